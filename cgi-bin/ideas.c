@@ -1,0 +1,140 @@
+/*
+ * ideas — "/ideas": citizens send an idea or proposal to the department.
+ * Name, email, municipality (optional), text, consent, the arithmetic
+ * captcha «4 + 3 =», a honeypot field and a per-IP rate limit. The idea is
+ * stored and staff get an email alert through the outbox, in one
+ * transaction; then the browser is sent to the thank-you page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_INSERT 0
+    "INSERT INTO ideas (name, email, municipality_id, body, created_at, ip)"
+    " VALUES (?, ?, ?, ?, NOW(), ?)",
+};
+
+struct idea { char *name, *email, *body; long long muni; };
+
+static void validate(gf_req *r, struct idea *f)
+{
+    long n;
+
+    n = gf_utf8_len(f->name);
+    if (n == 0)
+        gf_field_error(r, "name", "Укажите, как к вам обращаться.");
+    else if (n < 0 || n > 100 || !gf_single_line(f->name))
+        gf_field_error(r, "name", "Имя — одна строка не длиннее 100 символов.");
+    if (!*f->email)
+        gf_field_error(r, "email", "Укажите адрес электронной почты.");
+    else if (!gf_valid_email(f->email))
+        gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
+    if (*gf_param(r, "municipality", "") && !gf_list_has(r->hdf, "Municipalities", f->muni))
+        gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
+    n = gf_utf8_len(f->body);
+    if (n == 0)
+        gf_field_error(r, "body", "Опишите идею или предложение.");
+    else if (n < 0)
+        gf_field_error(r, "body", "Текст содержит недопустимые символы.");
+    else if (n < 10)
+        gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
+    else if (n > 5000)
+        gf_field_error(r, "body", "Текст должен быть не длиннее 5000 символов.");
+    if (strcmp(gf_param(r, "consent", ""), "1"))
+        gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");
+    if (!gf_captcha_ok(r))
+        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
+}
+
+static NEOERR *store(gf_req *r, struct idea *f)
+{
+    HDF *mail;
+    NEOERR *err;
+    long long id = 0;
+
+    if ((err = hdf_init(&mail)))
+        return nerr_pass(err);
+    if (!(err = gf_db_begin()) &&
+        !(err = gf_db_exec(Q[Q_INSERT],
+                           ARGS(A_STR(f->name), A_STR(f->email),
+                                f->muni ? A_INT(f->muni) : A_NULL, A_STR(f->body),
+                                A_STR(r->ip)), NULL, &id))) {
+        hdf_set_int_value(mail, "Idea.Id", (int)id);
+        hdf_set_value(mail, "Idea.Name", f->name);
+        hdf_set_value(mail, "Idea.Email", f->email);
+        hdf_set_value(mail, "Idea.Body", f->body);
+        for (HDF *m = hdf_get_child(r->hdf, "Municipalities"); m; m = hdf_obj_next(m))
+            if (hdf_get_int_value(m, "id", 0) == f->muni)
+                hdf_set_value(mail, "Idea.Municipality", hdf_get_value(m, "name", ""));
+        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        hdf_set_value(mail, "Site.URL", gf_cfg("Site.URL", ""));
+        if (!(err = gf_mail_queue(r, gf_cfg("Mail.StaffAddress", "staff@localhost"),
+                                  "idea_alert.cs", mail)))
+            err = gf_db_commit();
+    }
+    hdf_destroy(&mail);
+    if (!err)
+        gf_log("info", "idea %lld stored", id);
+    return nerr_pass(err);
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    struct idea f = {0};
+    char bucket[100];
+    int allowed = 1;
+    NEOERR *err;
+
+    hdf_set_value(r->hdf, "Page.Title", "Идеи и предложения");
+    hdf_set_value(r->hdf, "Page.Nav", "ideas");
+    r->page = "ideas.cs";
+    if ((err = gf_lists_load(r->hdf, GF_LIST_MUNICIPALITIES)))
+        return nerr_pass(err);
+    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+        hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+        return nerr_pass(gf_captcha_new(r));
+    }
+    if ((err = gf_require_post_csrf(r)))
+        return nerr_pass(err);
+    /* a bot filled the field people cannot see: thank it and store nothing */
+    if (*gf_param(r, "website", "")) {
+        gf_log("info", "idea honeypot from %s", r->ip);
+        gf_redirect(r, "/ideas?sent=1");
+        return STATUS_OK;
+    }
+    f.name = gf_trim_dup(gf_param(r, "name", ""));
+    f.email = gf_trim_dup(gf_param(r, "email", ""));
+    f.body = gf_trim_dup(gf_param(r, "body", ""));
+    f.muni = gf_parse_id(gf_param(r, "municipality", ""));
+    validate(r, &f);
+    snprintf(bucket, sizeof bucket, "ideas:ip:%s", r->ip);
+    if (!gf_form_has_errors(r) &&
+        !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5),
+                              (int)gf_cfg_int("Ideas.RateWindow", 3600), 0, &allowed)) &&
+        !allowed) {
+        gf_field_error(r, "form", "С вашего адреса отправлено слишком много обращений. "
+                                  "Попробуйте ещё раз через час.");
+        r->status = 429;
+    }
+    if (!err && !gf_form_has_errors(r) &&
+        !(err = store(r, &f)) &&
+        !(err = gf_rate_limit(bucket, 0, 0, 1, &allowed)))
+        gf_redirect(r, "/ideas?sent=1");
+    free(f.name);
+    free(f.email);
+    free(f.body);
+    if (!err && gf_form_has_errors(r)) {
+        if (!r->status || r->status == 200)
+            r->status = 400;
+        err = gf_captcha_new(r);   /* the text stays, the question is new */
+    }
+    return nerr_pass(err);
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {"ideas", GF_DB_WRITE, handle};
+    return gf_run(argc, argv, &prog);
+}

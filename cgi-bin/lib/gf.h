@@ -1,0 +1,224 @@
+/*
+ * gf.h — the grantfair core library, shared by every program in cgi-bin/.
+ *
+ * One header, one section per library file. Errors travel as ClearSilver
+ * NEOERR chains (STATUS_OK == NULL); our own error kinds are the GF_ERR_*
+ * types registered by gf_errors_init().
+ *
+ * Memory rule: request data lives in the request HDF (r->hdf) and dies with
+ * it; anything else is freed in the function that made it, or the owner is
+ * named at the declaration.
+ */
+#ifndef GF_H
+#define GF_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <time.h>
+#include <ClearSilver.h>
+
+/* ---- log.c -------------------------------------------------------------- */
+
+/* One line per event on stderr: "grantfair[prog pid] level: text".
+ * Never pass passwords, tokens or personal data. */
+void gf_log(const char *level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Logs the traceback of err under a fresh error id, frees err, and copies
+ * the id (8 hex chars) into id[9]. */
+void gf_log_error(NEOERR **err, char id[9]);
+/* Program name used in log lines (set once by the request loop). */
+extern const char *gf_prog_name;
+
+/* Our error kinds; valid after gf_errors_init(). */
+extern NERR_TYPE GF_ERR_NOTFOUND;     /* 404 */
+extern NERR_TYPE GF_ERR_BADREQ;       /* 400 */
+extern NERR_TYPE GF_ERR_FORBIDDEN;    /* 403 */
+extern NERR_TYPE GF_ERR_TOOLARGE;     /* 413 */
+extern NERR_TYPE GF_ERR_UNAVAILABLE;  /* 503: database down, try again */
+extern NERR_TYPE GF_ERR_DUPLICATE;    /* a unique key refused the row */
+NEOERR *gf_errors_init(void);
+
+/* ---- config.c ----------------------------------------------------------- */
+
+/* The site configuration (conf/grantfair.hdf, or $GF_CONFIG), loaded once
+ * per process by gf_config_load(); owned by the library. Holds secrets, so
+ * it is never merged into a request HDF. */
+extern HDF *gf_conf;
+NEOERR *gf_config_load(void);
+const char *gf_cfg(const char *name, const char *def);
+long gf_cfg_int(const char *name, long def);
+
+/* ---- valid.c: pure functions, no I/O (unit tested) ---------------------- */
+
+/* Parses a positive decimal id (1..2^53) without sign or spaces; 0 if not. */
+long long gf_parse_id(const char *s);
+/* Number of UTF-8 code points in s, or -1 if s is not valid UTF-8. */
+long gf_utf8_len(const char *s);
+/* 1 when s has no control characters (a one-line field). */
+int gf_single_line(const char *s);
+/* Plausible email address (one @, dot in the domain, no spaces, <= 254). */
+int gf_valid_email(const char *s);
+/* Copies s without leading/trailing ASCII whitespace into a malloc'd string
+ * (caller frees); NULL in gives "" out. */
+char *gf_trim_dup(const char *s);
+/* Captcha: a + b with 1 <= a,b <= 9; the expected answer is kept signed in
+ * the form (see gf_captcha_*) so that no server state is needed. */
+int gf_captcha_check(const char *answer, int a, int b);
+
+/* ---- db.c --------------------------------------------------------------- */
+
+/* One connection per process, to the account named by the program
+ * (GF_DB_READ: SELECT only; GF_DB_WRITE: data changes). Every statement is
+ * a prepared statement, cached per process by the address of its SQL text;
+ * after a lost connection the next call reconnects and re-prepares. */
+enum gf_db_access { GF_DB_NONE, GF_DB_READ, GF_DB_WRITE };
+typedef enum { GF_T_END, GF_T_INT, GF_T_STR, GF_T_NULL } gf_argtype;
+typedef struct { gf_argtype t; long long i; const char *s; } gf_arg;
+#define A_INT(v) ((gf_arg){GF_T_INT, (long long)(v), NULL})
+#define A_STR(v) ((gf_arg){GF_T_STR, 0, (v)})
+#define A_NULL   ((gf_arg){GF_T_NULL, 0, NULL})
+#define A_END    ((gf_arg){GF_T_END, 0, NULL})
+/* A parameter list, e.g. ARGS(A_INT(id), A_STR(name)); NOARGS for none. */
+#define ARGS(...) ((const gf_arg[]){__VA_ARGS__, A_END})
+#define NOARGS    ((const gf_arg[]){A_END})
+
+NEOERR *gf_db_open(enum gf_db_access access);
+void gf_db_close(void);
+/* Runs a SELECT; row i becomes <prefix>.<i>.<column> under dst (NULL
+ * columns are left out). *n (may be NULL) gets the row count. */
+NEOERR *gf_db_rows(const char *sql, const gf_arg *args, HDF *dst,
+                   const char *prefix, int *n);
+/* Runs a SELECT expected to give at most one row: its columns become
+ * <prefix>.<column> (or children of dst when prefix is NULL or ""). */
+NEOERR *gf_db_row(const char *sql, const gf_arg *args, HDF *dst,
+                  const char *prefix, int *found);
+/* Runs a statement that changes data. affected/insert_id may be NULL. */
+NEOERR *gf_db_exec(const char *sql, const gf_arg *args,
+                   long long *affected, long long *insert_id);
+/* gf_db_rows for small public lists without parameters, kept per process
+ * for ttl seconds and copied under dst as <prefix>.<i>.<column>. */
+NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix);
+NEOERR *gf_db_begin(void);
+NEOERR *gf_db_commit(void);
+void gf_db_rollback(void);   /* safe to call when no transaction is open */
+
+/* ---- lists.c: reference lists for forms and filters --------------------- */
+
+enum { GF_LIST_MUNICIPALITIES = 1, GF_LIST_DIRECTIONS = 2, GF_LIST_COMPETITIONS = 4 };
+/* Puts Municipalities.N.{id,name}, Directions.N.{id,name} and
+ * Competitions.N.{id,title} into hdf, as asked by the which bits. */
+NEOERR *gf_lists_load(HDF *hdf, unsigned which);
+/* 1 when list (e.g. "Municipalities") in hdf holds an entry with this id. */
+int gf_list_has(HDF *hdf, const char *list, long long id);
+
+/* ---- render.c ----------------------------------------------------------- */
+
+/* Renders templates/<name> with hdf into out (appended). Template text is
+ * read once per process. Escaping is html unless a template says
+ * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
+ * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽". */
+NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
+/* The same without escaping, for plain-text mail. */
+NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
+/* Pure formatters behind those template functions (unit tested). */
+void gf_fmt_rub(long long kopecks, char *buf, size_t n);
+void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
+
+/* ---- request.c ---------------------------------------------------------- */
+
+enum gf_role {
+    GF_ROLE_APPLICANT = 1 << 0, GF_ROLE_EXPERT = 1 << 1,
+    GF_ROLE_STAFF = 1 << 2, GF_ROLE_SECRETARY = 1 << 3, GF_ROLE_ADMIN = 1 << 4,
+};
+
+typedef struct gf_req {
+    CGI *cgi;
+    HDF *hdf;               /* cgi->hdf: all request data, read by templates */
+    const char *method;     /* "GET", "POST", … */
+    char path[512];         /* request path without the query string */
+    char ip[64];
+    long long user_id;      /* 0: anonymous */
+    unsigned roles;         /* GF_ROLE_* bits */
+    char session_hash[65];  /* hex SHA-256 of the session token, or "" */
+    char csrf[64];          /* the token forms must echo back */
+    const char *page;       /* template to render, set by the handler */
+    int status;             /* HTTP status for the rendered page (200) */
+    char location[600];     /* set by gf_redirect: 303 to this */
+    char cookies[4][400];   /* Set-Cookie header values */
+    int ncookies;
+    int mail_queued;        /* outbox rows to deliver after the response */
+} gf_req;
+
+typedef struct gf_program {
+    const char *name;
+    enum gf_db_access db;
+    NEOERR *(*handle)(gf_req *r);
+} gf_program;
+
+/* The request loop: FastCGI when started by a FastCGI server, otherwise one
+ * plain CGI request. Returns the process exit status. */
+int gf_run(int argc, char **argv, const gf_program *prog);
+
+/* Query.<name> trimmed of nothing, or def. */
+const char *gf_param(gf_req *r, const char *name, const char *def);
+/* 303 See Other to a site-relative path. */
+void gf_redirect(gf_req *r, const char *path);
+/* Adds a Set-Cookie header (HttpOnly, SameSite=Lax, Path=/, Secure when
+ * the site is https). max_age < 0: session cookie; 0: delete. */
+void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age);
+/* Marks field <name> invalid with a Russian message: Form.Error.<name>. */
+void gf_field_error(gf_req *r, const char *name, const char *msg);
+int gf_form_has_errors(gf_req *r);
+/* Requires a POST whose csrf field matches; raises GF_ERR_FORBIDDEN. */
+NEOERR *gf_require_post_csrf(gf_req *r);
+/* Requires a logged-in user holding any of the roles; anonymous users are
+ * redirected to /login (returns STATUS_OK with r->location set and
+ * *ok = 0), others get 403. */
+NEOERR *gf_require_role(gf_req *r, unsigned roles, int *ok);
+
+/* ---- session.c ---------------------------------------------------------- */
+
+/* Loads the session named by the cookie into r (user, roles, csrf) or
+ * prepares an anonymous CSRF token. */
+NEOERR *gf_session_load(gf_req *r);
+/* Checks email + password; on success creates a session and sets the
+ * cookie. *result: 0 ok, 1 wrong credentials, 2 throttled. */
+NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
+                         int *result);
+NEOERR *gf_session_logout(gf_req *r);
+/* argon2id via libsodium. out must hold crypto_pwhash_STRBYTES (128). */
+int gf_password_hash(const char *password, char out[128]);
+int gf_password_verify(const char *hash, const char *password);
+/* n random bytes as base64url without padding into out (>= 4*n/3+2). */
+void gf_random_token(size_t nbytes, char *out, size_t outlen);
+/* Hex SHA-256 of s into out[65]. */
+void gf_sha256_hex(const char *s, size_t len, char out[65]);
+/* Counts an event in bucket; *allowed = 0 when more than max events
+ * happened in the last window seconds (the event is recorded either way
+ * when record != 0). */
+NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
+                      int *allowed);
+
+/* ---- captcha.c ---------------------------------------------------------- */
+
+/* Puts a fresh question into Captcha.A, Captcha.B and Captcha.Token. */
+NEOERR *gf_captcha_new(gf_req *r);
+/* 1 when Query.captcha answers the question signed in Query.captcha_token. */
+int gf_captcha_ok(gf_req *r);
+
+/* ---- mail.c ------------------------------------------------------------- */
+
+/* Renders templates/mail/<tpl> (first line "Subject: …", blank line, body)
+ * with data and puts the message in the outbox, inside the caller's
+ * transaction. Marks r for delivery after the response (r may be NULL). */
+NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data);
+/* Delivers due outbox rows (at most limit); returns how many were tried. */
+NEOERR *gf_mail_deliver(int limit, int *tried);
+/* Pure MIME pieces (unit tested); results are malloc'd, caller frees. */
+char *gf_mime_header_encode(const char *text);  /* RFC 2047 B words */
+char *gf_mime_message(const char *from, const char *to, const char *subject,
+                      const char *body, time_t date, const char *message_id);
+/* Backoff in seconds before attempt number n (1-based) is retried. */
+long gf_mail_backoff(int attempts);
+
+#endif

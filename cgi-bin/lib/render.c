@@ -1,0 +1,173 @@
+/*
+ * render.c — ClearSilver templates, read once per process and rendered per
+ * request with escaping on (Config.VarEscapeMode = html).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gf.h"
+
+#define MAX_TEMPLATES 64
+
+static struct { char *name; char *text; size_t len; } tcache[MAX_TEMPLATES];
+static int ntcache;
+
+/* Finds the template text, reading the file on first use. */
+static NEOERR *template_text(const char *name, const char **text, size_t *len)
+{
+    char path[1024];
+    char *buf;
+    NEOERR *err;
+
+    for (int i = 0; i < ntcache; i++)
+        if (!strcmp(tcache[i].name, name)) {
+            *text = tcache[i].text;
+            *len = tcache[i].len;
+            return STATUS_OK;
+        }
+    if (strstr(name, "..") || ntcache == MAX_TEMPLATES)
+        return nerr_raise(NERR_ASSERT, "template name refused: %s", name);
+    snprintf(path, sizeof path, "%s/%s", gf_cfg("Paths.Templates", "templates"), name);
+    if ((err = ne_load_file(path, &buf)))
+        return nerr_pass(err);
+    tcache[ntcache].name = strdup(name);
+    tcache[ntcache].text = buf;
+    tcache[ntcache].len = strlen(buf);
+    *text = buf;
+    *len = tcache[ntcache].len;
+    ntcache++;
+    return STATUS_OK;
+}
+
+/* cs parses in place, so every parse gets its own copy of the text. */
+static NEOERR *fileload(void *ctx, HDF *hdf, const char *filename, char **contents)
+{
+    const char *text;
+    size_t len;
+    NEOERR *err;
+
+    (void)ctx;
+    (void)hdf;
+    if ((err = template_text(filename, &text, &len)))
+        return nerr_pass(err);
+    if (!(*contents = malloc(len + 1)))
+        return nerr_raise(NERR_NOMEM, "template copy");
+    memcpy(*contents, text, len + 1);
+    return STATUS_OK;
+}
+
+void gf_fmt_rub(long long kopecks, char *buf, size_t n)
+{
+    char digits[32], grouped[64];
+    unsigned long long rub, kop;
+    int neg = kopecks < 0, len, o = 0;
+
+    rub = (unsigned long long)(neg ? -(kopecks + 1) + 1 : kopecks);
+    kop = rub % 100;
+    rub /= 100;
+    len = snprintf(digits, sizeof digits, "%llu", rub);
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0) {     /* no-break space between groups */
+            grouped[o++] = (char)0xC2;
+            grouped[o++] = (char)0xA0;
+        }
+        grouped[o++] = digits[i];
+    }
+    grouped[o] = '\0';
+    if (kop)
+        snprintf(buf, n, "%s%s,%02llu\xC2\xA0\xE2\x82\xBD", neg ? "−" : "", grouped, kop);
+    else
+        snprintf(buf, n, "%s%s\xC2\xA0\xE2\x82\xBD", neg ? "−" : "", grouped);
+}
+
+void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n)
+{
+    static int tz_set;
+    struct tm tm;
+
+    if (!tz_set) {
+        setenv("TZ", gf_cfg("Site.TimeZone", "Europe/Moscow"), 1);
+        tzset();
+        tz_set = 1;
+    }
+    localtime_r(&t, &tm);
+    strftime(buf, n, with_time ? "%d.%m.%Y %H:%M" : "%d.%m.%Y", &tm);
+}
+
+static NEOERR *fn_time(const char *in, char **out, int with_time)
+{
+    char buf[64];
+    char *end;
+    long long t = in ? strtoll(in, &end, 10) : 0;
+
+    if (!in || !*in || *end) {
+        *out = strdup("");
+    } else {
+        gf_fmt_msk((time_t)t, with_time, buf, sizeof buf);
+        *out = strdup(buf);
+    }
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
+
+static NEOERR *fn_msk(const char *in, char **out) { return fn_time(in, out, 1); }
+static NEOERR *fn_mskdate(const char *in, char **out) { return fn_time(in, out, 0); }
+
+static NEOERR *fn_rub(const char *in, char **out)
+{
+    char buf[64];
+    char *end;
+    long long k = in ? strtoll(in, &end, 10) : 0;
+
+    if (!in || !*in || *end)
+        buf[0] = '\0';
+    else
+        gf_fmt_rub(k, buf, sizeof buf);
+    *out = strdup(buf);
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
+
+static NEOERR *append_cb(void *ctx, char *s)
+{
+    return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+static NEOERR *render(HDF *hdf, const char *name, STRING *out, const char *esc)
+{
+    CSPARSE *cs = NULL;
+    const char *text;
+    char *copy;
+    size_t len;
+    NEOERR *err;
+
+    if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", esc)) ||
+        (err = template_text(name, &text, &len)) ||
+        (err = cs_init(&cs, hdf)))
+        return nerr_pass(err);
+    cs_register_fileload(cs, NULL, fileload);
+    if ((err = cgi_register_strfuncs(cs)) ||
+        (err = cs_register_strfunc(cs, "msk", fn_msk)) ||
+        (err = cs_register_strfunc(cs, "mskdate", fn_mskdate)) ||
+        (err = cs_register_strfunc(cs, "rub", fn_rub)))
+        goto done;
+    if (!(copy = malloc(len + 1))) {
+        err = nerr_raise(NERR_NOMEM, "template copy");
+        goto done;
+    }
+    memcpy(copy, text, len + 1);
+    if ((err = cs_parse_string(cs, copy, len)))   /* cs owns copy now */
+        goto done;
+    err = cs_render(cs, out, append_cb);
+done:
+    cs_destroy(&cs);
+    return nerr_pass(err);
+}
+
+NEOERR *gf_render(HDF *hdf, const char *name, STRING *out)
+{
+    return nerr_pass(render(hdf, name, out, "html"));
+}
+
+NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out)
+{
+    return nerr_pass(render(hdf, name, out, "none"));
+}

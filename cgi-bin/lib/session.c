@@ -1,0 +1,249 @@
+/*
+ * session.c — sessions, login, CSRF tokens, password hashing, rate limits.
+ *
+ * The session token is 32 random bytes in a cookie; the database keeps only
+ * its SHA-256, so a leaked sessions table cannot be replayed. Logged-in
+ * forms echo the session's own CSRF token; anonymous forms echo a random
+ * token kept in a cookie (double submit).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_SESSION 0
+    "SELECT s.user_id, s.csrf, u.email, u.name,"
+    " (SELECT GROUP_CONCAT(role) FROM user_roles r WHERE r.user_id = u.id) AS roles"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " WHERE s.token_hash = ? AND s.expires_at > NOW() AND u.disabled = 0",
+#define Q_USER_BY_EMAIL 1
+    "SELECT id, password_hash, confirmed_at IS NOT NULL AS confirmed"
+    " FROM users WHERE email = ? AND disabled = 0",
+#define Q_SESSION_NEW 2
+    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at, ip)"
+    " VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
+#define Q_SESSION_DEL 3
+    "DELETE FROM sessions WHERE token_hash = ?",
+#define Q_RATE_COUNT 4
+    "SELECT COUNT(*) AS n FROM rate_events WHERE bucket = ?"
+    " AND at > NOW() - INTERVAL ? SECOND",
+#define Q_RATE_ADD 5
+    "INSERT INTO rate_events (bucket, at) VALUES (?, NOW())",
+#define Q_RATE_CLEAR 6
+    "DELETE FROM rate_events WHERE bucket = ?",
+};
+
+static const struct { const char *name; unsigned bit; } role_names[] = {
+    {"applicant", GF_ROLE_APPLICANT}, {"expert", GF_ROLE_EXPERT},
+    {"staff", GF_ROLE_STAFF}, {"secretary", GF_ROLE_SECRETARY},
+    {"admin", GF_ROLE_ADMIN},
+};
+
+void gf_random_token(size_t nbytes, char *out, size_t outlen)
+{
+    unsigned char buf[64];
+
+    if (nbytes > sizeof buf)
+        nbytes = sizeof buf;
+    randombytes_buf(buf, nbytes);
+    sodium_bin2base64(out, outlen, buf, nbytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void gf_sha256_hex(const char *s, size_t len, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+
+    crypto_hash_sha256(h, (const unsigned char *)s, len);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+int gf_password_hash(const char *password, char out[128])
+{
+    return crypto_pwhash_str(out, password, strlen(password),
+                             crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+}
+
+int gf_password_verify(const char *hash, const char *password)
+{
+    return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+static const char *sid_cookie(void)
+{
+    return strncmp(gf_cfg("Site.URL", ""), "https:", 6) ? "gf_sid" : "__Host-gf_sid";
+}
+
+/* A token we issued: 43 base64url characters. */
+static int token_shape_ok(const char *t)
+{
+    size_t n = t ? strlen(t) : 0;
+
+    if (n != 43)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return 0;
+    }
+    return 1;
+}
+
+static void set_roles(gf_req *r, const char *list)
+{
+    char key[64];
+
+    r->roles = 0;
+    for (size_t i = 0; i < sizeof role_names / sizeof role_names[0]; i++) {
+        const char *p = list ? strstr(list, role_names[i].name) : NULL;
+        if (p) {
+            r->roles |= role_names[i].bit;
+            snprintf(key, sizeof key, "User.Role.%s", role_names[i].name);
+            hdf_set_value(r->hdf, key, "1");
+        }
+    }
+}
+
+NEOERR *gf_session_load(gf_req *r)
+{
+    char key[64];
+    const char *tok;
+    NEOERR *err;
+
+    snprintf(key, sizeof key, "Cookie.%s", sid_cookie());
+    tok = hdf_get_value(r->hdf, key, NULL);
+    if (token_shape_ok(tok)) {
+        HDF *row;
+        int found = 0;
+        gf_sha256_hex(tok, strlen(tok), r->session_hash);
+        if ((err = hdf_init(&row)))
+            return nerr_pass(err);
+        err = gf_db_row(Q[Q_SESSION], ARGS(A_STR(r->session_hash)), row, NULL, &found);
+        if (!err && found) {
+            r->user_id = atoll(hdf_get_value(row, "user_id", "0"));
+            snprintf(r->csrf, sizeof r->csrf, "%s", hdf_get_value(row, "csrf", ""));
+            hdf_set_value(r->hdf, "User.Id", hdf_get_value(row, "user_id", "0"));
+            hdf_set_value(r->hdf, "User.Email", hdf_get_value(row, "email", ""));
+            hdf_set_value(r->hdf, "User.Name", hdf_get_value(row, "name", ""));
+            set_roles(r, hdf_get_value(row, "roles", ""));
+        } else {
+            r->session_hash[0] = '\0';
+        }
+        hdf_destroy(&row);
+        if (err)
+            return nerr_pass(err);
+    }
+    if (!r->user_id) {
+        tok = hdf_get_value(r->hdf, "Cookie.gf_csrf", NULL);
+        if (token_shape_ok(tok)) {
+            snprintf(r->csrf, sizeof r->csrf, "%s", tok);
+        } else {
+            gf_random_token(32, r->csrf, sizeof r->csrf);
+            gf_set_cookie(r, "gf_csrf", r->csrf, -1);
+        }
+    }
+    return nerr_pass(hdf_set_value(r->hdf, "CSRF", r->csrf));
+}
+
+NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
+                      int *allowed)
+{
+    HDF *row;
+    NEOERR *err;
+
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_RATE_COUNT], ARGS(A_STR(bucket), A_INT(window)), row, NULL, NULL);
+    *allowed = hdf_get_int_value(row, "n", 0) < max;
+    hdf_destroy(&row);
+    if (!err && record)
+        err = gf_db_exec(Q[Q_RATE_ADD], ARGS(A_STR(bucket)), NULL, NULL);
+    return nerr_pass(err);
+}
+
+/* A hash to spend the same time on when the email is unknown. */
+static const char *dummy_hash(void)
+{
+    static char h[crypto_pwhash_STRBYTES];
+
+    if (!h[0])
+        gf_password_hash("grantfair-timing-equaliser", h);
+    return h;
+}
+
+NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
+                         int *result)
+{
+    char ebucket[128], ibucket[128], ehash[65], token[64], thash[65];
+    int ok_ip, ok_user, found = 0, good;
+    long max_user = gf_cfg_int("Login.MaxFailures", 5);
+    long max_ip = gf_cfg_int("Login.MaxFailuresPerIP", 30);
+    long window = gf_cfg_int("Login.Window", 900);
+    HDF *row;
+    NEOERR *err;
+
+    *result = 1;
+    gf_sha256_hex(email, strlen(email), ehash);
+    snprintf(ebucket, sizeof ebucket, "login:user:%.32s", ehash);
+    snprintf(ibucket, sizeof ibucket, "login:ip:%s", r->ip);
+    if ((err = gf_rate_limit(ebucket, (int)max_user, (int)window, 0, &ok_user)) ||
+        (err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 0, &ok_ip)))
+        return nerr_pass(err);
+    if (!ok_user || !ok_ip) {
+        *result = 2;
+        return STATUS_OK;
+    }
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    if ((err = gf_db_row(Q[Q_USER_BY_EMAIL], ARGS(A_STR(email)), row, NULL, &found))) {
+        hdf_destroy(&row);
+        return nerr_pass(err);
+    }
+    good = gf_password_verify(found ? hdf_get_value(row, "password_hash", "") : dummy_hash(),
+                              password) && found;
+    if (good && !hdf_get_int_value(row, "confirmed", 0)) {
+        hdf_destroy(&row);
+        *result = 3;
+        return STATUS_OK;
+    }
+    if (!good) {
+        hdf_destroy(&row);
+        gf_log("info", "login failed from %s", r->ip);
+        err = gf_rate_limit(ebucket, (int)max_user, (int)window, 1, &ok_user);
+        if (!err)
+            err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 1, &ok_ip);
+        return nerr_pass(err);
+    }
+    r->user_id = atoll(hdf_get_value(row, "id", "0"));
+    hdf_destroy(&row);
+
+    gf_random_token(32, token, sizeof token);
+    gf_sha256_hex(token, strlen(token), thash);
+    gf_random_token(32, r->csrf, sizeof r->csrf);
+    if ((err = gf_db_exec(Q[Q_SESSION_NEW],
+                          ARGS(A_STR(thash), A_INT(r->user_id), A_STR(r->csrf),
+                               A_INT(gf_cfg_int("Session.Lifetime", 43200)),
+                               A_STR(r->ip)), NULL, NULL)) ||
+        (err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL)))
+        return nerr_pass(err);
+    gf_set_cookie(r, sid_cookie(), token, -1);
+    gf_log("info", "login user=%lld", r->user_id);
+    *result = 0;
+    return STATUS_OK;
+}
+
+NEOERR *gf_session_logout(gf_req *r)
+{
+    if (r->session_hash[0]) {
+        NEOERR *err = gf_db_exec(Q[Q_SESSION_DEL], ARGS(A_STR(r->session_hash)), NULL, NULL);
+        if (err)
+            return nerr_pass(err);
+    }
+    gf_set_cookie(r, sid_cookie(), "", 0);
+    r->user_id = 0;
+    return STATUS_OK;
+}

@@ -1,0 +1,37 @@
+<?cs include:"header.cs" ?>
+<h1><?cs var:Page.Title ?></h1>
+<p class="who">Вы вошли как <strong><?cs var:User.Name ?></strong> (<?cs var:User.Email ?>).</p>
+<nav aria-label="Роли"><ul class="roles">
+<?cs each:r = Roles ?><li><a href="/cabinet/<?cs var:r.name ?>"<?cs if:r.name == Role ?> aria-current="page"<?cs /if ?>><?cs var:r.title ?></a></li><?cs /each ?>
+</ul></nav>
+
+<?cs if:Role == "applicant" ?>
+  <h2>Организации</h2>
+  <?cs if:subcount(Orgs) == 0 ?><p>Профиль организации ещё не заполнен.</p><?cs /if ?>
+  <ul><?cs each:o = Orgs ?><li><?cs var:o.short_name ?> (ИНН <?cs var:o.inn ?>)</li><?cs /each ?></ul>
+  <h2>Заявки</h2>
+  <?cs if:subcount(MyProjects) == 0 ?><p>Заявок пока нет.</p><?cs /if ?>
+  <ul><?cs each:p = MyProjects ?><li><?cs if:p.listed == 1 ?><a href="/projects/<?cs var:p.id ?>"><?cs var:p.title ?></a><?cs else ?><?cs var:p.title ?><?cs /if ?> — <?cs var:p.number ?></li><?cs /each ?></ul>
+<?cs elif:Role == "staff" ?>
+  <ul>
+    <li>Новых идей и предложений: <?cs var:Counts.new_ideas ?></li>
+    <li>Комментариев на модерации: <?cs var:Counts.pending_comments ?></li>
+    <li>Недоставленных писем: <?cs var:Counts.failed_mail ?></li>
+  </ul>
+  <h2>Последние идеи и предложения</h2>
+  <?cs each:i = Ideas ?>
+  <div class="comment"><p class="meta">№ <?cs var:i.id ?>, <?cs var:i.name ?><?cs if:i.municipality ?>, <?cs var:i.municipality ?><?cs /if ?>, <?cs var:msk(i.ts) ?></p><p class="text"><?cs var:i.body ?></p></div>
+  <?cs /each ?>
+<?cs elif:Role == "expert" || Role == "secretary" ?>
+  <h2>Конкурсы на экспертизе и у комиссии</h2>
+  <?cs if:subcount(Review) == 0 ?><p>Сейчас нет конкурсов на этапе экспертизы или работы комиссии.</p><?cs /if ?>
+  <ul><?cs each:c = Review ?><li><?cs var:c.title ?> — <?cs call:stage_name(c.stage) ?></li><?cs /each ?></ul>
+<?cs elif:Role == "admin" ?>
+  <h2>Пользователи</h2>
+  <table><thead><tr><th scope="col">№</th><th scope="col">Эл. почта</th><th scope="col">Имя</th><th scope="col">Роли</th></tr></thead><tbody>
+  <?cs each:u = Users ?><tr><td><?cs var:u.id ?></td><td><?cs var:u.email ?></td><td><?cs var:u.name ?></td><td><?cs var:u.roles ?></td></tr><?cs /each ?>
+  </tbody></table>
+<?cs else ?>
+  <p>Выберите раздел выше.</p>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,19 @@
+<?cs include:"header.cs" ?>
+<h1>Вход</h1>
+<?cs if:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs /if ?>
+<form method="post" action="/login" class="form narrow">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="next" value="<?cs var:Next ?>">
+  <div class="field">
+    <label for="email">Электронная почта</label>
+    <input id="email" name="email" type="email" maxlength="254" required autocomplete="username" value="<?cs var:Query.email ?>"<?cs call:error_attrs("email") ?>>
+    <?cs call:field_error("email") ?>
+  </div>
+  <div class="field">
+    <label for="password">Пароль</label>
+    <input id="password" name="password" type="password" maxlength="1024" required autocomplete="current-password"<?cs call:error_attrs("password") ?>>
+    <?cs call:field_error("password") ?>
+  </div>
+  <button type="submit">Войти</button>
+</form>
+<?cs include:"footer.cs" ?>

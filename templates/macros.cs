@@ -1,0 +1,19 @@
+<?cs # macros.cs — repeated pieces of markup: one place for each. ?>
+<?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
+
+<?cs # An input with its label, hint and error; value comes back from Query. ?>
+<?cs def:field_error(fname) ?><?cs if:Form.Error[fname] ?><p class="field-error" id="err-<?cs var:fname ?>" role="alert"><?cs var:Form.Error[fname] ?></p><?cs /if ?><?cs /def ?>
+
+<?cs def:error_attrs(fname) ?><?cs if:Form.Error[fname] ?> aria-invalid="true" aria-describedby="err-<?cs var:fname ?>"<?cs /if ?><?cs /def ?>
+
+<?cs def:exhibit_badge(status) ?><?cs if:status == "winner" ?><span class="badge badge-winner">Победитель</span><?cs elif:status == "completed" ?><span class="badge badge-completed">Реализован</span><?cs else ?><span class="badge badge-applicant">Участник конкурса</span><?cs /if ?><?cs /def ?>
+
+<?cs def:stage_name(stage) ?><?cs if:stage == "announced" ?>Объявлен<?cs elif:stage == "intake" ?>Приём заявок<?cs elif:stage == "review" ?>Экспертиза<?cs elif:stage == "commission" ?>Работа комиссии<?cs elif:stage == "results" ?>Итоги подведены<?cs elif:stage == "reporting" ?>Отчётность<?cs elif:stage == "closed" ?>Завершён<?cs else ?>Черновик<?cs /if ?><?cs /def ?>
+
+<?cs # Pager: links keep the filters (Pager.Base ends with ? or &). ?>
+<?cs def:pager() ?><?cs if:Pager.Pages > 1 ?>
+<nav class="pager" aria-label="Страницы">
+<?cs if:Pager.Page > 1 ?><a href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Page - 1 ?>" rel="prev">← Назад</a><?cs /if ?>
+<?cs each:p = Pager.Links ?><?cs if:p == Pager.Page ?><span aria-current="page"><?cs var:p ?></span><?cs elif:p == 0 ?><span class="gap">…</span><?cs else ?><a href="<?cs var:Pager.Base ?>page=<?cs var:p ?>"><?cs var:p ?></a><?cs /if ?> <?cs /each ?>
+<?cs if:Pager.Page < Pager.Pages ?><a href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Page + 1 ?>" rel="next">Вперёд →</a><?cs /if ?>
+</nav><?cs /if ?><?cs /def ?>

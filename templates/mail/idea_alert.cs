@@ -1,0 +1,11 @@
+Subject: Новое предложение № <?cs var:Idea.Id ?> от <?cs var:Idea.Name ?>
+
+На сайте «<?cs var:Site.Name ?>» оставлено новое предложение.
+
+Номер: <?cs var:Idea.Id ?>
+Автор: <?cs var:Idea.Name ?> <<?cs var:Idea.Email ?>>
+Муниципальное образование: <?cs if:Idea.Municipality ?><?cs var:Idea.Municipality ?><?cs else ?>не указано<?cs /if ?>
+
+<?cs var:Idea.Body ?>
+
+Все предложения: <?cs var:Site.URL ?>/cabinet/staff

@@ -1,0 +1,34 @@
+<?cs include:"header.cs" ?>
+<nav class="crumbs" aria-label="Навигация"><a href="/projects">Выставка проектов</a> › <a href="/projects?municipality=<?cs var:Project.municipality_id ?>"><?cs var:Project.municipality ?></a></nav>
+<article class="project">
+  <h1><?cs var:Project.title ?></h1>
+  <p><?cs call:exhibit_badge(Project.exhibit) ?></p>
+  <dl class="card-data">
+    <dt>Организация</dt><dd><?cs var:Project.org ?></dd>
+    <dt>Муниципальное образование</dt><dd><?cs var:Project.municipality ?></dd>
+    <dt>Направление</dt><dd><a href="/projects?direction=<?cs var:Project.direction_id ?>"><?cs var:Project.direction ?></a></dd>
+    <dt>Конкурс</dt><dd><a href="/projects?competition=<?cs var:Project.competition_id ?>"><?cs var:Project.competition ?></a></dd>
+    <?cs if:Project.number ?><dt>Номер заявки</dt><dd><?cs var:Project.number ?></dd><?cs /if ?>
+    <dt>Запрошено</dt><dd><?cs var:rub(Project.requested_kopecks) ?></dd>
+    <?cs if:Project.cofin_kopecks > 0 ?><dt>Софинансирование</dt><dd><?cs var:rub(Project.cofin_kopecks) ?></dd><?cs /if ?>
+    <?cs if:Project.granted_kopecks ?><dt>Размер гранта</dt><dd><?cs var:rub(Project.granted_kopecks) ?></dd><?cs /if ?>
+    <?cs if:Project.starts_ts ?><dt>Сроки</dt><dd><?cs var:mskdate(Project.starts_ts) ?> — <?cs var:mskdate(Project.ends_ts) ?></dd><?cs /if ?>
+  </dl>
+  <h2>Кратко о проекте</h2>
+  <p class="text"><?cs var:Project.summary ?></p>
+  <?cs if:Project.problem ?><h2>Проблема</h2><p class="text"><?cs var:Project.problem ?></p><?cs /if ?>
+  <?cs if:Project.goal ?><h2>Цель</h2><p class="text"><?cs var:Project.goal ?></p><?cs /if ?>
+  <?cs if:Project.results ?><h2>Результаты</h2><p class="text"><?cs var:Project.results ?></p><?cs /if ?>
+  <h2>Контакты организации</h2>
+  <p><?cs var:Project.org_full ?></p>
+  <ul>
+    <?cs if:Project.org_phone ?><li>Телефон: <?cs var:Project.org_phone ?></li><?cs /if ?>
+    <?cs if:Project.org_email ?><li>Эл. почта: <?cs var:Project.org_email ?></li><?cs /if ?>
+  </ul>
+  <h2>Комментарии</h2>
+  <?cs if:subcount(Comments) == 0 ?><p class="muted">Комментариев пока нет.</p><?cs /if ?>
+  <?cs each:c = Comments ?>
+  <div class="comment"><p class="meta"><?cs var:c.author_name ?>, <?cs var:msk(c.ts) ?></p><p class="text"><?cs var:c.body ?></p></div>
+  <?cs /each ?>
+</article>
+<?cs include:"footer.cs" ?>
