@@ -8,6 +8,8 @@
 #   stack.sh run DIR PORT            start with demo data, wait for Ctrl-C, stop
 #   stack.sh stop DIR                stop everything started in DIR
 #   stack.sh db-stop DIR / db-start DIR   stop or start MariaDB alone (tests)
+#   stack.sh stop-program DIR NAME / restart-program DIR NAME [N]
+#   stack.sh smtp-start DIR PORT      start the SMTP catcher again (mail outage tests)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +22,9 @@ cmd=${1:?usage: stack.sh start|run|stop DIR [PORT]}
 DIR=${2:?run directory}
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
+chmod 755 "$DIR"   # nginx workers (nobody) reach the sockets through it
 PORT=${3:-8080}
+case "$PORT" in *[!0-9]*) PORT=8080 ;; esac   # $3 is a program name for some commands
 SMTP_PORT=${SMTP_PORT:-$((PORT + 1000))}
 SOCK="$DIR/run/mysql.sock"
 SQL() { mariadb --no-defaults -S "$SOCK" -uroot "$@"; }
@@ -104,6 +108,20 @@ load_demo() {
     SQL grantfair <"$ROOT/schema/demo/links.sql"
 }
 
+# SMTP catcher: every message becomes one file in $DIR/mail/new
+smtp_start() {
+    if ! { [ -f "$DIR/run/smtp.pid" ] && kill -0 "$(cat "$DIR/run/smtp.pid")" 2>/dev/null; }; then
+        [ -d "$DIR/mail/new" ] || rm -rf "$DIR/mail"
+        /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+            -c aiosmtpd.handlers.Mailbox "$DIR/mail" >>"$DIR/log/smtp.log" 2>&1 &
+        echo $! >"$DIR/run/smtp.pid"
+        for _ in $(seq 1 50); do
+            (echo >"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+            sleep 0.1
+        done
+    fi
+}
+
 start() {
     mkdir -p "$DIR/run" "$DIR/log" "$DIR/tmp"
     write_config
@@ -111,13 +129,7 @@ start() {
     db_setup
     [ "${1:-}" = demo ] && load_demo
 
-    # SMTP catcher: every message becomes one file in $DIR/mail/new
-    if ! { [ -f "$DIR/run/smtp.pid" ] && kill -0 "$(cat "$DIR/run/smtp.pid")" 2>/dev/null; }; then
-        [ -d "$DIR/mail/new" ] || rm -rf "$DIR/mail"
-        /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-            -c aiosmtpd.handlers.Mailbox "$DIR/mail" >"$DIR/log/smtp.log" 2>&1 &
-        echo $! >"$DIR/run/smtp.pid"
-    fi
+    smtp_start
 
     export GF_CONFIG="$DIR/grantfair.hdf"
     for p in $PROGRAMS; do
@@ -128,22 +140,24 @@ start() {
 
     sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
         "$ROOT/conf/nginx.conf.in" >"$DIR/nginx.conf"
-    nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log"
+    if ! { [ -f "$DIR/run/nginx.pid" ] && kill -0 "$(cat "$DIR/run/nginx.pid")" 2>/dev/null; }; then
+        nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log"
+    fi
     for _ in $(seq 1 50); do
         curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
         sleep 0.1
     done
 }
 
-# start_program NAME [WORKERS]: NAME's FastCGI processes on run/NAME.sock
+# start_program NAME [WORKERS]: NAME's FastCGI processes on run/NAME.sock,
+# each logging (stderr) to log/NAME.log; spawn-fcgi itself would drop stderr.
 start_program() {
-    local p=$1 n=${2:-${GF_WORKERS:-2}} wrap=()
-    [ -n "${GF_VALGRIND:-}" ] && wrap=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite
-        --error-exitcode=99 --log-file="$DIR/log/valgrind-$p.%p.log")
+    local p=$1 n=${2:-${GF_WORKERS:-2}} wrap=""
+    [ -n "${GF_VALGRIND:-}" ] && wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --log-file=$DIR/log/valgrind-$p.%p.log"
     rm -f "$DIR/run/$p.sock"
     GF_CONFIG="$DIR/grantfair.hdf" spawn-fcgi -s "$DIR/run/$p.sock" -M 0666 -F "$n" \
-        -P "$DIR/run/$p.pid" -d "$DIR" -- "${wrap[@]}" "$BUILD/$p" >/dev/null 2>>"$DIR/log/spawn.log"
-    # spawn-fcgi -F n writes one pid per line; stderr of the programs:
+        -P "$DIR/run/$p.pid" -d "$DIR" -- /bin/sh -c "exec $wrap $BUILD/$p 2>>$DIR/log/$p.log" \
+        >/dev/null 2>>"$DIR/log/spawn.log"
     for _ in $(seq 1 50); do [ -S "$DIR/run/$p.sock" ] && break; sleep 0.05; done
 }
 
@@ -166,6 +180,7 @@ stop) stop ;;
 db-stop) db_stop ;;
 db-start) db_start ;;
 restart-program) start_program "$3" "${4:-2}" ;;
+smtp-start) smtp_start ;;
 stop-program) stop_program "$3" ;;
 run)
     trap 'echo; echo "Stopping…"; stop; exit 0' INT TERM

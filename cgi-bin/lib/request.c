@@ -153,6 +153,7 @@ static const char *status_text(int s)
     case 200: return "200 OK";
     case 303: return "303 See Other";
     case 400: return "400 Bad Request";
+    case 401: return "401 Unauthorized";
     case 403: return "403 Forbidden";
     case 404: return "404 Not Found";
     case 405: return "405 Method Not Allowed";

@@ -1,0 +1,141 @@
+"""Home, exhibition listing and project pages, with the demo data."""
+import html
+import re
+
+import pytest
+
+from conftest import URL, sql
+
+XSS = "<script>alert(1)</script>"
+
+
+def test_home_shows_open_competitions_news_and_projects(s):
+    r = s.get(f"{URL}/")
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "Гранты губернатора Кубани — 2026, второй поток" in r.text
+    assert "Приём заявок до" in r.text and "(МСК)" in r.text
+    assert "Встреча руководителей некоммерческих организаций" in r.text
+    assert r.text.count('href="/projects/') >= 6
+    # a closed competition is not offered for applications
+    assert "Гранты губернатора Кубани — 2025" not in r.text.split("Новости")[0]
+
+
+def test_listing_first_page_has_twenty_projects_and_a_pager(s):
+    r = s.get(f"{URL}/projects")
+    assert r.status_code == 200
+    total = int(sql("SELECT COUNT(*) FROM projects WHERE exhibit <> 'none'")[0][0])
+    assert f"Найдено проектов: {total}" in r.text
+    assert len(re.findall(r'<li class="item">', r.text)) == 20
+    assert 'rel="next"' in r.text and 'href="/projects?page=2"' in r.text
+
+
+def test_listing_filters_by_municipality(s):
+    muni = sql("SELECT municipality_id FROM projects WHERE listed = 1 "
+               "GROUP BY municipality_id ORDER BY COUNT(*) DESC LIMIT 1")[0][0]
+    expected = sql(f"SELECT title FROM projects WHERE listed = 1 AND municipality_id = {muni}")
+    r = s.get(f"{URL}/projects", params={"municipality": muni})
+    assert f"Найдено проектов: {len(expected)}" in r.text
+    for (title,) in expected[:20]:
+        assert html.escape(title) in r.text
+    assert f'<option value="{muni}" selected>' in r.text
+
+
+@pytest.mark.parametrize("status,badge", [("winner", "Победитель"), ("completed", "Реализован"),
+                                          ("applicant", "Участник конкурса")])
+def test_listing_filters_by_status(s, status, badge):
+    n = int(sql(f"SELECT COUNT(*) FROM projects WHERE exhibit = '{status}'")[0][0])
+    r = s.get(f"{URL}/projects", params={"status": status})
+    assert f"Найдено проектов: {n}" in r.text
+    badges = re.findall(r'<span class="badge badge-(\w+)">', r.text)
+    assert badges and set(badges) == {status}
+
+
+def test_listing_filters_combine_direction_and_competition(s):
+    n = int(sql("SELECT COUNT(*) FROM projects WHERE listed = 1 AND direction_id = 9 "
+                "AND competition_id = 2")[0][0])
+    r = s.get(f"{URL}/projects?direction=9&competition=2")
+    assert f"Найдено проектов: {n}" in r.text
+    assert n > 0
+
+
+def test_listing_deep_page_and_page_past_the_end(s):
+    total = int(sql("SELECT COUNT(*) FROM projects WHERE listed = 1")[0][0])
+    last = (total + 19) // 20
+    r = s.get(f"{URL}/projects?page={last}")
+    assert len(re.findall(r'<li class="item">', r.text)) == total - 20 * (last - 1)
+    oldest = sql("SELECT title FROM projects WHERE listed = 1 ORDER BY id LIMIT 1")[0][0]
+    assert html.escape(oldest) in r.text
+    beyond = s.get(f"{URL}/projects?page=99999")
+    assert beyond.status_code == 200 and beyond.text.count('<li class="item">') == r.text.count('<li class="item">')
+
+
+@pytest.mark.parametrize("query", ["municipality=abc", "municipality=999", "direction=-1",
+                                   "competition=1e3", "status=draft", "page=abc", "page=-5",
+                                   "page=0", "municipality=" + XSS, "status=" + XSS,
+                                   "page=99999999999999999999999"])
+def test_invalid_filter_values_are_ignored(s, query):
+    r = s.get(f"{URL}/projects?{query}")
+    assert r.status_code == 200
+    total = sql("SELECT COUNT(*) FROM projects WHERE listed = 1")[0][0]
+    assert f"Найдено проектов: {total}" in r.text
+    assert "<script>alert" not in r.text
+
+
+def test_hostile_parameters_are_escaped_everywhere(s):
+    for path in ["/", "/projects", "/projects/1", "/ideas", "/login", "/nope"]:
+        r = s.get(f"{URL}{path}", params={"x": XSS, "next": XSS, "sent": XSS, "name": XSS,
+                                          "email": XSS, "body": XSS})
+        assert "<script>alert(1)" not in r.text, path
+
+
+def test_project_page_shows_the_card(s):
+    pid, title, org, muni, summary = sql(
+        "SELECT p.id, p.title, o.short_name, m.name, p.summary FROM projects p "
+        "JOIN organizations o ON o.id = p.org_id JOIN municipalities m ON m.id = p.municipality_id "
+        "WHERE p.title LIKE 'Школа%Знаток безопасности%'")[0]
+    r = s.get(f"{URL}/projects/{pid}")
+    assert r.status_code == 200
+    for text in (title, org, muni, summary):
+        assert html.escape(text) in r.text
+    assert "Размер гранта" in r.text and "₽" in r.text
+
+
+def test_unpublished_project_is_not_found(s):
+    comp = sql("SELECT id FROM competitions LIMIT 1")[0][0]
+    sql("INSERT INTO projects (competition_id, org_id, direction_id, municipality_id, title, "
+        f"summary, status, exhibit, created_at, updated_at) VALUES ({comp}, 2, 1, 5, "
+        "'Черновик для теста', 'текст', 'draft', 'none', NOW(), NOW())")
+    pid = sql("SELECT MAX(id) FROM projects")[0][0]
+    assert s.get(f"{URL}/projects/{pid}").status_code == 404
+    r = s.get(f"{URL}/projects")
+    assert "Черновик для теста" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/projects/abc", "/projects/99999999999999999999",
+                                  "/projects/0", "/projects/-1", "/projects/1x", "/projects/01",
+                                  "/projects/999999", "/projects/1/extra", "/nope",
+                                  "/cabinet/nope", "/%3Cscript%3E"])
+def test_malformed_or_unknown_ids_give_the_russian_404(s, path):
+    r = s.get(f"{URL}{path}")
+    assert r.status_code == 404
+    assert "Страница не найдена" in r.text
+    assert "<script>" not in r.text
+
+
+def test_security_headers_on_every_page(s):
+    for path in ["/", "/projects", "/projects/1", "/ideas", "/login", "/nope"]:
+        h = s.get(f"{URL}{path}").headers
+        csp = h["Content-Security-Policy"]
+        assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+        assert h["X-Content-Type-Options"] == "nosniff"
+        assert h["X-Frame-Options"] == "DENY"
+        assert h["Referrer-Policy"]
+    static = s.get(f"{URL}/static/site.css")
+    assert static.status_code == 200 and static.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_have_no_timing_footer_and_one_doctype(s):
+    r = s.get(f"{URL}/projects")
+    assert not re.search(r"<!-- [0-9.]+:\d+ -->", r.text)
+    assert r.text.lstrip().startswith("<!DOCTYPE html>")

@@ -1,0 +1,26 @@
+/* Runs every unit suite and prints "unit: N passed, M failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sodium.h>
+#include "suites.h"
+#include "gf.h"
+
+int main(void)
+{
+    SRunner *sr;
+    int run, failed;
+
+    if (sodium_init() < 0 || gf_errors_init())
+        return 1;
+    sr = srunner_create(valid_suite());
+    srunner_add_suite(sr, mail_suite());
+    srunner_add_suite(sr, render_suite());
+    srunner_add_suite(sr, config_suite());
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    run = srunner_ntests_run(sr);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    printf("unit: %d passed, %d failed\n", run - failed, failed);
+    return failed ? 1 : 0;
+}

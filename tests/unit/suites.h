@@ -1,0 +1,6 @@
+/* suites.h — the unit test suites, one per library file under test. */
+#include <check.h>
+Suite *valid_suite(void);
+Suite *mail_suite(void);
+Suite *render_suite(void);
+Suite *config_suite(void);

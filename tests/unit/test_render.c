@@ -1,0 +1,98 @@
+/* test_render.c — money and time formatting, and template escaping (render.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "suites.h"
+#include "gf.h"
+
+START_TEST(roubles_with_groups_and_kopecks)
+{
+    char b[64];
+    gf_fmt_rub(0, b, sizeof b);
+    ck_assert_str_eq(b, "0\xC2\xA0₽");
+    gf_fmt_rub(150000000, b, sizeof b);
+    ck_assert_str_eq(b, "1\xC2\xA0" "500\xC2\xA0" "000\xC2\xA0₽");
+    gf_fmt_rub(123456789, b, sizeof b);
+    ck_assert_str_eq(b, "1\xC2\xA0" "234\xC2\xA0" "567,89\xC2\xA0₽");
+    gf_fmt_rub(-5, b, sizeof b);
+    ck_assert_str_eq(b, "−0,05\xC2\xA0₽");
+}
+END_TEST
+
+START_TEST(moscow_time)
+{
+    char b[64];
+    /* 2026-11-28 20:30:00 UTC is 23:30 in Moscow (UTC+3) */
+    gf_fmt_msk(1795897800, 1, b, sizeof b);
+    ck_assert_str_eq(b, "28.11.2026 23:30");
+    gf_fmt_msk(1795897800 + 3600, 0, b, sizeof b);
+    ck_assert_str_eq(b, "29.11.2026");
+}
+END_TEST
+
+/* Renders the template text t with Query.x = v. */
+static char *render_text(const char *t, const char *v)
+{
+    static int serial;   /* templates are cached by name per process */
+    char dir[] = "/tmp/gf-tpl-XXXXXX", path[128], conf[256], name[32];
+    FILE *f;
+    HDF *h;
+    STRING out;
+    char *res;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(name, sizeof name, "t%d.cs", serial++);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "w");
+    fputs(t, f);
+    fclose(f);
+    if (!gf_conf)
+        ck_assert_ptr_null(hdf_init(&gf_conf));
+    snprintf(conf, sizeof conf, "%s", dir);
+    hdf_set_value(gf_conf, "Paths.Templates", conf);
+    hdf_init(&h);
+    hdf_set_value(h, "Query.x", v);
+    string_init(&out);
+    ck_assert_ptr_null(gf_render(h, name, &out));
+    res = strdup(out.buf ? out.buf : "");
+    string_clear(&out);
+    hdf_destroy(&h);
+    unlink(path);
+    rmdir(dir);
+    return res;
+}
+
+START_TEST(var_is_html_escaped_by_default)
+{
+    char *s = render_text("<p><?cs var:Query.x ?></p><a title=\"<?cs var:Query.x ?>\">",
+                          "<script>alert('x')</script>\"&");
+    ck_assert_ptr_null(strstr(s, "<script>"));
+    ck_assert_ptr_nonnull(strstr(s, "&lt;script&gt;"));
+    ck_assert_ptr_null(strstr(s, "\"&\""));
+    free(s);
+}
+END_TEST
+
+START_TEST(template_functions)
+{
+    char *s = render_text("<?cs var:rub(Query.x) ?>|<?cs var:msk(Query.x) ?>|<?cs var:rub(\"x\") ?>",
+                          "1795897800");
+    ck_assert_msg(strstr(s, "28.11.2026 23:30") != NULL, "rendered: %s", s);
+    ck_assert_ptr_nonnull(strstr(s, "17\xC2\xA0" "958\xC2\xA0" "978\xC2\xA0₽"));
+    free(s);
+}
+END_TEST
+
+Suite *render_suite(void)
+{
+    Suite *s = suite_create("render");
+    TCase *tc = tcase_create("format");
+
+    tcase_add_test(tc, roubles_with_groups_and_kopecks);
+    tcase_add_test(tc, moscow_time);
+    tcase_add_test(tc, var_is_html_escaped_by_default);
+    tcase_add_test(tc, template_functions);
+    suite_add_tcase(s, tc);
+    return s;
+}

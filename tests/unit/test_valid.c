@@ -1,0 +1,103 @@
+/* test_valid.c — validators and parsers of user input (valid.c). */
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "gf.h"
+
+START_TEST(ids_accept_plain_positive_numbers)
+{
+    ck_assert_int_eq(gf_parse_id("1"), 1);
+    ck_assert_int_eq(gf_parse_id("42"), 42);
+    ck_assert_int_eq(gf_parse_id("9007199254740992"), 9007199254740992LL);
+}
+END_TEST
+
+START_TEST(ids_refuse_everything_else)
+{
+    const char *bad[] = {"", "0", "007", "-1", "+1", " 1", "1 ", "1a", "abc", "1e3",
+                         "99999999999999999999", "9007199254740993", "<script>", NULL};
+    for (int i = 0; bad[i]; i++)
+        ck_assert_msg(gf_parse_id(bad[i]) == 0, "accepted %s", bad[i]);
+    ck_assert_int_eq(gf_parse_id(NULL), 0);
+}
+END_TEST
+
+START_TEST(utf8_length_counts_code_points)
+{
+    ck_assert_int_eq(gf_utf8_len(""), 0);
+    ck_assert_int_eq(gf_utf8_len("abc"), 3);
+    ck_assert_int_eq(gf_utf8_len("Кубань"), 6);
+    ck_assert_int_eq(gf_utf8_len("₽😀"), 2);
+}
+END_TEST
+
+START_TEST(utf8_length_refuses_invalid_sequences)
+{
+    ck_assert_int_eq(gf_utf8_len("\xff"), -1);
+    ck_assert_int_eq(gf_utf8_len("\xd0"), -1);          /* truncated */
+    ck_assert_int_eq(gf_utf8_len("\xc0\xaf"), -1);      /* overlong '/' */
+    ck_assert_int_eq(gf_utf8_len("\xed\xa0\x80"), -1);  /* surrogate */
+    ck_assert_int_eq(gf_utf8_len("\xf4\x90\x80\x80"), -1); /* > U+10FFFF */
+}
+END_TEST
+
+START_TEST(emails)
+{
+    ck_assert(gf_valid_email("name@mail.ru"));
+    ck_assert(gf_valid_email("a.b+c@sub.example.org"));
+    ck_assert(!gf_valid_email(""));
+    ck_assert(!gf_valid_email("name"));
+    ck_assert(!gf_valid_email("name@"));
+    ck_assert(!gf_valid_email("@mail.ru"));
+    ck_assert(!gf_valid_email("a@b@mail.ru"));
+    ck_assert(!gf_valid_email("name@mail"));
+    ck_assert(!gf_valid_email("name@mail."));
+    ck_assert(!gf_valid_email("na me@mail.ru"));
+    ck_assert(!gf_valid_email("name@mail..ru"));
+    ck_assert(!gf_valid_email("a@b.ru\r\nBcc: x@y.ru"));
+    ck_assert(!gf_valid_email("<a@b.ru>"));
+    ck_assert(!gf_valid_email("имя@почта.рф"));
+}
+END_TEST
+
+START_TEST(trim_and_single_line)
+{
+    char *t = gf_trim_dup("  \t привет \r\n");
+    ck_assert_str_eq(t, "привет");
+    free(t);
+    t = gf_trim_dup(NULL);
+    ck_assert_str_eq(t, "");
+    free(t);
+    ck_assert(gf_single_line("Пётр Тестов"));
+    ck_assert(!gf_single_line("Пётр\nBcc: x"));
+    ck_assert(!gf_single_line("tab\there"));
+}
+END_TEST
+
+START_TEST(captcha_answers)
+{
+    ck_assert(gf_captcha_check("7", 4, 3));
+    ck_assert(gf_captcha_check(" 7 ", 4, 3));
+    ck_assert(!gf_captcha_check("8", 4, 3));
+    ck_assert(!gf_captcha_check("", 4, 3));
+    ck_assert(!gf_captcha_check("7a", 4, 3));
+    ck_assert(!gf_captcha_check("семь", 4, 3));
+    ck_assert(!gf_captcha_check(NULL, 4, 3));
+}
+END_TEST
+
+Suite *valid_suite(void)
+{
+    Suite *s = suite_create("valid");
+    TCase *tc = tcase_create("core");
+
+    tcase_add_test(tc, ids_accept_plain_positive_numbers);
+    tcase_add_test(tc, ids_refuse_everything_else);
+    tcase_add_test(tc, utf8_length_counts_code_points);
+    tcase_add_test(tc, utf8_length_refuses_invalid_sequences);
+    tcase_add_test(tc, emails);
+    tcase_add_test(tc, trim_and_single_line);
+    tcase_add_test(tc, captcha_answers);
+    suite_add_tcase(s, tc);
+    return s;
+}
