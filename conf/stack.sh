@@ -138,6 +138,7 @@ start() {
     (cd "$DIR" && exec "$BUILD/mailer" --daemon >>"$DIR/log/mailer.log" 2>&1) &
     echo $! >"$DIR/run/mailer.pid"
 
+    mkdir -p "$DIR/nginx-extra"
     sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
         "$ROOT/conf/nginx.conf.in" >"$DIR/nginx.conf"
     if ! { [ -f "$DIR/run/nginx.pid" ] && kill -0 "$(cat "$DIR/run/nginx.pid")" 2>/dev/null; }; then
@@ -169,8 +170,11 @@ stop_program() {
 }
 
 stop() {
-    [ -f "$DIR/nginx.conf" ] && [ -f "$DIR/run/nginx.pid" ] && nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s quit 2>/dev/null || true
-    for p in $PROGRAMS mailer smtp; do stop_program "$p"; done
+    if [ -f "$DIR/run/nginx.pid" ]; then
+        kill -QUIT "$(cat "$DIR/run/nginx.pid")" 2>/dev/null || true
+        rm -f "$DIR/run/nginx.pid"
+    fi
+    for p in $PROGRAMS mailer smtp baseline; do stop_program "$p"; done
     db_stop
 }
 

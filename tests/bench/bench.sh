@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# bench.sh — `make bench`: the exhibition at N projects (default 100 000)
+# against a baseline FastCGI program that writes a ready page of the same
+# size, measured in the same run with wrk. One line per case:
+#   bench NAME: rps=… p50_ms=… p99_ms=… baseline_rps=… ratio=…
+# and the resident memory of the listing workers before and after.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+N=${N:-100000}
+CONN=${CONN:-64}
+DUR=${DUR:-10}
+PORT=${BENCH_PORT:-28080}
+DIR=$(mktemp -d /tmp/gf-bench.XXXXXX)
+trap 'conf/stack.sh stop "$DIR" >/dev/null 2>&1; rm -rf "$DIR"' EXIT
+
+echo "bench: starting a stack in $DIR and loading $N projects…"
+conf/stack.sh start "$DIR" "$PORT" demo >"$DIR/stack.log" 2>&1
+SOCK="$DIR/run/mysql.sock"
+t0=$(date +%s)
+schema/gen_projects.sh "$SOCK" "$N"
+echo "bench: loaded in $(( $(date +%s) - t0 )) s; $(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e 'SELECT COUNT(*) FROM projects WHERE listed = 1') listed projects"
+URL="http://127.0.0.1:$PORT"
+
+rss() {   # total VmRSS (kB) of a program's workers
+    local total=0
+    while read -r pid; do
+        total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status")))
+    done <"$DIR/run/$1.pid"
+    echo "$total"
+}
+
+# wrk_run URL -> "rps p50_ms p99_ms"
+wrk_run() {
+    wrk -t1 -c"$CONN" -d"${DUR}s" --latency "$1" | awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { bad = $NF }
+        END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad + 0 }'
+}
+
+baseline() {   # baseline BYTES: (re)start the ready-page program
+    conf/stack.sh stop-program "$DIR" baseline
+    rm -f "$DIR/run/baseline.sock"
+    BASELINE_BYTES=$1 spawn-fcgi -s "$DIR/run/baseline.sock" -M 0666 -F 2 \
+        -P "$DIR/run/baseline.pid" -- "$ROOT/build/bench-baseline" >/dev/null
+    sleep 0.2
+}
+
+cat >"$DIR/nginx-extra/baseline.conf" <<CONF
+location = /__baseline { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$DIR/run/baseline.sock; }
+CONF
+nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s reload
+sleep 0.5
+# the access log would measure the disk, not us
+sed -i 's|^    access_log .*|    access_log off;|' "$DIR/nginx.conf"
+nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s reload
+sleep 0.5
+
+pid=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SELECT MAX(id) DIV 2 FROM projects WHERE listed = 1")
+last=$(( $(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SELECT COUNT(*) FROM projects WHERE listed = 1") / 20 ))
+deep=$(( last / 2 ))
+cases=("projects-first /projects"
+       "projects-filtered /projects?municipality=5&direction=3&status=winner"
+       "projects-deep /projects?page=$deep"
+       "project-page /projects/$pid")
+
+rss_before_list=$(rss projects); rss_before_page=$(rss project)
+for c in "${cases[@]}"; do
+    name=${c%% *}; path=${c#* }
+    bytes=$(curl -s "$URL$path" | wc -c)
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path")
+    [ "$code" = 200 ] || { echo "bench $name: $path answered $code"; exit 1; }
+    baseline "$bytes"
+    read -r brps bp50 bp99 bbad < <(wrk_run "$URL/__baseline")
+    read -r rps p50 p99 bad < <(wrk_run "$URL$path")
+    ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    echo "bench $name: rps=$rps p50_ms=$p50 p99_ms=$p99 baseline_rps=$brps baseline_p99_ms=$bp99 ratio=$ratio bytes=$bytes non2xx=$bad"
+done
+echo "bench memory: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"
