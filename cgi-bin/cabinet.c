@@ -104,6 +104,6 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {"cabinet", GF_DB_READ, handle};
+    static const gf_program prog = {.name = "cabinet", .db = GF_DB_READ, .handle = handle};
     return gf_run(argc, argv, &prog);
 }

@@ -43,6 +43,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {"home", GF_DB_READ, handle};
+    static const gf_program prog = {.name = "home", .db = GF_DB_READ, .handle = handle,
+                                    .public_cache = 1};
     return gf_run(argc, argv, &prog);
 }

@@ -135,6 +135,6 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {"ideas", GF_DB_WRITE, handle};
+    static const gf_program prog = {.name = "ideas", .db = GF_DB_WRITE, .handle = handle};
     return gf_run(argc, argv, &prog);
 }

@@ -48,6 +48,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {"project", GF_DB_READ, handle};
+    static const gf_program prog = {.name = "project", .db = GF_DB_READ, .handle = handle,
+                                    .public_cache = 1};
     return gf_run(argc, argv, &prog);
 }

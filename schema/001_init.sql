@@ -160,13 +160,14 @@ CREATE TABLE projects (
   created_at         DATETIME NOT NULL,
   submitted_at       DATETIME NULL,
   updated_at         DATETIME NOT NULL,
-  -- exhibition listing: each filter's index ends in id, so a page is a walk
-  -- of one index in id order (see cgi-bin/projects.c)
-  KEY ix_list (listed, id),
-  KEY ix_list_muni (municipality_id, listed, id),
-  KEY ix_list_dir (direction_id, listed, id),
-  KEY ix_list_comp (competition_id, listed, id),
-  KEY ix_exhibit (exhibit, id),
+  -- exhibition listing: each filter has an index that starts with it, goes
+  -- on in id order and carries the other filter columns, so a page is found
+  -- on one index alone, rows are read only for the page (cgi-bin/projects.c)
+  KEY ix_list (listed, id, municipality_id, direction_id, competition_id, exhibit),
+  KEY ix_list_muni (municipality_id, listed, id, direction_id, competition_id, exhibit),
+  KEY ix_list_dir (direction_id, listed, id, municipality_id, competition_id, exhibit),
+  KEY ix_list_comp (competition_id, listed, id, municipality_id, direction_id, exhibit),
+  KEY ix_exhibit (exhibit, id, municipality_id, direction_id, competition_id),
   KEY ix_proj_org (org_id),
   UNIQUE KEY uq_proj_number (number),
   CONSTRAINT fk_proj_comp FOREIGN KEY (competition_id) REFERENCES competitions(id),

@@ -124,6 +124,15 @@ NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
 
+/* ---- cache.c: whole responses to anonymous GETs of public pages --------- */
+
+/* 1 and the stored response (headers, then body; hlen = header bytes) when
+ * key is cached and fresh. The data stays owned by the cache. */
+int gf_cache_get(const char *key, const char **data, int *len, int *hlen);
+/* Stores a copy of the response for ttl seconds. */
+void gf_cache_put(const char *key, const char *data, int len, int hlen, int ttl);
+void gf_cache_clear(void);
+
 /* ---- request.c ---------------------------------------------------------- */
 
 enum gf_role {
@@ -136,6 +145,7 @@ typedef struct gf_req {
     HDF *hdf;               /* cgi->hdf: all request data, read by templates */
     const char *method;     /* "GET", "POST", … */
     char path[512];         /* request path without the query string */
+    char path_query[1024];  /* the request URI, the key of cached pages */
     char ip[64];
     long long user_id;      /* 0: anonymous */
     unsigned roles;         /* GF_ROLE_* bits */
@@ -147,12 +157,14 @@ typedef struct gf_req {
     char cookies[4][400];   /* Set-Cookie header values */
     int ncookies;
     int mail_queued;        /* outbox rows to deliver after the response */
+    int cacheable;          /* a public page for an anonymous visitor */
 } gf_req;
 
 typedef struct gf_program {
     const char *name;
     enum gf_db_access db;
     NEOERR *(*handle)(gf_req *r);
+    int public_cache;       /* anonymous GETs may be served from cache.c */
 } gf_program;
 
 /* The request loop: FastCGI when started by a FastCGI server, otherwise one

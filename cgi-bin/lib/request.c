@@ -164,15 +164,18 @@ static const char *status_text(int s)
     }
 }
 
+/* Writes the whole response at once; a cacheable 200 is kept for the next
+ * anonymous visitor (see cache.c). */
 static void send_response(gf_req *r, int status, const char *location, STRING *body)
 {
-    STRING h;
+    STRING out;
+    int hlen, head = r && r->method && !strcmp(r->method, "HEAD");
 
-    string_init(&h);
-    string_appendf(&h, "Status: %s\r\n", status_text(status));
+    string_init(&out);
+    string_appendf(&out, "Status: %s\r\n", status_text(status));
     if (location)
-        string_appendf(&h, "Location: %s\r\n", location);
-    string_append(&h,
+        string_appendf(&out, "Location: %s\r\n", location);
+    string_append(&out,
         "Content-Type: text/html; charset=utf-8\r\n"
         "Cache-Control: private, no-cache\r\n"
         "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
@@ -182,14 +185,18 @@ static void send_response(gf_req *r, int status, const char *location, STRING *b
         "X-Frame-Options: DENY\r\n"
         "Referrer-Policy: same-origin\r\n");
     if (status == 503)
-        string_append(&h, "Retry-After: 5\r\n");
+        string_append(&out, "Retry-After: 5\r\n");
     for (int i = 0; r && i < r->ncookies; i++)
-        string_appendf(&h, "Set-Cookie: %s\r\n", r->cookies[i]);
-    string_appendf(&h, "Content-Length: %d\r\n\r\n", body ? body->len : 0);
-    cgiwrap_write(h.buf, h.len);
-    if (body && body->len && !(r && r->method && !strcmp(r->method, "HEAD")))
-        cgiwrap_write(body->buf, body->len);
-    string_clear(&h);
+        string_appendf(&out, "Set-Cookie: %s\r\n", r->cookies[i]);
+    string_appendf(&out, "Content-Length: %d\r\n\r\n", body ? body->len : 0);
+    hlen = out.len;
+    if (body && body->len)
+        string_appendn(&out, body->buf, body->len);
+    cgiwrap_write(out.buf, head ? hlen : out.len);
+    if (r && r->cacheable && status == 200 && !r->ncookies && !r->user_id && !head)
+        gf_cache_put(r->path_query, out.buf, out.len, hlen,
+                     (int)gf_cfg_int("Cache.PublicTTL", 5));
+    string_clear(&out);
 }
 
 /* The last resort when even the error template cannot be rendered. */
@@ -301,6 +308,35 @@ static void normalise_content_type(HDF *h)
     }
 }
 
+/* A fresh cached copy of a public page for an anonymous GET, if any: looked
+ * up before any parsing, so a hit costs almost nothing. */
+static int serve_from_cache(const gf_program *prog, gf_req *r)
+{
+    char *method = NULL, *uri = NULL, *cookie = NULL;
+    const char *data;
+    int len, hlen, hit = 0;
+
+    if (!prog->public_cache || gf_cfg_int("Cache.PublicTTL", 5) <= 0)
+        return 0;
+    cgiwrap_getenv("REQUEST_METHOD", &method);
+    cgiwrap_getenv("REQUEST_URI", &uri);
+    cgiwrap_getenv("HTTP_COOKIE", &cookie);
+    if (method && uri && strlen(uri) < sizeof r->path_query &&
+        (!strcmp(method, "GET") || !strcmp(method, "HEAD")) &&
+        !(cookie && strstr(cookie, "gf_sid="))) {
+        r->cacheable = 1;
+        snprintf(r->path_query, sizeof r->path_query, "%s", uri);
+        if (gf_cache_get(uri, &data, &len, &hlen)) {
+            cgiwrap_write(data, strcmp(method, "HEAD") ? len : hlen);
+            hit = 1;
+        }
+    }
+    free(method);
+    free(uri);
+    free(cookie);
+    return hit;
+}
+
 static void serve(const gf_program *prog)
 {
     gf_req r;
@@ -312,6 +348,8 @@ static void serve(const gf_program *prog)
 
     memset(&r, 0, sizeof r);
     r.method = "GET";
+    if (serve_from_cache(prog, &r))
+        return;
     if ((err = cgi_init(&cgi, NULL))) {
         char id[9];
         gf_log_error(&err, id);

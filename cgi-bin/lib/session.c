@@ -141,6 +141,8 @@ NEOERR *gf_session_load(gf_req *r)
         tok = hdf_get_value(r->hdf, "Cookie.gf_csrf", NULL);
         if (token_shape_ok(tok)) {
             snprintf(r->csrf, sizeof r->csrf, "%s", tok);
+        } else if (r->cacheable) {
+            r->csrf[0] = '\0';     /* a public page has no form to protect */
         } else {
             gf_random_token(32, r->csrf, sizeof r->csrf);
             gf_set_cookie(r, "gf_csrf", r->csrf, -1);

@@ -67,16 +67,30 @@ cases=("projects-first /projects"
        "projects-deep /projects?page=$deep"
        "project-page /projects/$pid")
 
+run_cases() {   # run_cases SUFFIX
+    for c in "${cases[@]}"; do
+        name=${c%% *}$1; path=${c#* }
+        bytes=$(curl -s "$URL$path" | wc -c)
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path")
+        [ "$code" = 200 ] || { echo "bench $name: $path answered $code"; exit 1; }
+        baseline "$bytes"
+        read -r brps bp50 bp99 bbad < <(wrk_run "$URL/__baseline")
+        read -r rps p50 p99 bad < <(wrk_run "$URL$path")
+        ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+        echo "bench $name: rps=$rps p50_ms=$p50 p99_ms=$p99 baseline_rps=$brps baseline_p99_ms=$bp99 ratio=$ratio bytes=$bytes non2xx=$bad"
+    done
+}
+
 rss_before_list=$(rss projects); rss_before_page=$(rss project)
-for c in "${cases[@]}"; do
-    name=${c%% *}; path=${c#* }
-    bytes=$(curl -s "$URL$path" | wc -c)
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path")
-    [ "$code" = 200 ] || { echo "bench $name: $path answered $code"; exit 1; }
-    baseline "$bytes"
-    read -r brps bp50 bp99 bbad < <(wrk_run "$URL/__baseline")
-    read -r rps p50 p99 bad < <(wrk_run "$URL$path")
-    ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    echo "bench $name: rps=$rps p50_ms=$p50 p99_ms=$p99 baseline_rps=$brps baseline_p99_ms=$bp99 ratio=$ratio bytes=$bytes non2xx=$bad"
-done
+run_cases ""
 echo "bench memory: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"
+
+# the same without the public page cache: every request renders and queries
+echo "Cache.PublicTTL = 0" >>"$DIR/grantfair.hdf"
+for p in projects project; do
+    conf/stack.sh stop-program "$DIR" "$p"
+    conf/stack.sh restart-program "$DIR" "$p"
+done
+rss_before_list=$(rss projects); rss_before_page=$(rss project)
+run_cases "-nocache"
+echo "bench memory-nocache: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"

@@ -68,6 +68,7 @@ def test_citizen_sends_an_idea_and_staff_get_the_alert(d):
 
 
 def test_staff_member_logs_in_sees_ideas_and_logs_out(d):
+    sql("DELETE FROM rate_events")
     d.get(f"{URL}/cabinet/staff")
     assert "/login" in d.current_url            # sent to log in first
     d.find_element(By.ID, "email").send_keys("staff@demo.grantfair.local")
