@@ -253,39 +253,46 @@ CREATE TABLE audit_log (
   KEY ix_audit_object (object_type, object_id, id)
 ) ENGINE=InnoDB;
 
--- Counts of listed projects per filter combination, kept by triggers, so
--- the listing's page count is a sum over a small table, not a count over
--- a million rows.
+-- Counts of listed projects for every combination of the exhibition's
+-- filters, 0 (or 'all') standing for "any", kept by triggers: the listing's
+-- total is one primary-key lookup instead of a count over a million rows.
 CREATE TABLE exhibit_stats (
   competition_id  BIGINT UNSIGNED NOT NULL,
   direction_id    INT UNSIGNED NOT NULL,
   municipality_id INT UNSIGNED NOT NULL,
-  exhibit         ENUM('none','applicant','winner','completed') NOT NULL,
+  exhibit         VARCHAR(10) CHARACTER SET ascii NOT NULL,
   n               BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (competition_id, direction_id, municipality_id, exhibit)
 ) ENGINE=InnoDB;
 
+DELIMITER //
+CREATE PROCEDURE exhibit_count(c BIGINT UNSIGNED, d INT UNSIGNED, m INT UNSIGNED,
+                               e VARCHAR(10), delta INT)
+BEGIN
+  IF e <> 'none' THEN
+    INSERT INTO exhibit_stats (competition_id, direction_id, municipality_id, exhibit, n)
+    SELECT a.c, b.d, x.m, y.e, delta
+    FROM (SELECT c AS c UNION ALL SELECT 0) a
+    CROSS JOIN (SELECT d AS d UNION ALL SELECT 0) b
+    CROSS JOIN (SELECT m AS m UNION ALL SELECT 0) x
+    CROSS JOIN (SELECT e AS e UNION ALL SELECT 'all') y
+    WHERE TRUE  -- so that ON below is not read as a join condition
+    ON DUPLICATE KEY UPDATE n = n + delta;
+  END IF;
+END//
+
 CREATE TRIGGER trg_projects_ai AFTER INSERT ON projects FOR EACH ROW
-  INSERT INTO exhibit_stats (competition_id, direction_id, municipality_id, exhibit, n)
-  VALUES (NEW.competition_id, NEW.direction_id, NEW.municipality_id, NEW.exhibit, 1)
-  ON DUPLICATE KEY UPDATE n = n + 1;
+  CALL exhibit_count(NEW.competition_id, NEW.direction_id, NEW.municipality_id, NEW.exhibit, 1)//
 
 CREATE TRIGGER trg_projects_ad AFTER DELETE ON projects FOR EACH ROW
-  UPDATE exhibit_stats SET n = n - 1
-  WHERE competition_id = OLD.competition_id AND direction_id = OLD.direction_id
-    AND municipality_id = OLD.municipality_id AND exhibit = OLD.exhibit;
+  CALL exhibit_count(OLD.competition_id, OLD.direction_id, OLD.municipality_id, OLD.exhibit, -1)//
 
-DELIMITER //
 CREATE TRIGGER trg_projects_au AFTER UPDATE ON projects FOR EACH ROW
 BEGIN
   IF NOT (OLD.competition_id <=> NEW.competition_id AND OLD.direction_id <=> NEW.direction_id
           AND OLD.municipality_id <=> NEW.municipality_id AND OLD.exhibit <=> NEW.exhibit) THEN
-    UPDATE exhibit_stats SET n = n - 1
-    WHERE competition_id = OLD.competition_id AND direction_id = OLD.direction_id
-      AND municipality_id = OLD.municipality_id AND exhibit = OLD.exhibit;
-    INSERT INTO exhibit_stats (competition_id, direction_id, municipality_id, exhibit, n)
-    VALUES (NEW.competition_id, NEW.direction_id, NEW.municipality_id, NEW.exhibit, 1)
-    ON DUPLICATE KEY UPDATE n = n + 1;
+    CALL exhibit_count(OLD.competition_id, OLD.direction_id, OLD.municipality_id, OLD.exhibit, -1);
+    CALL exhibit_count(NEW.competition_id, NEW.direction_id, NEW.municipality_id, NEW.exhibit, 1);
   END IF;
 END//
 DELIMITER ;

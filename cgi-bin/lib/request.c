@@ -226,7 +226,6 @@ static void send_error_page(gf_req *r, int status, const char *id)
         gf_log_error(&err, sid);
         send_bare_error(r, status, id ? id : sid);
     } else {
-        cgi_html_ws_strip(&body, 1);
         send_response(r, status, NULL, &body);
     }
     string_clear(&body);
@@ -395,7 +394,6 @@ static void serve(const gf_program *prog)
         fail(&r, err);
         goto done;
     }
-    cgi_html_ws_strip(&body, 1);
     send_response(&r, r.status, NULL, &body);
     string_clear(&body);
 done:

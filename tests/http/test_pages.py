@@ -160,3 +160,32 @@ def test_anonymous_public_pages_are_cached_briefly_and_sessions_bypass_the_cache
         assert "(изм.)" in fresh and "Кузнецова Мария Андреевна" not in first
     finally:
         sql("UPDATE projects SET title = REPLACE(title, ' (изм.)', '') WHERE title LIKE '% (изм.)'")
+
+
+def test_exhibition_counts_follow_every_change_of_a_project():
+    def stats(c, d, m, e):
+        rows = sql(f"SELECT n FROM exhibit_stats WHERE competition_id = {c} AND direction_id = {d} "
+                   f"AND municipality_id = {m} AND exhibit = '{e}'")
+        return int(rows[0][0]) if rows else 0
+
+    def actual(c, d, m, e):
+        w = "listed = 1" + (f" AND competition_id = {c}" if c else "") + \
+            (f" AND direction_id = {d}" if d else "") + (f" AND municipality_id = {m}" if m else "") + \
+            (f" AND exhibit = '{e}'" if e != "all" else "")
+        return int(sql(f"SELECT COUNT(*) FROM projects WHERE {w}")[0][0])
+
+    pid, c, d, m = sql("SELECT id, competition_id, direction_id, municipality_id FROM projects "
+                       "WHERE exhibit = 'applicant' ORDER BY id LIMIT 1")[0]
+    combos = [(0, 0, 0, "all"), (c, 0, 0, "all"), (0, d, m, "applicant"), (0, 0, 44, "winner"),
+              (c, d, m, "all"), (0, 0, m, "winner"), (0, 0, 44, "all")]
+    try:
+        sql(f"UPDATE projects SET exhibit = 'winner', municipality_id = 44 WHERE id = {pid}")
+        for combo in combos:
+            assert stats(*combo) == actual(*combo), combo
+        sql(f"UPDATE projects SET exhibit = 'none' WHERE id = {pid}")
+        for combo in combos:
+            assert stats(*combo) == actual(*combo), combo
+    finally:
+        sql(f"UPDATE projects SET exhibit = 'applicant', municipality_id = {m} WHERE id = {pid}")
+    for combo in combos:
+        assert stats(*combo) == actual(*combo), combo
