@@ -21,7 +21,7 @@ PORT     ?= 8080
 DEB_PKGS = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev \
            libcurl4-openssl-dev libsodium-dev check mariadb-server mariadb-client \
            nginx spawn-fcgi wrk python3-aiosmtpd python3-pytest python3-requests \
-           python3-selenium chromium chromium-driver valgrind npm
+           python3-selenium chromium chromium-driver valgrind
 
 .PHONY: all help deps run reset test unit-test asan valgrind bench check clean stop
 
@@ -53,6 +53,7 @@ deps:                             ## install missing Debian packages (apt-get)
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	  else echo "Run as root: apt-get update && apt-get install -y $$missing"; exit 1; fi; \
 	fi
+	@command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y npm
 	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-save --no-audit --no-fund axe-core@4 >/dev/null
 
 check:                            ## refuse SQL built at run time (prepared statements only)

@@ -6,11 +6,17 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import DEMO_PASSWORD, ROOT, URL, sql, wait_for_mail
 
 AXE = os.path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
+
+
+def wait_url(d, pred):
+    """Waits for the navigation a click started; returns the new URL."""
+    WebDriverWait(d, 10).until(lambda drv: pred(drv.current_url))
+    return d.current_url
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +40,13 @@ def test_visitor_browses_the_exhibition_by_municipality(d):
     assert d.find_element(By.TAG_NAME, "h1").text == "Выставка проектов"
     Select(d.find_element(By.NAME, "municipality")).select_by_visible_text("Краснодар")
     d.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    assert "municipality=5" in d.current_url
+    wait_url(d, lambda u: "municipality=5" in u)
     n = int(sql("SELECT COUNT(*) FROM projects WHERE listed = 1 AND municipality_id = 5")[0][0])
     assert d.find_element(By.ID, "found").text == f"Найдено проектов: {n}"
     first = d.find_element(By.CSS_SELECTOR, ".item h2 a")
     title = first.text
     first.click()
+    wait_url(d, lambda u: re.search(r"/projects/\d+$", u))
     assert d.find_element(By.TAG_NAME, "h1").text == title
     assert "Краснодар" in d.find_element(By.CSS_SELECTOR, ".card-data").text
 
@@ -70,11 +77,11 @@ def test_citizen_sends_an_idea_and_staff_get_the_alert(d):
 def test_staff_member_logs_in_sees_ideas_and_logs_out(d):
     sql("DELETE FROM rate_events")
     d.get(f"{URL}/cabinet/staff")
-    assert "/login" in d.current_url            # sent to log in first
+    wait_url(d, lambda u: "/login" in u)        # sent to log in first
     d.find_element(By.ID, "email").send_keys("staff@demo.grantfair.local")
     d.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     d.find_element(By.CSS_SELECTOR, "form.form button").click()
-    assert d.current_url.endswith("/cabinet/staff")   # and back where they wanted to go
+    wait_url(d, lambda u: u.endswith("/cabinet/staff"))   # back where they wanted to go
     assert "Кузнецова Мария Андреевна" in d.find_element(By.CLASS_NAME, "who").text
     assert "Мария Браузерова" in d.page_source
     d.find_element(By.CSS_SELECTOR, "header form.inline button").click()
