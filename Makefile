@@ -2,10 +2,12 @@
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+LDFLAGS ?=
+# the project's own flags stay whatever CFLAGS/LDFLAGS the caller gives
+ALL_CFLAGS = $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
            -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi-bin/lib \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
-LDFLAGS += -pie -Wl,-z,relro,-z,now
+ALL_LDFLAGS = $(LDFLAGS) -pie -Wl,-z,relro,-z,now
 LIBS     = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcurl
 
 B        = build
@@ -32,20 +34,20 @@ help:                             ## list the targets
 
 $(B)/lib/%.o: cgi-bin/lib/%.c cgi-bin/lib/gf.h
 	@mkdir -p $(B)/lib
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/%.o: cgi-bin/%.c cgi-bin/lib/gf.h
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/%: $(B)/%.o $(LIBOBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/gf-user: $(B)/usercmd.o $(LIBOBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/bench-baseline: tests/bench/baseline.c
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lfcgi
 
 deps:                             ## install missing Debian packages (apt-get)
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -81,7 +83,7 @@ unit-test: $(B)/unit-tests        ## C unit tests only
 	$(B)/unit-tests
 
 $(B)/unit-tests: $(wildcard tests/unit/*.c) $(LIBOBJ)
-	$(CC) $(CFLAGS) -Wno-sign-compare $(LDFLAGS) -o $@ $(wildcard tests/unit/*.c) $(LIBOBJ) $(LIBS) $$(pkg-config --libs check)
+	$(CC) $(ALL_CFLAGS) -Wno-sign-compare $(ALL_LDFLAGS) -o $@ $(wildcard tests/unit/*.c) $(LIBOBJ) $(LIBS) $$(pkg-config --libs check)
 
 asan:                             ## build with AddressSanitizer + UBSan into build-asan/ and run the suite on it
 	$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \

@@ -165,7 +165,15 @@ start_program() {
 stop_program() {
     local f="$DIR/run/$1.pid"
     [ -f "$f" ] || return 0
-    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$f"
+    local pids; pids=$(cat "$f")
+    for pid in $pids; do kill "$pid" 2>/dev/null || true; done
+    # let them finish the request in hand and write their last log lines
+    for _ in $(seq 1 50); do
+        local alive=0
+        for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
+        sleep 0.1
+    done
     rm -f "$f"
 }
 

@@ -416,13 +416,29 @@ static void after_response(void)
     }
 }
 
+static volatile sig_atomic_t stopping;
+
+/* SIGTERM: finish the request in hand, then leave the loop and clean up
+ * (which is also when sanitizers and valgrind report leaks). */
+static void on_term(int sig)
+{
+    (void)sig;
+    stopping = 1;
+    FCGX_ShutdownPending();
+}
+
 int gf_run(int argc, char **argv, const gf_program *prog)
 {
     NEOERR *err;
     char id[9];
+    struct sigaction sa;
 
     gf_prog_name = prog->name;
     signal(SIGPIPE, SIG_IGN);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;      /* no SA_RESTART: accept() returns EINTR */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
     if (sodium_init() < 0) {
         gf_log("fatal", "libsodium failed to initialise");
         return 1;
@@ -441,8 +457,8 @@ int gf_run(int argc, char **argv, const gf_program *prog)
     } else {
         FCGX_Request req;
         FCGX_Init();
-        FCGX_InitRequest(&req, 0, 0);
-        while (FCGX_Accept_r(&req) >= 0) {
+        FCGX_InitRequest(&req, 0, FCGI_FAIL_ACCEPT_ON_INTR);
+        while (!stopping && FCGX_Accept_r(&req) >= 0) {
             cgiwrap_init_emu(&req, cb_read, cb_writef, cb_write, cb_getenv,
                              cb_putenv, cb_iterenv);
             serve(prog);
@@ -451,6 +467,7 @@ int gf_run(int argc, char **argv, const gf_program *prog)
         }
     }
     gf_db_close();
+    gf_cache_clear();
     hdf_destroy(&gf_conf);
     return 0;
 }
