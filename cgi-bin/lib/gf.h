@@ -64,6 +64,19 @@ char *gf_trim_dup(const char *s);
 /* Captcha: a + b with 1 <= a,b <= 9; the expected answer is kept signed in
  * the form (see gf_captcha_*) so that no server state is needed. */
 int gf_captcha_check(const char *answer, int a, int b);
+/* ИНН: 10 digits (organization) or 12 (person), checksums verified. */
+int gf_valid_inn(const char *s);
+/* ОГРН: 13 digits (organization), or ОГРНИП: 15, checksum verified. */
+int gf_valid_ogrn(const char *s);
+/* КПП: 9 characters, digits with letters allowed in places 5–6. */
+int gf_valid_kpp(const char *s);
+/* Roubles as people type them ("1 234,5", "1234.56", "1 234") into
+ * kopecks; 0 when not a non-negative amount. */
+int gf_parse_money(const char *s, long long *kopecks);
+/* YYYY-MM-DD (as <input type=date> sends it), a real calendar date. */
+int gf_parse_date(const char *s, int *y, int *m, int *d);
+/* A password we accept: 12..200 characters and not a common one. */
+int gf_password_ok(const char *pw);
 
 /* ---- db.c --------------------------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /* valid.c — pure validators and parsers of user input (no I/O). */
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "gf.h"
 
 long long gf_parse_id(const char *s)
@@ -106,6 +108,151 @@ int gf_single_line(const char *s)
 {
     for (; s && *s; s++)
         if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* ---- Russian registration numbers (public checksum rules) --------------- */
+
+static int all_digits(const char *s, size_t n)
+{
+    if (!s || strlen(s) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int inn_digit(const char *s, const int *w, int n)
+{
+    int sum = 0;
+
+    for (int i = 0; i < n; i++)
+        sum += (s[i] - '0') * w[i];
+    return sum % 11 % 10;
+}
+
+int gf_valid_inn(const char *s)
+{
+    static const int w10[] = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+    static const int w11[] = {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+    static const int w12[] = {3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+
+    if (all_digits(s, 10))
+        return inn_digit(s, w10, 9) == s[9] - '0';
+    if (all_digits(s, 12))
+        return inn_digit(s, w11, 10) == s[10] - '0' && inn_digit(s, w12, 11) == s[11] - '0';
+    return 0;
+}
+
+/* The remainder of a decimal string modulo m, digit by digit. */
+static int mod_digits(const char *s, size_t n, int m)
+{
+    int r = 0;
+
+    for (size_t i = 0; i < n; i++)
+        r = (r * 10 + (s[i] - '0')) % m;
+    return r;
+}
+
+int gf_valid_ogrn(const char *s)
+{
+    if (all_digits(s, 13))      /* legal entity: first 12 digits mod 11, last digit */
+        return mod_digits(s, 12, 11) % 10 == s[12] - '0';
+    if (all_digits(s, 15))      /* individual entrepreneur: first 14 mod 13 */
+        return mod_digits(s, 14, 13) % 10 == s[14] - '0';
+    return 0;
+}
+
+int gf_valid_kpp(const char *s)
+{
+    /* 4 digits (tax office), 2 digits or capital Latin letters (reason), 3 digits */
+    if (!s || strlen(s) != 9)
+        return 0;
+    for (int i = 0; i < 9; i++) {
+        int digit = s[i] >= '0' && s[i] <= '9';
+        if ((i < 4 || i > 5) ? !digit : !(digit || (s[i] >= 'A' && s[i] <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- money, numbers and dates ------------------------------------------- */
+
+int gf_parse_money(const char *s, long long *kopecks)
+{
+    long long rub = 0;
+    int kop = 0, kdigits = 0, digits = 0;
+    const unsigned char *p = (const unsigned char *)s;
+
+    if (!s)
+        return 0;
+    while (*p == ' ')
+        p++;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 13)
+                return 0;
+            rub = rub * 10 + (*p - '0');
+        } else if (*p == ' ' || (p[0] == 0xC2 && p[1] == 0xA0 && p++)) {
+            continue;           /* thousands separators: space, no-break space */
+        } else {
+            break;
+        }
+    }
+    if (*p == ',' || *p == '.') {
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+            if (++kdigits > 2)
+                return 0;
+            kop = kop * 10 + (*p - '0');
+        }
+        if (kdigits == 1)
+            kop *= 10;
+    }
+    while (*p == ' ')
+        p++;
+    if (*p || !digits)
+        return 0;
+    *kopecks = rub * 100 + kop;
+    return 1;
+}
+
+int gf_parse_date(const char *s, int *y, int *m, int *d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int n = 0, leap;
+
+    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) != 3 || n != 10 ||
+        s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12 && *d >= 1 &&
+           *d <= mdays[*m - 1] + (*m == 2 && leap);
+}
+
+/* The most common passwords (and the site's own name): refused whatever
+ * their length, compared without case. */
+static const char *const common_passwords[] = {
+    "123456789012", "1234567890123", "12345678901234", "qwertyuiop12", "qwerty123456",
+    "password1234", "password12345", "passwordpassword", "111111111111", "000000000000",
+    "qwertyqwerty", "1q2w3e4r5t6y", "zaq12wsxcde3", "iloveyou1234", "qwertyuiopasdf",
+    "abcdefghijkl", "abc123456789", "123123123123", "qazwsxedcrfv", "1qaz2wsx3edc",
+    "adminadmin12", "administrator", "welcome12345", "letmein12345", "grantfair-demo",
+    "йцукенгшщзхъ", "пароль123456", "парольпароль", NULL,
+};
+
+int gf_password_ok(const char *pw)
+{
+    long n = gf_utf8_len(pw);
+
+    if (n < 12 || n > 200)
+        return 0;
+    for (int i = 0; common_passwords[i]; i++)
+        if (!strcasecmp(pw, common_passwords[i]))
             return 0;
     return 1;
 }

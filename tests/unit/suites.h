@@ -4,3 +4,4 @@ Suite *valid_suite(void);
 Suite *mail_suite(void);
 Suite *render_suite(void);
 Suite *config_suite(void);
+Suite *numbers_suite(void);
