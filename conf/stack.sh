@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${GF_BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
-PROGRAMS="home projects project ideas login logout cabinet"
+PROGRAMS="home projects project ideas login logout cabinet register org"
 DEMO_PASSWORD="grantfair-demo"
 
 cmd=${1:?usage: stack.sh start|run|stop DIR [PORT]}

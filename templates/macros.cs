@@ -17,3 +17,11 @@
 <?cs each:p = Pager.Links ?><?cs if:p == Pager.Page ?><span aria-current="page"><?cs var:p ?></span><?cs elif:p == 0 ?><span class="gap">…</span><?cs else ?><a href="<?cs var:Pager.Base ?>page=<?cs var:p ?>"><?cs var:p ?></a><?cs /if ?> <?cs /each ?>
 <?cs if:Pager.Page < Pager.Pages ?><a href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Page + 1 ?>" rel="next">Вперёд →</a><?cs /if ?>
 </nav><?cs /if ?><?cs /def ?>
+
+<?cs # A one-line text input bound to Query.<fname>, with label, hint and error. ?>
+<?cs def:text_field(fname, label, type, max, req, hint) ?><div class="field">
+  <label for="<?cs var:fname ?>"><?cs var:label ?><?cs if:req ?> <span aria-hidden="true">*</span><?cs /if ?></label>
+  <input id="<?cs var:fname ?>" name="<?cs var:fname ?>" type="<?cs var:type ?>" maxlength="<?cs var:max ?>"<?cs if:req ?> required<?cs /if ?> value="<?cs var:Query[fname] ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?> <?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?>>
+  <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
+  <?cs call:field_error(fname) ?>
+</div><?cs /def ?>

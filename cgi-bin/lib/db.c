@@ -143,10 +143,13 @@ static NEOERR *get_stmt(const char *sql, MYSQL_STMT **out)
     return STATUS_OK;
 }
 
+/* The parameter binds are read again by mysql_stmt_execute, so they must
+ * outlive bind_args: one set per process (one request at a time). */
+static MYSQL_BIND b[32];
+static unsigned long lens[32];
+
 static NEOERR *bind_args(MYSQL_STMT *st, const gf_arg *args, const char *sql)
 {
-    MYSQL_BIND b[32];
-    unsigned long lens[32];
     unsigned n = 0;
 
     memset(b, 0, sizeof b);

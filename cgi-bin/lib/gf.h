@@ -191,15 +191,26 @@ void gf_redirect(gf_req *r, const char *path);
 /* Adds a Set-Cookie header (HttpOnly, SameSite=Lax, Path=/, Secure when
  * the site is https). max_age < 0: session cookie; 0: delete. */
 void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age);
-/* Marks field <name> invalid with a Russian message: Form.Error.<name>. */
-void gf_field_error(gf_req *r, const char *name, const char *msg);
-int gf_form_has_errors(gf_req *r);
 /* Requires a POST whose csrf field matches; raises GF_ERR_FORBIDDEN. */
 NEOERR *gf_require_post_csrf(gf_req *r);
 /* Requires a logged-in user holding any of the roles; anonymous users are
  * redirected to /login (returns STATUS_OK with r->location set and
  * *ok = 0), others get 403. */
 NEOERR *gf_require_role(gf_req *r, unsigned roles, int *ok);
+
+/* ---- form.c: fields and their errors ------------------------------------ */
+
+/* Query.<name> trimmed of surrounding whitespace (the HDF keeps and owns
+ * the trimmed value); "" when absent. */
+const char *gf_input(gf_req *r, const char *name);
+/* Marks field <name> invalid with a Russian message (Form.Error.<name>);
+ * the first message for a field is kept. */
+void gf_field_error(gf_req *r, const char *name, const char *msg);
+int gf_form_has_errors(gf_req *r);
+/* Checks a text field: present when required, at most max characters,
+ * one line when one_line; reports the error and returns 0 if not. */
+int gf_check_text(gf_req *r, const char *name, const char *value, int required,
+                  long max, int one_line);
 
 /* ---- session.c ---------------------------------------------------------- */
 
@@ -211,6 +222,10 @@ NEOERR *gf_session_load(gf_req *r);
 NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
                          int *result);
 NEOERR *gf_session_logout(gf_req *r);
+/* Starts a session for user_id (after a confirmed link) and sets the cookie. */
+NEOERR *gf_session_start(gf_req *r, long long user_id);
+/* Ends every session of the user except keep_hash's ("" ends all). */
+NEOERR *gf_session_end_others(long long user_id, const char *keep_hash);
 /* argon2id via libsodium. out must hold crypto_pwhash_STRBYTES (128). */
 int gf_password_hash(const char *password, char out[128]);
 int gf_password_verify(const char *hash, const char *password);
@@ -223,6 +238,19 @@ void gf_sha256_hex(const char *s, size_t len, char out[65]);
  * when record != 0). */
 NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
                       int *allowed);
+
+/* ---- tokens.c: one-time links sent by email ----------------------------- */
+
+/* Issues a token for purpose ("confirm", "reset", "email", "invite") valid
+ * ttl seconds; token[64] gets the text for the link. Inside the caller's
+ * transaction. user_id/org_id 0 and email NULL when not relevant. */
+NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
+                       const char *email, long ttl, char token[64]);
+/* Uses a token once: *ok = 1 and Token.{user_id,org_id,email} in out when
+ * it was valid, unused and not expired; it is then spent. */
+NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok);
+/* The same check without spending it (to show the confirmation page). */
+NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok);
 
 /* ---- captcha.c ---------------------------------------------------------- */
 

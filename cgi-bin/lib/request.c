@@ -98,20 +98,6 @@ void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age)
              name, value, age, secure ? "; Secure" : "");
 }
 
-void gf_field_error(gf_req *r, const char *name, const char *msg)
-{
-    char key[128];
-
-    snprintf(key, sizeof key, "Form.Error.%s", name);
-    hdf_set_value(r->hdf, key, msg);
-    hdf_set_value(r->hdf, "Form.HasErrors", "1");
-}
-
-int gf_form_has_errors(gf_req *r)
-{
-    return hdf_get_int_value(r->hdf, "Form.HasErrors", 0);
-}
-
 NEOERR *gf_require_post_csrf(gf_req *r)
 {
     const char *sent = gf_param(r, "csrf", "");

@@ -33,6 +33,8 @@ static const char *const Q[] = {
     "INSERT INTO rate_events (bucket, at) VALUES (?, NOW())",
 #define Q_RATE_CLEAR 6
     "DELETE FROM rate_events WHERE bucket = ?",
+#define Q_END_OTHERS 7
+    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
 };
 
 static const struct { const char *name; unsigned bit; } role_names[] = {
@@ -180,7 +182,7 @@ static const char *dummy_hash(void)
 NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
                          int *result)
 {
-    char ebucket[128], ibucket[128], ehash[65], token[64], thash[65];
+    char ebucket[128], ibucket[128], ehash[65];
     int ok_ip, ok_user, found = 0, good;
     long max_user = gf_cfg_int("Login.MaxFailures", 5);
     long max_ip = gf_cfg_int("Login.MaxFailuresPerIP", 30);
@@ -222,20 +224,36 @@ NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
     }
     r->user_id = atoll(hdf_get_value(row, "id", "0"));
     hdf_destroy(&row);
-
-    gf_random_token(32, token, sizeof token);
-    gf_sha256_hex(token, strlen(token), thash);
-    gf_random_token(32, r->csrf, sizeof r->csrf);
-    if ((err = gf_db_exec(Q[Q_SESSION_NEW],
-                          ARGS(A_STR(thash), A_INT(r->user_id), A_STR(r->csrf),
-                               A_INT(gf_cfg_int("Session.Lifetime", 43200)),
-                               A_STR(r->ip)), NULL, NULL)) ||
-        (err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL)))
+    if ((err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL)) ||
+        (err = gf_session_start(r, r->user_id)))
         return nerr_pass(err);
-    gf_set_cookie(r, sid_cookie(), token, -1);
     gf_log("info", "login user=%lld", r->user_id);
     *result = 0;
     return STATUS_OK;
+}
+
+NEOERR *gf_session_start(gf_req *r, long long user_id)
+{
+    char token[64];
+    NEOERR *err;
+
+    gf_random_token(32, token, sizeof token);
+    gf_sha256_hex(token, strlen(token), r->session_hash);
+    gf_random_token(32, r->csrf, sizeof r->csrf);
+    if ((err = gf_db_exec(Q[Q_SESSION_NEW],
+                          ARGS(A_STR(r->session_hash), A_INT(user_id), A_STR(r->csrf),
+                               A_INT(gf_cfg_int("Session.Lifetime", 43200)),
+                               A_STR(r->ip)), NULL, NULL)))
+        return nerr_pass(err);
+    r->user_id = user_id;
+    gf_set_cookie(r, sid_cookie(), token, -1);
+    return nerr_pass(hdf_set_value(r->hdf, "CSRF", r->csrf));
+}
+
+NEOERR *gf_session_end_others(long long user_id, const char *keep_hash)
+{
+    return nerr_pass(gf_db_exec(Q[Q_END_OTHERS], ARGS(A_INT(user_id), A_STR(keep_hash)),
+                                NULL, NULL));
 }
 
 NEOERR *gf_session_logout(gf_req *r)

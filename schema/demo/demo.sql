@@ -191,3 +191,16 @@ INSERT INTO resource_centres (municipality_id,name,address,phone,email) VALUES
 (5,'Ресурсный центр НКО Кубани','г. Краснодар, ул. Красная, 1','+7 (861) 200-00-01','rc@ngo.example'),
 (6,'Ресурсный центр НКО Новороссийска','г. Новороссийск, ул. Советов, 10','+7 (8617) 60-00-02','rc-nvr@ngo.example'),
 (7,'Ресурсный центр НКО Сочи','г. Сочи, Курортный пр., 5','+7 (862) 260-00-03','rc-sochi@ngo.example');
+
+-- the national operator's 9 budget categories, for every demo competition
+INSERT INTO budget_categories (competition_id, code, name)
+SELECT c.id, x.code, x.name FROM competitions c CROSS JOIN (
+  SELECT 1 AS code, 'Оплата труда' AS name UNION ALL
+  SELECT 2, 'Командировочные расходы' UNION ALL
+  SELECT 3, 'Офисные расходы' UNION ALL
+  SELECT 4, 'Приобретение, аренда специализированного оборудования, инвентаря и сопутствующие расходы' UNION ALL
+  SELECT 5, 'Разработка и поддержка сайтов, информационных систем и иные аналогичные расходы' UNION ALL
+  SELECT 6, 'Оплата юридических, информационных, консультационных услуг и иные аналогичные расходы' UNION ALL
+  SELECT 7, 'Расходы на проведение мероприятий' UNION ALL
+  SELECT 8, 'Издательские, полиграфические и сопутствующие расходы' UNION ALL
+  SELECT 9, 'Прочие прямые расходы') x;

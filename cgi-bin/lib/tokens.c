@@ -1,0 +1,67 @@
+/*
+ * tokens.c — one-time links sent by email (confirm a registration, reset a
+ * password, confirm a new address, join an organization). The link holds a
+ * random token; the database keeps its SHA-256, an expiry and when it was
+ * used, and a token works once.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_ISSUE 0
+    "INSERT INTO email_tokens (token_hash, purpose, user_id, org_id, email, created_at, expires_at)"
+    " VALUES (?, ?, ?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND)",
+#define Q_USE 1
+    "UPDATE email_tokens SET used_at = NOW() WHERE token_hash = ? AND purpose = ?"
+    " AND used_at IS NULL AND expires_at > NOW()",
+#define Q_GET 2
+    "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?",
+#define Q_PEEK 3
+    "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?"
+    " AND used_at IS NULL AND expires_at > NOW()",
+};
+
+NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
+                       const char *email, long ttl, char token[64])
+{
+    char hash[65];
+
+    gf_random_token(32, token, 64);
+    gf_sha256_hex(token, strlen(token), hash);
+    return nerr_pass(gf_db_exec(Q[Q_ISSUE],
+                                ARGS(A_STR(hash), A_STR(purpose),
+                                     user_id ? A_INT(user_id) : A_NULL,
+                                     org_id ? A_INT(org_id) : A_NULL, A_STR(email),
+                                     A_INT(ttl)), NULL, NULL));
+}
+
+static NEOERR *lookup(const char *purpose, const char *token, HDF *out, int use, int *ok)
+{
+    char hash[65];
+    long long n = 0;
+    NEOERR *err;
+
+    *ok = 0;
+    if (!token || strlen(token) != 43)
+        return STATUS_OK;
+    gf_sha256_hex(token, strlen(token), hash);
+    if (use) {
+        if ((err = gf_db_exec(Q[Q_USE], ARGS(A_STR(hash), A_STR(purpose)), &n, NULL)))
+            return nerr_pass(err);
+        if (n != 1)
+            return STATUS_OK;
+        return nerr_pass(gf_db_row(Q[Q_GET], ARGS(A_STR(hash), A_STR(purpose)), out, "Token", ok));
+    }
+    return nerr_pass(gf_db_row(Q[Q_PEEK], ARGS(A_STR(hash), A_STR(purpose)), out, "Token", ok));
+}
+
+NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok)
+{
+    return nerr_pass(lookup(purpose, token, out, 1, ok));
+}
+
+NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
+{
+    return nerr_pass(lookup(purpose, token, out, 0, ok));
+}

@@ -1,0 +1,238 @@
+/*
+ * org — "/org": the organization profile of the logged-in NGO
+ * representative (names, legal form, ИНН and ОГРН with their checksums,
+ * КПП, address, municipality, head, contacts, website, description), and
+ * inviting a colleague by email; "/org/join?token=…" lets the invited
+ * person join. One ИНН is registered once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_MY_ORG 0
+    "SELECT o.id, o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
+    " o.municipality_id AS municipality, o.head_name, o.head_position, o.phone, o.email,"
+    " o.website, o.description FROM org_members m JOIN organizations o ON o.id = m.org_id"
+    " WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
+#define Q_INSERT 1
+    "INSERT INTO organizations (full_name, short_name, legal_form, inn, ogrn, kpp, address,"
+    " municipality_id, head_name, head_position, phone, email, website, description, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())",
+#define Q_UPDATE 2
+    "UPDATE organizations SET full_name = ?, short_name = ?, legal_form = ?, inn = ?, ogrn = ?,"
+    " kpp = ?, address = ?, municipality_id = ?, head_name = ?, head_position = ?, phone = ?,"
+    " email = ?, website = ?, description = ? WHERE id = ?",
+#define Q_MEMBER 3
+    "INSERT IGNORE INTO org_members (org_id, user_id) VALUES (?, ?)",
+#define Q_MEMBERS 4
+    "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
+    " WHERE m.org_id = ? ORDER BY u.id",
+#define Q_AUDIT 5
+    "INSERT INTO audit_log (at, user_id, object_type, object_id, action, ip)"
+    " VALUES (NOW(), ?, 'organization', ?, ?, ?)",
+#define Q_ORG_NAME 6
+    "SELECT short_name FROM organizations WHERE id = ?",
+};
+
+static const char *const fields[] = {
+    "full_name", "short_name", "legal_form", "inn", "ogrn", "kpp", "address", "municipality",
+    "head_name", "head_position", "phone", "email", "website", "description",
+};
+
+static void validate(gf_req *r)
+{
+    const char *v;
+
+    gf_check_text(r, "full_name", gf_input(r, "full_name"), 1, 500, 1);
+    gf_check_text(r, "short_name", gf_input(r, "short_name"), 1, 200, 1);
+    gf_check_text(r, "legal_form", gf_input(r, "legal_form"), 1, 200, 1);
+    v = gf_input(r, "inn");
+    if (!*v)
+        gf_field_error(r, "inn", "Укажите ИНН организации.");
+    else if (strlen(v) != 10 || !gf_valid_inn(v))
+        gf_field_error(r, "inn", "ИНН организации — 10 цифр, и контрольная цифра должна сходиться. Проверьте номер.");
+    v = gf_input(r, "ogrn");
+    if (!*v)
+        gf_field_error(r, "ogrn", "Укажите ОГРН.");
+    else if (strlen(v) != 13 || !gf_valid_ogrn(v))
+        gf_field_error(r, "ogrn", "ОГРН — 13 цифр, и контрольная цифра должна сходиться. Проверьте номер.");
+    v = gf_input(r, "kpp");
+    if (!*v)
+        gf_field_error(r, "kpp", "Укажите КПП.");
+    else if (!gf_valid_kpp(v))
+        gf_field_error(r, "kpp", "КПП — 9 знаков, например 230101001.");
+    gf_check_text(r, "address", gf_input(r, "address"), 1, 500, 1);
+    if (!gf_list_has(r->hdf, "Municipalities", gf_parse_id(gf_input(r, "municipality"))))
+        gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
+    gf_check_text(r, "head_name", gf_input(r, "head_name"), 1, 200, 1);
+    gf_check_text(r, "head_position", gf_input(r, "head_position"), 1, 200, 1);
+    v = gf_input(r, "phone");
+    if (gf_check_text(r, "phone", v, 1, 40, 1) && strspn(v, "0123456789+-() ") != strlen(v))
+        gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки.");
+    v = gf_input(r, "email");
+    if (gf_check_text(r, "email", v, 1, 254, 1) && !gf_valid_email(v))
+        gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: info@ngo.ru.");
+    v = gf_input(r, "website");
+    if (gf_check_text(r, "website", v, 0, 300, 1) && *v &&
+        strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
+        gf_field_error(r, "website", "Адрес сайта начинается с https:// или http://.");
+    gf_check_text(r, "description", gf_input(r, "description"), 0, 2000, 0);
+}
+
+static NEOERR *save(gf_req *r, long long org_id)
+{
+    const char *v[14];
+    long long id = org_id;
+    NEOERR *err;
+
+    for (int i = 0; i < 14; i++)
+        v[i] = gf_input(r, fields[i]);
+#define COMMON A_STR(v[0]), A_STR(v[1]), A_STR(v[2]), A_STR(v[3]), A_STR(v[4]), A_STR(v[5]), \
+               A_STR(v[6]), A_INT(gf_parse_id(v[7])), A_STR(v[8]), A_STR(v[9]), A_STR(v[10]), \
+               A_STR(v[11]), A_STR(v[12]), A_STR(v[13])
+    if ((err = gf_db_begin()))
+        return nerr_pass(err);
+    if (org_id)
+        err = gf_db_exec(Q[Q_UPDATE], ARGS(COMMON, A_INT(org_id)), NULL, NULL);
+    else if (!(err = gf_db_exec(Q[Q_INSERT], ARGS(COMMON), NULL, &id)))
+        err = gf_db_exec(Q[Q_MEMBER], ARGS(A_INT(id), A_INT(r->user_id)), NULL, NULL);
+#undef COMMON
+    if (!err)
+        err = gf_db_exec(Q[Q_AUDIT], ARGS(A_INT(r->user_id), A_INT(id),
+                                          A_STR(org_id ? "update" : "create"), A_STR(r->ip)),
+                         NULL, NULL);
+    if (!err)
+        err = gf_db_commit();
+    if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
+        gf_db_rollback();
+        gf_field_error(r, "inn", "Организация с таким ИНН уже зарегистрирована. Попросите её "
+                                 "представителя пригласить вас через профиль организации.");
+    }
+    return nerr_pass(err);
+}
+
+static NEOERR *invite(gf_req *r, long long org_id)
+{
+    const char *email = gf_input(r, "invite_email");
+    char token[64], link[512];
+    HDF *mail;
+    NEOERR *err;
+
+    if (!gf_valid_email(email)) {
+        gf_field_error(r, "invite_email", "Адрес электронной почты указан неверно.");
+        return STATUS_OK;
+    }
+    if ((err = hdf_init(&mail)))
+        return nerr_pass(err);
+    if (!(err = gf_db_begin()) &&
+        !(err = gf_token_issue("invite", r->user_id, org_id, email, 7 * 86400, token)) &&
+        !(err = gf_db_row(Q[Q_ORG_NAME], ARGS(A_INT(org_id)), mail, "Org", NULL))) {
+        snprintf(link, sizeof link, "%s/org/join?token=%s", gf_cfg("Site.URL", ""), token);
+        hdf_set_value(mail, "Link", link);
+        hdf_set_value(mail, "From", hdf_get_value(r->hdf, "User.Name", ""));
+        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        if (!(err = gf_mail_queue(r, email, "invite.cs", mail)))
+            err = gf_db_commit();
+    }
+    hdf_destroy(&mail);
+    if (!err)
+        hdf_set_value(r->hdf, "Invited", email);
+    return nerr_pass(err);
+}
+
+static NEOERR *join(gf_req *r)
+{
+    const char *token = gf_param(r, "token", "");
+    int ok = 0;
+    NEOERR *err;
+
+    r->page = "org_join.cs";
+    hdf_set_value(r->hdf, "Token", token);
+    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+        if ((err = gf_token_peek("invite", token, r->hdf, &ok)) ||
+            (ok && (err = gf_db_row(Q[Q_ORG_NAME],
+                                    ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0")))),
+                                    r->hdf, "Org", NULL))))
+            return nerr_pass(err);
+        hdf_set_int_value(r->hdf, "Valid", ok);
+        return STATUS_OK;
+    }
+    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
+        (err = gf_token_use("invite", token, r->hdf, &ok)))
+        return nerr_pass(err);
+    if (!ok || strcasecmp(hdf_get_value(r->hdf, "Token.email", ""),
+                          hdf_get_value(r->hdf, "User.Email", "-"))) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        hdf_set_int_value(r->hdf, "WrongUser", ok);
+        r->status = 400;
+        return STATUS_OK;
+    }
+    if ((err = gf_db_exec(Q[Q_MEMBER], ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0"))),
+                                             A_INT(r->user_id)), NULL, NULL)) ||
+        (err = gf_db_commit()))
+        return nerr_pass(err);
+    gf_redirect(r, "/org?joined=1");
+    return STATUS_OK;
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    HDF *row;
+    long long org_id;
+    int found = 0, ok;
+    NEOERR *err;
+
+    hdf_set_value(r->hdf, "Page.Title", "Профиль организации");
+    hdf_set_value(r->hdf, "Page.Nav", "cabinet");
+    if ((err = gf_require_role(r, GF_ROLE_APPLICANT, &ok)) || !ok)
+        return nerr_pass(err);
+    if (!strcmp(r->path, "/org/join"))
+        return nerr_pass(join(r));
+    if (strcmp(r->path, "/org"))
+        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    r->page = "org.cs";
+    if ((err = gf_lists_load(r->hdf, GF_LIST_MUNICIPALITIES)) || (err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_MY_ORG], ARGS(A_INT(r->user_id)), row, "Org", &found);
+    org_id = found ? atoll(hdf_get_value(row, "Org.id", "0")) : 0;
+    /* the form shows the stored profile unless the visitor is posting one */
+    if (!err && found && (strcmp(r->method, "POST") || !strcmp(gf_param(r, "action", ""), "invite")))
+        err = hdf_copy(r->hdf, "Query", hdf_get_obj(row, "Org"));
+    hdf_destroy(&row);
+    if (err)
+        return nerr_pass(err);
+    hdf_set_int_value(r->hdf, "OrgId", (int)org_id);
+    hdf_set_value(r->hdf, "Saved", gf_param(r, "saved", ""));
+    hdf_set_value(r->hdf, "Welcome", gf_param(r, "welcome", ""));
+    hdf_set_value(r->hdf, "Joined", gf_param(r, "joined", ""));
+    if (org_id && (err = gf_db_rows(Q[Q_MEMBERS], ARGS(A_INT(org_id)), r->hdf, "Members", NULL)))
+        return nerr_pass(err);
+    if (strcmp(r->method, "POST"))
+        return STATUS_OK;
+    if ((err = gf_require_post_csrf(r)))
+        return nerr_pass(err);
+    if (!strcmp(gf_param(r, "action", ""), "invite")) {
+        if (!org_id)
+            return nerr_raise(GF_ERR_BADREQ, "invite without an organization");
+        return nerr_pass(invite(r, org_id));
+    }
+    validate(r);
+    if (!gf_form_has_errors(r) && (err = save(r, org_id)))
+        return nerr_pass(err);
+    if (gf_form_has_errors(r)) {
+        r->status = 400;
+        return STATUS_OK;
+    }
+    gf_redirect(r, "/org?saved=1");
+    return STATUS_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "org", .db = GF_DB_WRITE, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}

@@ -1,0 +1,155 @@
+/*
+ * register — "/register": an NGO representative creates an account (email,
+ * password, name, phone, consent to personal-data processing under 152-FZ).
+ * A confirmation link is emailed; the account works only after it is
+ * confirmed at "/register/confirm?token=…" (a button, so that mail
+ * scanners following links cannot confirm it). Links expire in 48 hours
+ * and work once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_EXISTS 0
+    "SELECT id FROM users WHERE email = ?",
+#define Q_ADD 1
+    "INSERT INTO users (email, password_hash, name, phone, created_at, consent_at)"
+    " VALUES (?, ?, ?, ?, NOW(), NOW())",
+#define Q_ROLE 2
+    "INSERT INTO user_roles (user_id, role) VALUES (?, 'applicant')",
+#define Q_CONFIRM 3
+    "UPDATE users SET confirmed_at = NOW() WHERE id = ? AND confirmed_at IS NULL",
+};
+
+static void validate(gf_req *r, const char *email, const char *pw, const char *name,
+                     const char *phone)
+{
+    int found = 0;
+
+    if (!*email)
+        gf_field_error(r, "email", "Укажите адрес электронной почты.");
+    else if (!gf_valid_email(email))
+        gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
+    else if (gf_db_row(Q[Q_EXISTS], ARGS(A_STR(email)), r->hdf, "Existing", &found) == STATUS_OK &&
+             found)
+        gf_field_error(r, "email", "Этот адрес уже зарегистрирован. Войдите или восстановите пароль.");
+    if (!gf_password_ok(pw))
+        gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
+                                      "распространённых паролей.");
+    else if (strcmp(pw, gf_param(r, "password2", "")))
+        gf_field_error(r, "password2", "Пароли не совпадают.");
+    gf_check_text(r, "name", name, 1, 200, 1);
+    if (gf_check_text(r, "phone", phone, 0, 40, 1) && *phone &&
+        strspn(phone, "0123456789+-() ") != strlen(phone))
+        gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки, например +7 (861) 200-00-00.");
+    if (strcmp(gf_param(r, "consent", ""), "1"))
+        gf_field_error(r, "consent", "Без согласия на обработку персональных данных регистрация невозможна.");
+}
+
+static NEOERR *create(gf_req *r, const char *email, const char *pw, const char *name,
+                      const char *phone)
+{
+    char hash[128], token[64], link[512];
+    long long id = 0;
+    HDF *mail;
+    NEOERR *err;
+
+    if (!gf_password_hash(pw, hash))
+        return nerr_raise(NERR_NOMEM, "password hashing failed");
+    if ((err = hdf_init(&mail)))
+        return nerr_pass(err);
+    if (!(err = gf_db_begin()) &&
+        !(err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(email), A_STR(hash), A_STR(name),
+                                          *phone ? A_STR(phone) : A_NULL), NULL, &id)) &&
+        !(err = gf_db_exec(Q[Q_ROLE], ARGS(A_INT(id)), NULL, NULL)) &&
+        !(err = gf_token_issue("confirm", id, 0, NULL, 48 * 3600, token))) {
+        snprintf(link, sizeof link, "%s/register/confirm?token=%s", gf_cfg("Site.URL", ""), token);
+        hdf_set_value(mail, "Link", link);
+        hdf_set_value(mail, "Name", name);
+        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        if (!(err = gf_mail_queue(r, email, "confirm.cs", mail)))
+            err = gf_db_commit();
+    }
+    hdf_destroy(&mail);
+    if (nerr_handle(&err, GF_ERR_DUPLICATE)) {    /* registered a moment ago */
+        gf_db_rollback();
+        gf_field_error(r, "email", "Этот адрес уже зарегистрирован. Войдите или восстановите пароль.");
+    }
+    if (!err && id)
+        gf_log("info", "registered user=%lld", id);
+    return nerr_pass(err);
+}
+
+static NEOERR *confirm(gf_req *r)
+{
+    const char *token = gf_param(r, "token", "");
+    int ok = 0;
+    long long uid;
+    NEOERR *err;
+
+    r->page = "register_confirm.cs";
+    hdf_set_value(r->hdf, "Page.Title", "Подтверждение адреса");
+    hdf_set_value(r->hdf, "Token", token);
+    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+        if ((err = gf_token_peek("confirm", token, r->hdf, &ok)))
+            return nerr_pass(err);
+        hdf_set_int_value(r->hdf, "Valid", ok);
+        return STATUS_OK;
+    }
+    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
+        (err = gf_token_use("confirm", token, r->hdf, &ok)))
+        return nerr_pass(err);
+    if (!ok) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        r->status = 400;
+        return STATUS_OK;
+    }
+    uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
+    if ((err = gf_db_exec(Q[Q_CONFIRM], ARGS(A_INT(uid)), NULL, NULL)) ||
+        (err = gf_session_start(r, uid)) || (err = gf_db_commit()))
+        return nerr_pass(err);
+    gf_log("info", "confirmed user=%lld", uid);
+    gf_redirect(r, "/org?welcome=1");
+    return STATUS_OK;
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    const char *email, *pw, *name, *phone;
+    NEOERR *err;
+
+    if (!strcmp(r->path, "/register/confirm"))
+        return nerr_pass(confirm(r));
+    if (strcmp(r->path, "/register"))
+        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    r->page = "register.cs";
+    hdf_set_value(r->hdf, "Page.Title", "Регистрация");
+    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+        hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+        return STATUS_OK;
+    }
+    if ((err = gf_require_post_csrf(r)))
+        return nerr_pass(err);
+    email = gf_input(r, "email");
+    pw = gf_param(r, "password", "");
+    name = gf_input(r, "name");
+    phone = gf_input(r, "phone");
+    validate(r, email, pw, name, phone);
+    if (!gf_form_has_errors(r) && (err = create(r, email, pw, name, phone)))
+        return nerr_pass(err);
+    if (gf_form_has_errors(r)) {
+        r->status = 400;
+        return STATUS_OK;
+    }
+    gf_redirect(r, "/register?sent=1");
+    return STATUS_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "register", .db = GF_DB_WRITE, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}

@@ -1,0 +1,47 @@
+<?cs include:"header.cs" ?>
+<h1>Профиль организации</h1>
+<?cs if:Welcome ?><div class="notice" role="status"><p><strong>Адрес подтверждён, добро пожаловать!</strong> Заполните профиль организации — он понадобится для подачи заявки.</p></div><?cs /if ?>
+<?cs if:Saved ?><div class="notice" role="status"><p>Профиль сохранён. <a href="/">Выбрать конкурс и подать заявку</a></p></div><?cs /if ?>
+<?cs if:Joined ?><div class="notice" role="status"><p>Вы присоединились к организации.</p></div><?cs /if ?>
+<?cs if:Form.HasErrors ?><p class="form-error" role="alert">Проверьте поля, отмеченные ниже. Введённое сохранено в форме.</p><?cs /if ?>
+<form method="post" action="/org" class="form" novalidate>
+  <?cs call:csrf_field() ?>
+  <?cs call:text_field("full_name", "Полное наименование", "text", 500, 1, "Как в уставе, например: Автономная некоммерческая организация «Добрые руки»") ?>
+  <?cs call:text_field("short_name", "Сокращённое наименование", "text", 200, 1, "") ?>
+  <?cs call:text_field("legal_form", "Организационно-правовая форма", "text", 200, 1, "") ?>
+  <?cs call:text_field("inn", "ИНН", "text", 10, 1, "10 цифр") ?>
+  <?cs call:text_field("ogrn", "ОГРН", "text", 13, 1, "13 цифр") ?>
+  <?cs call:text_field("kpp", "КПП", "text", 9, 1, "9 знаков") ?>
+  <?cs call:text_field("address", "Юридический адрес", "text", 500, 1, "") ?>
+  <div class="field">
+    <label for="municipality">Муниципальное образование <span aria-hidden="true">*</span></label>
+    <select id="municipality" name="municipality" required<?cs call:error_attrs("municipality") ?>>
+      <option value="">Выберите</option>
+      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Query.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("municipality") ?>
+  </div>
+  <?cs call:text_field("head_name", "Руководитель: фамилия, имя, отчество", "text", 200, 1, "") ?>
+  <?cs call:text_field("head_position", "Должность руководителя", "text", 200, 1, "") ?>
+  <?cs call:text_field("phone", "Телефон организации", "tel", 40, 1, "") ?>
+  <?cs call:text_field("email", "Электронная почта организации", "email", 254, 1, "") ?>
+  <?cs call:text_field("website", "Сайт", "url", 300, 0, "Например: https://ngo-kuban.ru") ?>
+  <div class="field">
+    <label for="description">Кратко о деятельности</label>
+    <textarea id="description" name="description" rows="5" maxlength="2000"<?cs call:error_attrs("description") ?>><?cs var:Query.description ?></textarea>
+    <?cs call:field_error("description") ?>
+  </div>
+  <button type="submit">Сохранить профиль</button>
+</form>
+
+<?cs if:OrgId ?>
+<h2>Представители организации</h2>
+<ul><?cs each:m = Members ?><li><?cs var:m.name ?> (<?cs var:m.email ?>)</li><?cs /each ?></ul>
+<?cs if:Invited ?><div class="notice" role="status"><p>Приглашение отправлено на адрес <?cs var:Invited ?>.</p></div><?cs /if ?>
+<form method="post" action="/org" class="form narrow" novalidate>
+  <?cs call:csrf_field() ?><input type="hidden" name="action" value="invite">
+  <?cs call:text_field("invite_email", "Пригласить коллегу: электронная почта", "email", 254, 1, "Коллега получит ссылку и после входа присоединится к организации.") ?>
+  <button type="submit">Пригласить</button>
+</form>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
