@@ -15,11 +15,16 @@
       <ul>
         <li><a href="/projects"<?cs if:Page.Nav == "projects" ?> aria-current="page"<?cs /if ?>>Выставка проектов</a></li>
         <li><a href="/ideas"<?cs if:Page.Nav == "ideas" ?> aria-current="page"<?cs /if ?>>Идеи и предложения</a></li>
+        <?cs if:User.Role.applicant ?>
+        <li><a href="/my"<?cs if:Page.Nav == "my" ?> aria-current="page"<?cs /if ?>>Мои заявки</a></li>
+        <li><a href="/org">Организация</a></li>
+        <?cs /if ?>
         <?cs if:User.Id ?>
         <li><a href="/cabinet"<?cs if:Page.Nav == "cabinet" ?> aria-current="page"<?cs /if ?>>Личный кабинет</a></li>
         <li><form class="inline" method="post" action="/logout"><?cs call:csrf_field() ?><button type="submit" class="link">Выйти</button></form></li>
         <?cs else ?>
         <li><a href="/login"<?cs if:Page.Nav == "login" ?> aria-current="page"<?cs /if ?>>Войти</a></li>
+        <li><a href="/register">Регистрация</a></li>
         <?cs /if ?>
       </ul>
     </nav>

@@ -25,3 +25,15 @@
   <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
   <?cs call:field_error(fname) ?>
 </div><?cs /def ?>
+
+<?cs def:app_status(s) ?><?cs if:s == "draft" ?>Черновик<?cs elif:s == "submitted" ?>Подана<?cs elif:s == "returned" ?>Возвращена на доработку<?cs elif:s == "admitted" ?>Допущена к экспертизе<?cs elif:s == "rejected" ?>Отклонена<?cs elif:s == "scored" ?>Оценена<?cs elif:s == "winner" ?>Победитель<?cs elif:s == "not_winner" ?>Не прошла отбор<?cs elif:s == "in_progress" ?>Реализуется<?cs elif:s == "completed" ?>Завершена<?cs elif:s == "withdrawn" ?>Отозвана<?cs else ?><?cs var:s ?><?cs /if ?><?cs /def ?>
+
+<?cs # Input inside a repeated row: name "<rows>.<i>.<f>", value from Query. ?>
+<?cs def:row_input(rows, i, f, label, type, max) ?><label class="cell"><span><?cs var:label ?></span><input name="<?cs var:rows ?>.<?cs var:i ?>.<?cs var:f ?>" type="<?cs var:type ?>" maxlength="<?cs var:max ?>" value="<?cs var:Query[rows][i][f] ?>"<?cs if:Form.Error[rows][i][f] ?> aria-invalid="true" aria-describedby="err-<?cs var:rows ?>-<?cs var:i ?>-<?cs var:f ?>"<?cs /if ?><?cs if:!App.editable ?> readonly<?cs /if ?>></label><?cs if:Form.Error[rows][i][f] ?><p class="field-error" id="err-<?cs var:rows ?>-<?cs var:i ?>-<?cs var:f ?>"><?cs var:Form.Error[rows][i][f] ?></p><?cs /if ?><?cs /def ?>
+
+<?cs def:area_field(fname, label, rows, max, req, hint) ?><div class="field">
+  <label for="<?cs var:fname ?>"><?cs var:label ?><?cs if:req ?> <span aria-hidden="true">*</span><?cs /if ?></label>
+  <textarea id="<?cs var:fname ?>" name="<?cs var:fname ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:max ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?> <?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?><?cs if:!App.editable ?> readonly<?cs /if ?>><?cs var:Query[fname] ?></textarea>
+  <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
+  <?cs call:field_error(fname) ?>
+</div><?cs /def ?>

@@ -95,3 +95,13 @@ def clean_limits():
     sql("DELETE FROM rate_events")
     yield
     sql("DELETE FROM rate_events")
+
+
+def random_inn_ogrn():
+    """A fresh checksum-valid ИНН (10 digits) and ОГРН (13 digits) pair."""
+    import random
+    base = "23" + "".join(random.choice("0123456789") for _ in range(7))
+    w = [2, 4, 10, 3, 5, 9, 4, 6, 8]
+    inn = base + str(sum(int(c) * k for c, k in zip(base, w)) % 11 % 10)
+    o = "1" + "".join(random.choice("0123456789") for _ in range(11))
+    return inn, o + str(int(o) % 11 % 10)

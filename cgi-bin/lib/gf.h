@@ -239,6 +239,46 @@ void gf_sha256_hex(const char *s, size_t len, char out[65]);
 NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
                       int *allowed);
 
+/* ---- app.c: an application and its sections ----------------------------- */
+
+/* The sections of an application, in form order, NULL-terminated. */
+extern const char *const gf_sections[];
+/* The id in "/applications/<id><suffix>" (suffix "" or "/card", …); 0 if
+ * the path is not exactly that. */
+long long gf_app_id_from_path(const char *path, const char *suffix);
+/* Loads application id into App.* (status, number, competition limits,
+ * App.editable while the user may still change it). An application of
+ * another organization is a 404; staff may read when staff_may_read. */
+NEOERR *gf_app_load(gf_req *r, long long id, int staff_may_read);
+/* Directions of the competition, budget categories, municipalities. */
+NEOERR *gf_app_lists(gf_req *r, long long competition_id);
+/* Copies the stored draft of section under dst/prefix and puts
+ * Section.<section>.{version,valid,saved_ts} into r->hdf. */
+NEOERR *gf_app_section_load(gf_req *r, long long id, const char *section, HDF *dst,
+                            const char *prefix);
+/* Saves data as the section's draft if the stored version is still
+ * `version` (0: none stored yet) and the application is open.
+ * *result: 0 saved, 1 changed meanwhile (another tab), 2 closed. */
+NEOERR *gf_app_section_save(long long id, const char *section, HDF *data, int valid,
+                            int version, int *result);
+
+/* The whole page of one section (/applications/<id>/<section>): access,
+ * the stored draft, and on POST: save as a draft whatever was typed,
+ * errors next to the fields, a refusal when another tab saved first or the
+ * deadline passed. Renders templates/app_<section>.cs. */
+NEOERR *gf_section_page(gf_req *r, const char *section);
+
+/* ---- sections.c: what each section holds and when it is complete -------- */
+
+/* Copies the section's fields from the form (Query.*) into data, trimmed,
+ * rows renumbered and empty rows dropped. */
+NEOERR *gf_section_from_form(const char *section, HDF *query, HDF *data);
+/* Checks a section's data against the competition (ctx: App.* limits and,
+ * for the plan, Card.* of the application); each problem becomes
+ * errors.<field> = Russian message. Returns the number of problems.
+ * For the budget it also writes the computed totals into data. */
+int gf_section_check(const char *section, HDF *data, HDF *ctx, HDF *errors);
+
 /* ---- tokens.c: one-time links sent by email ----------------------------- */
 
 /* Issues a token for purpose ("confirm", "reset", "email", "invite") valid

@@ -143,6 +143,7 @@ static const char *status_text(int s)
     case 403: return "403 Forbidden";
     case 404: return "404 Not Found";
     case 405: return "405 Method Not Allowed";
+    case 409: return "409 Conflict";
     case 413: return "413 Payload Too Large";
     case 429: return "429 Too Many Requests";
     case 503: return "503 Service Unavailable";

@@ -1,0 +1,58 @@
+/*
+ * my — "/my": the applications of the user's organization, each with its
+ * status and its history (every transition with its time).
+ */
+#include <stdio.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_APPS 0
+    "SELECT p.id, p.number, p.title, p.status, c.title AS competition,"
+    " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, UNIX_TIMESTAMP(p.submitted_at) AS submitted_ts,"
+    " UNIX_TIMESTAMP(p.updated_at) AS updated_ts"
+    " FROM projects p JOIN competitions c ON c.id = p.competition_id"
+    " JOIN org_members m ON m.org_id = p.org_id WHERE m.user_id = ?"
+    " ORDER BY p.id DESC LIMIT 100",
+#define Q_HISTORY 1
+    "SELECT a.object_id AS project, a.action, a.from_state, a.to_state, a.reason,"
+    " UNIX_TIMESTAMP(a.at) AS ts FROM audit_log a"
+    " JOIN projects p ON p.id = a.object_id JOIN org_members m ON m.org_id = p.org_id"
+    " WHERE a.object_type = 'project' AND m.user_id = ? ORDER BY a.id",
+};
+
+static NEOERR *handle(gf_req *r)
+{
+    int ok;
+    NEOERR *err;
+
+    if ((err = gf_require_role(r, GF_ROLE_APPLICANT, &ok)) || !ok)
+        return nerr_pass(err);
+    if ((err = gf_db_rows(Q[Q_APPS], ARGS(A_INT(r->user_id)), r->hdf, "Apps", NULL)))
+        return nerr_pass(err);
+    /* each transition goes under its application: History.<project id>.<n> */
+    {
+        HDF *h;
+        int n = 0;
+        if ((err = hdf_init(&h)))
+            return nerr_pass(err);
+        err = gf_db_rows(Q[Q_HISTORY], ARGS(A_INT(r->user_id)), h, "H", NULL);
+        for (HDF *o = hdf_get_child(h, "H"); !err && o; o = hdf_obj_next(o), n++) {
+            char key[64];
+            snprintf(key, sizeof key, "History.%s.%d", hdf_get_value(o, "project", "0"), n);
+            err = hdf_copy(r->hdf, key, o);
+        }
+        hdf_destroy(&h);
+        if (err)
+            return nerr_pass(err);
+    }
+    hdf_set_value(r->hdf, "Page.Title", "Мои заявки");
+    hdf_set_value(r->hdf, "Page.Nav", "my");
+    r->page = "my.cs";
+    return STATUS_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "my", .db = GF_DB_READ, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}

@@ -1,0 +1,41 @@
+<?cs set:Page.Title = "Карточка проекта" ?><?cs include:"header.cs" ?>
+<h1>Карточка проекта</h1>
+<?cs include:"app_nav.cs" ?>
+<form method="post" action="/applications/<?cs var:App.id ?>/card" class="form wide" novalidate data-autosave>
+  <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Section.card.version ?>">
+  <?cs call:text_field("title", "Название проекта", "text", App.title_max, 1, "Не длиннее " + App.title_max + " символов") ?>
+  <div class="field">
+    <label for="direction">Направление <span aria-hidden="true">*</span></label>
+    <select id="direction" name="direction"<?cs call:error_attrs("direction") ?>>
+      <option value="">Выберите</option>
+      <?cs each:d = Directions ?><option value="<?cs var:d.id ?>"<?cs if:d.id == Query.direction ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("direction") ?>
+  </div>
+  <div class="field">
+    <label for="municipality">Основное муниципальное образование <span aria-hidden="true">*</span></label>
+    <select id="municipality" name="municipality"<?cs call:error_attrs("municipality") ?>>
+      <option value="">Выберите</option>
+      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Query.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("municipality") ?>
+  </div>
+  <?cs call:text_field("starts_on", "Дата начала", "date", 10, 1, "В период реализации конкурса") ?>
+  <?cs call:text_field("ends_on", "Дата окончания", "date", 10, 1, "Не более " + App.max_months + " месяцев") ?>
+  <?cs call:area_field("summary", "Краткое описание", 4, App.summary_max, 1, "") ?>
+  <?cs call:area_field("problem", "Описание проблемы и обоснование значимости", 8, App.problem_max, 1, "Не длиннее " + App.problem_max + " символов") ?>
+  <?cs call:area_field("target_groups", "Целевые группы", 3, 2000, 1, "") ?>
+  <?cs call:area_field("goal", "Цель проекта", 2, 1000, 1, "") ?>
+  <?cs call:area_field("tasks", "Задачи проекта", 5, 3000, 1, "Каждая задача — с новой строки, не больше 10. Мероприятия календарного плана привязываются к ним.") ?>
+  <fieldset class="rows"><legend>Количественные результаты <span aria-hidden="true">*</span></legend>
+    <?cs call:field_error("ind") ?>
+    <?cs set:n = 0 ?><?cs each:x = Query.ind ?>
+    <div class="row"><?cs call:row_input("ind", n, "name", "Показатель", "text", 300) ?><?cs call:row_input("ind", n, "unit", "Единица", "text", 50) ?><?cs call:row_input("ind", n, "target", "Значение", "text", 12) ?></div>
+    <?cs set:n = n + 1 ?><?cs /each ?>
+    <?cs if:App.editable ?><?cs loop:k = 0, 1, 1 ?><div class="row"><?cs call:row_input("ind", n + k, "name", "Показатель", "text", 300) ?><?cs call:row_input("ind", n + k, "unit", "Единица", "text", 50) ?><?cs call:row_input("ind", n + k, "target", "Значение", "text", 12) ?></div><?cs /loop ?><?cs /if ?>
+  </fieldset>
+  <?cs call:area_field("qual_results", "Качественные результаты и как они будут измерены", 4, 3000, 1, "") ?>
+  <?cs call:area_field("geography", "География проекта", 2, 1000, 0, "") ?>
+  <?cs if:App.editable ?><button type="submit">Сохранить</button><?cs /if ?>
+</form>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,15 @@
+<?cs # The head of every application page: title, status, deadline, section tabs. ?>
+<p class="crumbs"><a href="/my">Мои заявки</a> › <a href="/applications/<?cs var:App.id ?>">Заявка<?cs if:App.number ?> <?cs var:App.number ?><?cs else ?> № <?cs var:App.id ?><?cs /if ?></a></p>
+<p class="meta">Конкурс «<?cs var:App.comp_title ?>» · <?cs var:App.org ?> · Статус: <strong><?cs call:app_status(App.status) ?></strong> · Приём заявок до <time><?cs var:msk(App.closes_ts) ?></time> (МСК)</p>
+<nav aria-label="Разделы заявки"><ol class="tabs">
+<?cs def:tab(name, title) ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:name ?>"<?cs if:Section == name ?> aria-current="page"<?cs /if ?>><?cs var:title ?><?cs if:Tabs[name] == "valid" ?> <span class="ok" aria-label="заполнен">✓</span><?cs elif:Tabs[name] == "saved" ?> <span class="warn" aria-label="есть замечания">!</span><?cs /if ?></a></li><?cs /def ?>
+<?cs call:tab("card", "Карточка проекта") ?>
+<?cs call:tab("team", "Команда") ?>
+<?cs call:tab("plan", "Календарный план") ?>
+<?cs call:tab("budget", "Бюджет") ?>
+<?cs call:tab("consent", "Согласия") ?>
+<li><a href="/applications/<?cs var:App.id ?>">Вся заявка и подача</a></li>
+</ol></nav>
+<?cs if:!App.editable && App.mine ?><p class="notice">Заявку сейчас изменить нельзя<?cs if:App.status != "draft" ?>: она <?cs call:app_status(App.status) ?><?cs else ?>: приём заявок закрыт<?cs /if ?>.</p><?cs /if ?>
+<?cs if:Saved ?><div class="notice" role="status"><p>Раздел сохранён.</p></div><?cs /if ?>
+<?cs if:DraftSaved ?><p class="form-error" role="alert">Черновик сохранён, но в разделе есть ошибки — они отмечены ниже.</p><?cs elif:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs elif:Form.HasErrors ?><p class="form-error" role="alert">В разделе есть незаполненные поля — они отмечены ниже.</p><?cs /if ?>

@@ -1,0 +1,74 @@
+<?cs include:"header.cs" ?>
+<h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs else ?>Заявка № <?cs var:App.id ?><?cs /if ?></h1>
+<?cs set:Section = "all" ?><?cs include:"app_nav.cs" ?>
+<?cs if:App.receipt_sha256 ?>
+<section class="receipt" aria-labelledby="receipt-h">
+  <h2 id="receipt-h">Расписка о подаче заявки</h2>
+  <?cs if:Submitted ?><p role="status"><strong>Заявка подана.</strong> Расписка отправлена на вашу электронную почту.</p><?cs /if ?>
+  <dl class="card-data">
+    <dt>Номер заявки</dt><dd><strong id="receipt-number"><?cs var:App.number ?></strong></dd>
+    <dt>Подана</dt><dd><time id="receipt-time"><?cs var:msk(App.submitted_ts) ?></time> (МСК, по часам сервера)</dd>
+    <dt>Контрольная сумма SHA-256</dt><dd><code id="receipt-sha"><?cs var:App.receipt_sha256 ?></code></dd>
+  </dl>
+  <?cs if:App.editable == 0 && App.status == "submitted" && App.intake_open && App.mine ?>
+  <form method="post" action="/applications/<?cs var:App.id ?>/withdraw"><?cs call:csrf_field() ?><button type="submit" class="secondary">Отозвать заявку для исправления</button></form>
+  <p class="hint">Отозванную заявку можно исправить и подать снова до окончания приёма.</p>
+  <?cs /if ?>
+</section>
+<?cs elif:App.status == "draft" ?>
+<section aria-labelledby="submit-h" class="submit-box">
+  <h2 id="submit-h">Подача заявки</h2>
+  <?cs if:Problems > 0 ?>
+  <p>Чтобы подать заявку, осталось заполнить:</p>
+  <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a>: <?cs var:m.message ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:App.editable ?>
+  <form method="post" action="/applications/<?cs var:App.id ?>/submit"><?cs call:csrf_field() ?><button type="submit"<?cs if:Problems > 0 ?> aria-describedby="submit-h"<?cs /if ?>>Подать заявку</button></form>
+  <p class="hint">После подачи содержание заявки фиксируется; приём заявок заканчивается <?cs var:msk(App.closes_ts) ?> (МСК).</p>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<section class="print-all">
+<h2>Организация</h2>
+<dl class="card-data">
+  <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
+  <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
+  <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
+  <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
+  <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
+</dl>
+<h2>Карточка проекта</h2>
+<dl class="card-data">
+  <dt>Направление</dt><dd><?cs each:d = Directions ?><?cs if:d.id == Sections.card.direction ?><?cs var:d.name ?><?cs /if ?><?cs /each ?></dd>
+  <dt>Муниципальное образование</dt><dd><?cs each:m = Municipalities ?><?cs if:m.id == Sections.card.municipality ?><?cs var:m.name ?><?cs /if ?><?cs /each ?></dd>
+  <dt>Сроки</dt><dd><?cs var:Sections.card.starts_on ?> — <?cs var:Sections.card.ends_on ?></dd>
+  <dt>Краткое описание</dt><dd class="text"><?cs var:Sections.card.summary ?></dd>
+  <dt>Проблема</dt><dd class="text"><?cs var:Sections.card.problem ?></dd>
+  <dt>Целевые группы</dt><dd class="text"><?cs var:Sections.card.target_groups ?></dd>
+  <dt>Цель</dt><dd class="text"><?cs var:Sections.card.goal ?></dd>
+  <dt>Задачи</dt><dd class="text"><?cs var:Sections.card.tasks ?></dd>
+  <dt>Качественные результаты</dt><dd class="text"><?cs var:Sections.card.qual_results ?></dd>
+  <dt>География</dt><dd class="text"><?cs var:Sections.card.geography ?></dd>
+</dl>
+<h3>Количественные результаты</h3>
+<table><thead><tr><th scope="col">Показатель</th><th scope="col">Единица</th><th scope="col">Значение</th></tr></thead><tbody>
+<?cs each:i = Sections.card.ind ?><tr><td><?cs var:i.name ?></td><td><?cs var:i.unit ?></td><td><?cs var:i.target ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Команда</h2>
+<table><thead><tr><th scope="col">ФИО</th><th scope="col">Роль</th><th scope="col">Опыт</th></tr></thead><tbody>
+<?cs each:m = Sections.team.m ?><tr><td><?cs var:m.name ?></td><td><?cs var:m.role ?></td><td><?cs var:m.experience ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Календарный план</h2>
+<table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
+<?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Бюджет</h2>
+<table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
+<?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
+<h2>Согласия</h2>
+<ul><li>Обработка персональных данных: <?cs if:Sections.consent.pd == "1" ?>да<?cs else ?>нет<?cs /if ?></li><li>Публикация на выставке проектов: <?cs if:Sections.consent.publish == "1" ?>да<?cs else ?>нет<?cs /if ?></li></ul>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,329 @@
+"""The application: sections saved as drafts, validation, concurrent edits,
+access between organizations, submit with a receipt, deadline, withdraw."""
+import datetime
+import hashlib
+import re
+import threading
+import time
+import uuid
+
+import pytest
+import requests
+
+from conftest import URL, csrf_of, login, make_user, random_inn_ogrn, sql, wait_for_mail
+
+INTAKE = "1"       # demo competition with open intake
+
+CARD = {"title": "Школа юных экологов", "direction": "3", "municipality": "5",
+        "summary": "Занятия для школьников о природе Кубани.",
+        "problem": "В сельских школах нет кружков экологии.\nДети мало знают о родном крае.",
+        "target_groups": "Школьники 10–15 лет", "goal": "Создать экологический кружок.",
+        "tasks": "Набрать группы\nПровести занятия", "qual_results": "Интерес детей к природе, анкеты.",
+        "geography": "Краснодар", "ind.0.name": "Участники", "ind.0.unit": "человек",
+        "ind.0.target": "120"}
+TEAM = {"m.0.name": "Иванова Ольга Петровна", "m.0.role": "Руководитель проекта",
+        "m.0.experience": "10 лет в дополнительном образовании"}
+BUDGET = {"b.0.cat": "1", "b.0.name": "Оплата труда педагога", "b.0.price": "30 000",
+          "b.0.qty": "10", "b.0.cofin": "35 000", "b.1.cat": "7", "b.1.name": "Экскурсии",
+          "b.1.price": "5000,50", "b.1.qty": "2", "b.1.cofin": ""}
+CONSENT = {"pd": "1", "publish": "1"}
+
+
+def dates():
+    d = sql("SELECT impl_start, impl_end FROM competitions WHERE id = " + INTAKE)[0]
+    start = datetime.date.fromisoformat(d[0]) + datetime.timedelta(days=1)
+    end = start + datetime.timedelta(days=200)
+    return start.isoformat(), end.isoformat()
+
+
+def plan():
+    s, e = dates()
+    return {"e.0.task": "1", "e.0.title": "Набор групп", "e.0.starts_on": s, "e.0.ends_on": s,
+            "e.0.result": "2 группы по 15 человек", "e.1.task": "2", "e.1.title": "Занятия",
+            "e.1.starts_on": s, "e.1.ends_on": e, "e.1.result": "30 занятий"}
+
+
+class Ngo:
+    """A confirmed applicant with an organization of their own."""
+
+    def __init__(self):
+        inn, ogrn = random_inn_ogrn()
+        self.s = requests.Session()
+        self.email = f"app-{uuid.uuid4().hex[:10]}@example.ru"
+        login(self.s, self.email, make_user(self.email, name="Заявитель Тестовый"))
+        page = self.s.get(f"{URL}/org").text
+        r = self.s.post(f"{URL}/org", allow_redirects=False, data={
+            "csrf": csrf_of(page), "full_name": "АНО «Заявитель»", "short_name": "АНО «Заявитель»",
+            "legal_form": "АНО", "inn": inn, "ogrn": ogrn, "kpp": "231001001",
+            "address": "Краснодар", "municipality": "5", "head_name": "Иванов И. И.",
+            "head_position": "Директор", "phone": "+7 861 200 00 00", "email": "a@example.ru"})
+        assert r.status_code == 303, r.text
+
+    def new_app(self, comp=INTAKE):
+        page = self.s.get(f"{URL}/applications/new?competition={comp}").text
+        r = self.s.post(f"{URL}/applications/new?competition={comp}",
+                        data={"csrf": csrf_of(page), "competition": comp}, allow_redirects=False)
+        assert r.status_code == 303, r.text
+        return int(re.search(r"/applications/(\d+)/card", r.headers["Location"]).group(1))
+
+    def section(self, app, name, data, version=None):
+        page = self.s.get(f"{URL}/applications/{app}/{name}").text
+        v = re.search(r'name="version" value="(\d*)"', page).group(1) if version is None else version
+        return self.s.post(f"{URL}/applications/{app}/{name}", allow_redirects=False,
+                           data=dict(data, csrf=csrf_of(page), version=v))
+
+    def fill(self, app):
+        for name, data in [("card", dict(CARD, starts_on=dates()[0], ends_on=dates()[1])),
+                           ("team", TEAM), ("plan", plan()), ("budget", BUDGET), ("consent", CONSENT)]:
+            r = self.section(app, name, data)
+            assert r.status_code == 303, (name, re.findall(r'field-error[^>]*>([^<]+)', r.text))
+
+    def submit(self, app):
+        page = self.s.get(f"{URL}/applications/{app}").text
+        return self.s.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf_of(page)},
+                           allow_redirects=False)
+
+
+@pytest.fixture
+def a():
+    return Ngo()
+
+
+@pytest.fixture
+def b():
+    return Ngo()
+
+
+def test_start_requires_an_organization_profile():
+    s = requests.Session()
+    email = f"noorg-{uuid.uuid4().hex[:8]}@example.ru"
+    login(s, email, make_user(email))
+    page = s.get(f"{URL}/applications/new?competition={INTAKE}").text
+    assert "Сначала заполните" in page and 'href="/org"' in page
+
+
+def test_competition_page_offers_to_apply_while_intake_is_open(s):
+    page = s.get(f"{URL}/competitions/{INTAKE}").text
+    assert f'href="/applications/new?competition={INTAKE}"' in page and "Подать заявку" in page
+    closed = sql("SELECT id FROM competitions WHERE stage = 'closed' LIMIT 1")[0][0]
+    assert "Подать заявку" not in s.get(f"{URL}/competitions/{closed}").text
+    assert s.get(f"{URL}/competitions/abc").status_code == 404
+
+
+def test_full_application_submitted_with_receipt_and_mails(a):
+    app = a.new_app()
+    a.fill(app)
+    view = a.s.get(f"{URL}/applications/{app}").text
+    assert "осталось заполнить" not in view and "Подать заявку" in view
+    r = a.submit(app)
+    assert r.status_code == 303 and r.headers["Location"] == f"/applications/{app}?submitted=1"
+    page = a.s.get(f"{URL}/applications/{app}?submitted=1").text
+    number = re.search(r'id="receipt-number">([^<]+)<', page).group(1)
+    sha = re.search(r'id="receipt-sha">([0-9a-f]{64})<', page).group(1)
+    assert number == f"GF-{INTAKE}-{app:05d}"
+    frozen, stored_sha, status, title, req = sql(
+        f"SELECT frozen, receipt_sha256, status, title, requested_kopecks FROM projects WHERE id = {app}")[0]
+    assert status == "submitted" and title == "Школа юных экологов"
+    # requested = 30 000 × 10 − 35 000 + 5 000,50 × 2
+    assert req == str((3000000 * 10 - 3500000) + 500050 * 2)
+    assert stored_sha == sha
+    assert "АНО «Заявитель»" in frozen and "Оплата труда педагога" in frozen
+    mail = wait_for_mail(lambda m: m["To"] == a.email and number in str(m["subject"]))
+    assert sha in mail.get_content() and number in mail.get_content()
+    wait_for_mail(lambda m: m["To"] == "staff@grantfair.local" and number in str(m["subject"]))
+    # frozen: the sections can no longer be changed
+    r = a.section(app, "card", dict(CARD, title="Другое название"))
+    assert r.status_code == 409
+    assert sql(f"SELECT title FROM projects WHERE id = {app}")[0][0] == "Школа юных экологов"
+    # history on "My applications"
+    my = a.s.get(f"{URL}/my").text
+    assert number in my and "Подана" in my and "Черновик → " in my
+
+
+def test_receipt_hash_is_the_sha256_of_the_frozen_content(a):
+    app = a.new_app()
+    a.fill(app)
+    a.submit(app)
+    frozen_len = int(sql(f"SELECT LENGTH(frozen) FROM projects WHERE id = {app}")[0][0])
+    assert frozen_len > 500
+    ok = sql("SELECT SHA2(frozen, 256) = CONVERT(receipt_sha256 USING utf8mb4) "
+             f"FROM projects WHERE id = {app}")[0][0]
+    assert ok == "1"
+
+
+def test_incomplete_application_lists_what_is_missing(a):
+    app = a.new_app()
+    a.section(app, "team", TEAM)
+    page = a.s.get(f"{URL}/applications/{app}").text
+    for title in ("Карточка проекта", "Календарный план", "Бюджет", "Согласия"):
+        assert title in page.split("осталось заполнить")[1].split("</ul>")[0]
+    assert f'href="/applications/{app}/card"' in page
+    r = a.submit(app)
+    assert r.status_code == 400 and "Заявка не подана" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
+
+
+def test_invalid_section_is_saved_as_draft_with_errors_next_to_fields(a):
+    app = a.new_app()
+    bad = dict(CARD, title="x" * 301, starts_on="2020-01-01", ends_on="не дата",
+               **{"ind.0.target": "много"})
+    r = a.section(app, "card", bad)
+    assert r.status_code == 400
+    assert "Черновик сохранён, но в разделе есть ошибки" in r.text
+    assert "Не длиннее 300 символов" in r.text
+    assert "Дата в формате ГГГГ-ММ-ДД" in r.text
+    assert "Целевое значение — целое число больше нуля." in r.text
+    # nothing typed is lost: the draft holds it, also after reloading
+    page = a.s.get(f"{URL}/applications/{app}/card").text
+    assert "x" * 301 in page and "Дети мало знают о родном крае." in page
+    assert 'value="много"' in page
+    assert sql(f"SELECT valid FROM application_sections WHERE project_id = {app} AND section = 'card'")[0][0] == "0"
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("starts_on", "2001-01-01", "Проект начинается не раньше"),
+    ("direction", "999", "Выберите направление из списка конкурса."),
+    ("municipality", "0", "Выберите муниципальное образование из списка."),
+    ("problem", "я" * 5001, "Не длиннее 5000 символов"),
+    ("ind.0.unit", "", "Заполните это поле."),
+    ("tasks", "\n".join(f"Задача {i}" for i in range(11)), "Не больше 10 задач"),
+])
+def test_card_rules(a, field, value, message):
+    app = a.new_app()
+    s, e = dates()
+    data = dict(CARD, starts_on=s, ends_on=e)
+    data[field] = value
+    r = a.section(app, "card", data)
+    assert r.status_code == 400 and message in r.text
+
+
+def test_plan_events_must_be_inside_project_dates_and_cover_tasks(a):
+    app = a.new_app()
+    s, e = dates()
+    a.section(app, "card", dict(CARD, starts_on=s, ends_on=e))
+    p = plan()
+    p["e.1.ends_on"] = (datetime.date.fromisoformat(e) + datetime.timedelta(days=5)).isoformat()
+    r = a.section(app, "plan", p)
+    assert r.status_code == 400 and "Мероприятие — в сроки проекта" in r.text
+    p = plan()
+    p["e.1.task"] = "1"
+    r = a.section(app, "plan", p)
+    assert r.status_code == 400 and "Для задачи 2 нет ни одного мероприятия." in r.text
+    p = plan()
+    p["e.0.task"] = "3"
+    r = a.section(app, "plan", p)
+    assert r.status_code == 400 and "Выберите задачу проекта." in r.text
+
+
+def test_budget_totals_are_computed_and_checked_against_limits(a):
+    app = a.new_app()
+    r = a.section(app, "budget", BUDGET)
+    assert r.status_code == 303
+    page = a.s.get(f"{URL}/applications/{app}/budget").text
+    assert "Запрашиваемая сумма гранта" in page
+    assert "275\xa0001\xa0₽" in page                       # 300 000 − 35 000 + 10 001
+    r = a.section(app, "budget", {"b.0.cat": "1", "b.0.name": "Всё", "b.0.price": "10000000",
+                                  "b.0.qty": "1", "b.0.cofin": "1000000"})
+    assert r.status_code == 400 and "Запрашиваемая сумма должна быть от" in r.text
+    r = a.section(app, "budget", {"b.0.cat": "1", "b.0.name": "Всё", "b.0.price": "500000",
+                                  "b.0.qty": "1", "b.0.cofin": "0"})
+    assert r.status_code == 400 and "Софинансирование должно быть не меньше 10%" in r.text
+    r = a.section(app, "budget", {"b.0.cat": "42", "b.0.name": "Что-то", "b.0.price": "-5",
+                                  "b.0.qty": "0", "b.0.cofin": "abc"})
+    assert r.status_code == 400
+    for msg in ("Выберите статью бюджета.", "Стоимость единицы в рублях", "Количество — целое число",
+                "Софинансирование в рублях"):
+        assert msg in r.text
+
+
+def test_two_tabs_cannot_silently_overwrite_each_other(a):
+    app = a.new_app()
+    assert a.section(app, "team", TEAM).status_code == 303
+    page = a.s.get(f"{URL}/applications/{app}/team").text
+    v = re.search(r'name="version" value="(\d+)"', page).group(1)
+    first = a.s.post(f"{URL}/applications/{app}/team", allow_redirects=False,
+                     data=dict(TEAM, csrf=csrf_of(page), version=v, **{"m.0.role": "Вкладка 1"}))
+    assert first.status_code == 303
+    second = a.s.post(f"{URL}/applications/{app}/team",
+                      data=dict(TEAM, csrf=csrf_of(page), version=v, **{"m.0.role": "Вкладка 2"}))
+    assert second.status_code == 409
+    assert "уже сохранили в другой вкладке" in second.text
+    assert 'value="Вкладка 2"' in second.text                  # the user's text is kept
+    assert "Вкладка 1" in a.s.get(f"{URL}/applications/{app}/team").text
+
+
+def test_another_organization_can_read_or_change_nothing(a, b):
+    app = a.new_app()
+    a.fill(app)
+    for path in ["", "/card", "/team", "/plan", "/budget", "/consent"]:
+        r = b.s.get(f"{URL}/applications/{app}{path}")
+        assert r.status_code == 404, path
+        assert "Школа юных экологов" not in r.text
+    page = b.s.get(f"{URL}/org").text
+    r = b.s.post(f"{URL}/applications/{app}/card", data=dict(CARD, csrf=csrf_of(page), version="1"))
+    assert r.status_code == 404
+    r = b.s.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf_of(page)})
+    assert r.status_code == 404
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
+    assert "Школа юных экологов" not in b.s.get(f"{URL}/my").text
+
+
+def test_anonymous_visitors_are_sent_to_log_in(s):
+    r = s.get(f"{URL}/applications/1/card", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next=")
+
+
+def test_csrf_is_required_for_sections_and_submit(a):
+    app = a.new_app()
+    r = a.s.post(f"{URL}/applications/{app}/team", data=dict(TEAM, version="0"))
+    assert r.status_code == 403
+    r = a.s.post(f"{URL}/applications/{app}/submit", data={})
+    assert r.status_code == 403
+
+
+def test_one_application_per_competition(a):
+    a.new_app()
+    page = a.s.get(f"{URL}/applications/new?competition={INTAKE}").text
+    assert "уже подала заявку" in page
+
+
+def test_withdraw_before_the_deadline_and_submit_again(a):
+    app = a.new_app()
+    a.fill(app)
+    a.submit(app)
+    page = a.s.get(f"{URL}/applications/{app}").text
+    r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(page)},
+                 allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT status, receipt_sha256 IS NULL FROM projects WHERE id = {app}") == [["draft", "1"]]
+    assert a.section(app, "team", dict(TEAM, **{"m.0.role": "Исправлено"})).status_code == 303
+    assert a.submit(app).status_code == 303
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "submitted"
+
+
+def test_deadline_is_decided_by_the_server_clock_to_the_second(a):
+    comp = sql("SELECT id FROM competitions WHERE title = 'Дедлайн-тест'")
+    if not comp:
+        sql("INSERT INTO competitions (title, description, stage, fund_kopecks, min_grant_kopecks, "
+            "max_grant_kopecks, cofin_min_pct, opens_at, closes_at, impl_start, impl_end, created_at) "
+            "SELECT 'Дедлайн-тест', 'Проверка', 'intake', fund_kopecks, min_grant_kopecks, "
+            "max_grant_kopecks, cofin_min_pct, opens_at, closes_at, impl_start, impl_end, NOW() "
+            f"FROM competitions WHERE id = {INTAKE}")
+        comp = sql("SELECT id FROM competitions WHERE title = 'Дедлайн-тест'")
+        cid = comp[0][0]
+        sql(f"INSERT INTO competition_directions SELECT {cid}, direction_id FROM competition_directions WHERE competition_id = {INTAKE}")
+        sql(f"INSERT INTO budget_categories (competition_id, code, name) SELECT {cid}, code, name FROM budget_categories WHERE competition_id = {INTAKE}")
+    cid = comp[0][0]
+    sql(f"UPDATE competitions SET closes_at = NOW() + INTERVAL 1 DAY WHERE id = {cid}")
+    app = a.new_app(cid)
+    a.fill(app)
+    page = a.s.get(f"{URL}/applications/{app}").text
+    # the competition closes three seconds from now; the form was loaded before
+    sql(f"UPDATE competitions SET closes_at = NOW() + INTERVAL 3 SECOND WHERE id = {cid}")
+    time.sleep(3.5)
+    r = a.s.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf_of(page)})
+    assert r.status_code == 409 and "Приём заявок завершён" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
+    r = a.section(app, "team", TEAM)
+    assert r.status_code in (409,)
+    assert "Приём заявок завершён" in r.text
