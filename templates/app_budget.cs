@@ -11,8 +11,8 @@
       <?cs call:row_input("b", i, "name", "Наименование расхода", "text", 300) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "text", 20) ?><?cs call:row_input("b", i, "qty", "Количество", "text", 8) ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "text", 20) ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", 1000) ?>
       <?cs if:Query.b[i].total_k ?><p class="meta">Итого по статье: <?cs var:rub(Query.b[i].total_k) ?>, запрашивается: <?cs var:rub(Query.b[i].requested_k) ?></p><?cs /if ?>
     </div><?cs /def ?>
-    <?cs set:n = 0 ?><?cs each:x = Query.b ?><?cs call:budget_row(n) ?><?cs set:n = n + 1 ?><?cs /each ?>
-    <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><?cs call:budget_row(n + k) ?><?cs /loop ?><?cs /if ?>
+    <?cs set:n = 0 ?><?cs each:x = Query.b ?><?cs call:budget_row(n) ?><?cs set:n = #n + 1 ?><?cs /each ?>
+    <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><?cs call:budget_row(#n + #k) ?><?cs /loop ?><?cs /if ?>
   </fieldset>
   <?cs if:Query.Totals.total ?>
   <dl class="card-data totals" id="totals">

@@ -31,8 +31,8 @@
     <?cs call:field_error("ind") ?>
     <?cs set:n = 0 ?><?cs each:x = Query.ind ?>
     <div class="row"><?cs call:row_input("ind", n, "name", "Показатель", "text", 300) ?><?cs call:row_input("ind", n, "unit", "Единица", "text", 50) ?><?cs call:row_input("ind", n, "target", "Значение", "text", 12) ?></div>
-    <?cs set:n = n + 1 ?><?cs /each ?>
-    <?cs if:App.editable ?><?cs loop:k = 0, 1, 1 ?><div class="row"><?cs call:row_input("ind", n + k, "name", "Показатель", "text", 300) ?><?cs call:row_input("ind", n + k, "unit", "Единица", "text", 50) ?><?cs call:row_input("ind", n + k, "target", "Значение", "text", 12) ?></div><?cs /loop ?><?cs /if ?>
+    <?cs set:n = #n + 1 ?><?cs /each ?>
+    <?cs if:App.editable ?><?cs loop:k = 0, 1, 1 ?><div class="row"><?cs call:row_input("ind", #n + #k, "name", "Показатель", "text", 300) ?><?cs call:row_input("ind", #n + #k, "unit", "Единица", "text", 50) ?><?cs call:row_input("ind", #n + #k, "target", "Значение", "text", 12) ?></div><?cs /loop ?><?cs /if ?>
   </fieldset>
   <?cs call:area_field("qual_results", "Качественные результаты и как они будут измерены", 4, 3000, 1, "") ?>
   <?cs call:area_field("geography", "География проекта", 2, 1000, 0, "") ?>

@@ -1,0 +1,109 @@
+"""The NGO's whole journey in Chromium: register, confirm by mail, fill the
+profile and every section, submit, see the receipt and find the receipt mail."""
+import datetime
+import re
+import uuid
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import URL, random_inn_ogrn, sql, wait_for_mail
+from test_journeys import d, wait_url  # noqa: F401  (the shared browser fixture)
+
+PASSWORD = "Кубань-гранты-2026"
+
+
+def fill(d, values):
+    for name, value in values.items():
+        el = d.find_element(By.NAME, name)
+        if el.tag_name == "select":
+            Select(el).select_by_value(value)
+        elif el.get_attribute("type") == "date":
+            d.execute_script("arguments[0].value = arguments[1]", el, value)
+        else:
+            el.clear()
+            el.send_keys(value)
+
+
+def save(d):
+    d.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    WebDriverWait(d, 10).until(lambda drv: "saved=1" in drv.current_url or
+                               drv.find_elements(By.CSS_SELECTOR, ".form-error"))
+    assert "Раздел сохранён." in d.page_source, re.findall(r'field-error[^>]*>([^<]+)', d.page_source)
+
+
+def test_register_fill_submit_and_get_the_receipt(d):
+    sql("DELETE FROM rate_events")
+    d.delete_all_cookies()
+    email = f"journey-{uuid.uuid4().hex[:8]}@example.ru"
+    d.get(f"{URL}/")
+    d.find_element(By.LINK_TEXT, "Регистрация").click()
+    fill(d, {"email": email, "password": PASSWORD, "password2": PASSWORD,
+             "name": "Ольга Браузерова", "phone": "+7 (861) 200-00-00"})
+    d.find_element(By.ID, "consent").click()
+    d.find_element(By.CSS_SELECTOR, "form.form button").click()
+    wait_url(d, lambda u: "sent=1" in u)
+
+    msg = wait_for_mail(lambda m: m["To"] == email)
+    link = re.search(r"(http\S+/register/confirm\?token=[\w-]+)", msg.get_content()).group(1)
+    d.get(link)
+    d.find_element(By.CSS_SELECTOR, "main form button").click()
+    wait_url(d, lambda u: "/org" in u)
+    assert "Адрес подтверждён" in d.page_source
+
+    inn, ogrn = random_inn_ogrn()
+    fill(d, {"full_name": "Автономная некоммерческая организация «Браузер»",
+             "short_name": "АНО «Браузер»", "legal_form": "Автономная некоммерческая организация",
+             "inn": inn, "ogrn": ogrn, "kpp": "231001001", "address": "г. Сочи, ул. Морская, 1",
+             "municipality": "7", "head_name": "Браузерова Ольга", "head_position": "Директор",
+             "phone": "+7 862 200 00 00", "email": "info@browser-ngo.ru"})
+    d.find_element(By.CSS_SELECTOR, "form.form button").click()
+    wait_url(d, lambda u: "saved=1" in u)
+
+    d.get(f"{URL}/")
+    d.find_element(By.CSS_SELECTOR, 'a.button[href^="/applications/new?competition=1"]').click()
+    d.find_element(By.CSS_SELECTOR, "main form button").click()
+    wait_url(d, lambda u: u.endswith("/card"))
+    app = int(re.search(r"/applications/(\d+)/card", d.current_url).group(1))
+
+    start = datetime.date.fromisoformat(
+        sql("SELECT impl_start FROM competitions WHERE id = 1")[0][0]) + datetime.timedelta(days=3)
+    end = start + datetime.timedelta(days=180)
+    fill(d, {"title": "Морская школа для детей", "direction": "4", "municipality": "7",
+             "starts_on": start.isoformat(), "ends_on": end.isoformat(),
+             "summary": "Парусные занятия для детей из многодетных семей.",
+             "problem": "У детей нет доступа к морским видам спорта.",
+             "target_groups": "Дети 10–14 лет", "goal": "Открыть бесплатную парусную секцию.",
+             "tasks": "Набор детей\nТренировки", "qual_results": "Дети умеют ходить под парусом.",
+             "ind.0.name": "Дети в секции", "ind.0.unit": "человек", "ind.0.target": "40"})
+    save(d)
+    d.find_element(By.LINK_TEXT, "Команда").click()
+    fill(d, {"m.0.name": "Браузерова Ольга", "m.0.role": "Руководитель проекта"})
+    save(d)
+    d.find_element(By.LINK_TEXT, "Календарный план").click()
+    fill(d, {"e.0.task": "1", "e.0.title": "Набор", "e.0.starts_on": start.isoformat(),
+             "e.0.ends_on": start.isoformat(), "e.0.result": "40 детей",
+             "e.1.task": "2", "e.1.title": "Тренировки", "e.1.starts_on": start.isoformat(),
+             "e.1.ends_on": end.isoformat(), "e.1.result": "60 тренировок"})
+    save(d)
+    d.find_element(By.LINK_TEXT, "Бюджет").click()
+    fill(d, {"b.0.cat": "4", "b.0.name": "Аренда яхты", "b.0.price": "10 000", "b.0.qty": "30",
+             "b.0.cofin": "40 000"})
+    save(d)
+    assert "260" in d.find_element(By.ID, "totals").text
+    d.find_element(By.LINK_TEXT, "Согласия").click()
+    d.find_element(By.ID, "pd").click()
+    d.find_element(By.ID, "publish").click()
+    save(d)
+
+    d.find_element(By.LINK_TEXT, "Вся заявка и подача").click()
+    d.find_element(By.CSS_SELECTOR, ".submit-box form button").click()
+    wait_url(d, lambda u: "submitted=1" in u)
+    number = d.find_element(By.ID, "receipt-number").text
+    sha = d.find_element(By.ID, "receipt-sha").text
+    assert number == f"GF-1-{app:05d}" and re.fullmatch(r"[0-9a-f]{64}", sha)
+    assert "Заявка подана." in d.page_source
+    receipt = wait_for_mail(lambda m: m["To"] == email and number in str(m["subject"]))
+    assert sha in receipt.get_content()
+    d.find_element(By.LINK_TEXT, "Мои заявки").click()
+    assert number in d.page_source and "Подана" in d.page_source
