@@ -8,21 +8,21 @@ ALL_CFLAGS = $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-
            -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi-bin/lib \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 ALL_LDFLAGS = $(LDFLAGS) -pie -Wl,-z,relro,-z,now
-LIBS     = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcurl
+LIBS     = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcurl -lmagic
 
 B        = build
 LIBSRC   = $(wildcard cgi-bin/lib/*.c)
 LIBOBJ   = $(LIBSRC:cgi-bin/lib/%.c=$(B)/lib/%.o)
 # web programs: one per form and per listing
 PROGRAMS = home projects project ideas login logout cabinet register org \
-           competition application app_card app_team app_plan app_budget app_consent my
+           competition application app_card app_team app_plan app_budget app_consent app_files my
 # other programs: the mail deliverer and the user admin command
 TOOLS    = mailer gf-user
 BINS     = $(PROGRAMS:%=$(B)/%) $(TOOLS:%=$(B)/%) $(B)/bench-baseline
 
 PORT     ?= 8080
 DEB_PKGS = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev \
-           libcurl4-openssl-dev libsodium-dev check mariadb-server mariadb-client \
+           libcurl4-openssl-dev libsodium-dev libmagic-dev check mariadb-server mariadb-client \
            nginx spawn-fcgi wrk python3-aiosmtpd python3-pytest python3-requests \
            python3-selenium chromium chromium-driver valgrind
 

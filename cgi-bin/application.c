@@ -52,6 +52,8 @@ static const char *const Q[] = {
 #define Q_SUBMITTED 9
     "SELECT number, receipt_sha256, UNIX_TIMESTAMP(submitted_at) AS submitted_ts"
     " FROM projects WHERE id = ?",
+#define Q_FILES 10
+    "SELECT id, kind, orig_name, mime, size, sha256 FROM attachments WHERE project_id = ? ORDER BY id",
 };
 
 static const char *const section_titles[] = {
@@ -130,9 +132,11 @@ static NEOERR *load_all(gf_req *r, long long id, int *problems)
         if ((err = gf_app_section_load(r, id, gf_sections[s], r->hdf, prefix)) ||
             (err = hdf_init(&errors)))
             return nerr_pass(err);
-        if (!strcmp(gf_sections[s], "files")) {
+        if (!strcmp(gf_sections[s], "files")) {      /* optional; frozen by hash */
             hdf_destroy(&errors);
-            continue;        /* attachments are optional */
+            if ((err = gf_db_rows(Q[Q_FILES], ARGS(A_INT(id)), r->hdf, "Sections.files.a", NULL)))
+                return nerr_pass(err);
+            continue;
         }
         sec = hdf_get_obj(r->hdf, prefix);
         if (!sec) {

@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${GF_BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 PROGRAMS="home projects project ideas login logout cabinet register org
-          competition application app_card app_team app_plan app_budget app_consent my"
+          competition application app_card app_team app_plan app_budget app_consent app_files my"
 DEMO_PASSWORD="grantfair-demo"
 
 cmd=${1:?usage: stack.sh start|run|stop DIR [PORT]}
@@ -78,6 +78,7 @@ HDF
 Site.URL = http://127.0.0.1:$PORT
 Paths.Templates = $ROOT/templates
 Paths.Tmp = $DIR/tmp
+Paths.Files = $DIR/files
 DB.Socket = $SOCK
 Mail.SMTP.URL = smtp://127.0.0.1:$SMTP_PORT
 HDF
@@ -124,7 +125,7 @@ smtp_start() {
 }
 
 start() {
-    mkdir -p "$DIR/run" "$DIR/log" "$DIR/tmp"
+    mkdir -p "$DIR/run" "$DIR/log" "$DIR/tmp" "$DIR/files"
     write_config
     db_start
     db_setup

@@ -7,6 +7,7 @@
 <?cs call:tab("team", "Команда") ?>
 <?cs call:tab("plan", "Календарный план") ?>
 <?cs call:tab("budget", "Бюджет") ?>
+<?cs call:tab("files", "Вложения") ?>
 <?cs call:tab("consent", "Согласия") ?>
 <li><a href="/applications/<?cs var:App.id ?>">Вся заявка и подача</a></li>
 </ol></nav>

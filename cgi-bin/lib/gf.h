@@ -171,6 +171,9 @@ typedef struct gf_req {
     int ncookies;
     int mail_queued;        /* outbox rows to deliver after the response */
     int cacheable;          /* a public page for an anonymous visitor */
+    const char *send_file;  /* instead of a page: this stored file … */
+    const char *send_mime;  /* … with this type … */
+    const char *send_name;  /* … offered for download under this name */
 } gf_req;
 
 typedef struct gf_program {
@@ -278,6 +281,16 @@ NEOERR *gf_section_from_form(const char *section, HDF *query, HDF *data);
  * errors.<field> = Russian message. Returns the number of problems.
  * For the budget it also writes the computed totals into data. */
 int gf_section_check(const char *section, HDF *data, HDF *ctx, HDF *errors);
+
+/* ---- files.c: uploads --------------------------------------------------- */
+
+/* The MIME type of the file's content (libmagic), e.g. "application/pdf". */
+NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n);
+/* Copies the upload into Paths.Files under a new random name (stored[44]),
+ * fsynced, with its SHA-256 and size. */
+NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
+/* Where a stored file lives. */
+void gf_file_path(const char *stored, char *path, size_t n);
 
 /* ---- tokens.c: one-time links sent by email ----------------------------- */
 

@@ -327,3 +327,90 @@ def test_deadline_is_decided_by_the_server_clock_to_the_second(a):
     r = a.section(app, "team", TEAM)
     assert r.status_code in (409,)
     assert "Приём заявок завершён" in r.text
+
+
+PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def upload(ngo, app, name, content, ctype, kind="Устав"):
+    page = ngo.s.get(f"{URL}/applications/{app}/files").text
+    return ngo.s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
+                      data={"csrf": csrf_of(page), "kind": kind},
+                      files={"file": (name, content, ctype)})
+
+
+def test_attachments_by_content_type_with_owner_only_downloads(a, b):
+    app = a.new_app()
+    r = upload(a, app, "Устав организации.pdf", PDF, "application/pdf")
+    assert r.status_code == 303
+    r = upload(a, app, "logo.png", PNG, "image/png", kind="Иное")
+    assert r.status_code == 303
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    assert "Устав организации.pdf" in page and "logo.png" in page
+    fid = re.search(r'href="/files/(\d+)">Устав организации.pdf', page).group(1)
+    got = a.s.get(f"{URL}/files/{fid}")
+    assert got.status_code == 200 and got.content == PDF
+    assert got.headers["Content-Type"] == "application/pdf"
+    assert got.headers["Content-Disposition"].startswith("attachment;")
+    assert got.headers["X-Content-Type-Options"] == "nosniff"
+    stored = sql(f"SELECT stored_name, sha256 FROM attachments WHERE id = {fid}")[0]
+    assert stored[1] == hashlib.sha256(PDF).hexdigest()
+    assert "Устав" not in stored[0]                           # a random name on disk
+    # another organization, or nobody, cannot have it
+    assert b.s.get(f"{URL}/files/{fid}").status_code == 404
+    assert b.s.get(f"{URL}/applications/{app}/files").status_code == 404
+    assert requests.get(f"{URL}/files/{fid}", allow_redirects=False).status_code == 303
+    staff = requests.Session()
+    login(staff, "staff@demo.grantfair.local", "grantfair-demo")
+    assert staff.get(f"{URL}/files/{fid}").content == PDF
+    # and it is part of the frozen application
+    a.fill(app)
+    a.submit(app)
+    assert stored[1] in sql(f"SELECT frozen FROM projects WHERE id = {app}")[0][0]
+
+
+@pytest.mark.parametrize("name,content,ctype", [
+    ("charter.pdf", b"This is plain text pretending to be a PDF.\n" * 10, "application/pdf"),
+    ("photo.png", b"<html><script>alert(1)</script></html>", "image/png"),
+    ("doc.jpg", b"PK\x03\x04" + b"\x00" * 100, "image/jpeg"),
+])
+def test_spoofed_uploads_are_refused(a, name, content, ctype):
+    app = a.new_app()
+    r = upload(a, app, name, content, ctype)
+    assert r.status_code == 400
+    assert "Можно приложить только PDF, JPEG или PNG" in r.text
+    assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "0"
+
+
+def test_upload_size_limits(a):
+    app = a.new_app()
+    big = PDF + b"0" * (10 * 1024 * 1024)            # just over 10 MB, under the body limit
+    r = upload(a, app, "big.pdf", big, "application/pdf")
+    assert r.status_code == 413 and "Файл слишком большой" in r.text
+    huge = PDF + b"0" * (12 * 1024 * 1024)           # over the request limit: refused whole
+    r = upload(a, app, "huge.pdf", huge, "application/pdf")
+    assert r.status_code == 413
+    nine = PDF + b"0" * (9 * 1024 * 1024)
+    for i in range(3):
+        assert upload(a, app, f"part{i}.pdf", nine, "application/pdf").status_code == 303
+    r = upload(a, app, "part4.pdf", nine, "application/pdf")
+    assert r.status_code == 413 and "не больше 30 МБ" in r.text
+    assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "3"
+
+
+def test_attachment_can_be_deleted_by_its_owner_only(a, b):
+    app = a.new_app()
+    upload(a, app, "letter.pdf", PDF, "application/pdf", kind="Письмо поддержки")
+    fid = sql(f"SELECT id FROM attachments WHERE project_id = {app}")[0][0]
+    page = b.s.get(f"{URL}/org").text
+    r = b.s.post(f"{URL}/applications/{app}/files", data={"csrf": csrf_of(page), "action": "delete",
+                                                          "att": fid})
+    assert r.status_code == 404
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    r = a.s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
+                 data={"csrf": csrf_of(page), "action": "delete", "att": fid})
+    assert r.status_code == 303
+    assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "0"

@@ -1,0 +1,230 @@
+/*
+ * app_files — "/applications/<id>/files": the attachments of an application
+ * (charter, letters of support, presentation: PDF, JPEG or PNG, decided by
+ * content; per-file and per-application size limits from the config), and
+ * "/files/<id>": a download, only for the owning organization and staff —
+ * everyone else gets 404.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_LIST 0
+    "SELECT id, kind, orig_name, mime, size, sha256, UNIX_TIMESTAMP(created_at) AS ts"
+    " FROM attachments WHERE project_id = ? ORDER BY id",
+#define Q_TOTAL 1
+    "SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS n FROM attachments WHERE project_id = ?",
+#define Q_ADD 2
+    "INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)"
+    " SELECT p.id, ?, ?, ?, ?, ?, ?, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
+    " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+#define Q_FIND 3
+    "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
+    " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
+    " AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+#define Q_DELETE 4
+    "DELETE FROM attachments WHERE id = ? AND project_id = ?",
+#define Q_DOWNLOAD 5
+    "SELECT a.stored_name, a.mime, a.orig_name, a.project_id,"
+    " EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = p.org_id AND m.user_id = ?) AS mine"
+    " FROM attachments a JOIN projects p ON p.id = a.project_id WHERE a.id = ?",
+};
+
+static const char *const kinds[] = {"Устав", "Письмо поддержки", "Презентация проекта",
+                                    "Обоснование проблемы", "Иное", NULL};
+static const char *const allowed[] = {"application/pdf", "image/jpeg", "image/png", NULL};
+
+/* The client's file name, cut to its last path part, without control
+ * characters, at most 200 bytes on a character boundary. */
+static void clean_name(const char *in, char *out, size_t n)
+{
+    const char *p = in ? in : "";
+    size_t o = 0;
+
+    for (const char *q = p; *q; q++)
+        if (*q == '/' || *q == '\\')
+            p = q + 1;
+    for (; *p && o + 1 < n && o < 200; p++)
+        if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
+            out[o++] = *p;
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+        o--;                                    /* drop a cut multibyte tail */
+    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0)
+        o--;
+    out[o] = '\0';
+    if (!o)
+        snprintf(out, n, "file");
+}
+
+static NEOERR *upload(gf_req *r, long long id)
+{
+    FILE *f = cgi_filehandle(r->cgi, "file");
+    const char *kind = gf_param(r, "kind", "");
+    char mime[80], name[256], stored[44], sha[65];
+    long long size, affected = 0;
+    struct stat sb;
+    HDF *tot;
+    int ok = 0;
+    NEOERR *err;
+
+    for (int i = 0; kinds[i]; i++)
+        ok |= !strcmp(kind, kinds[i]);
+    if (!ok)
+        gf_field_error(r, "kind", "Выберите, что это за документ.");
+    if (!f || fstat(fileno(f), &sb) || sb.st_size == 0) {
+        gf_field_error(r, "file", "Выберите файл.");
+        return STATUS_OK;
+    }
+    if (sb.st_size > gf_cfg_int("Limits.MaxFile", 10L << 20)) {
+        gf_field_error(r, "file", "Файл слишком большой: не больше 10 МБ.");
+        r->status = 413;
+        return STATUS_OK;
+    }
+    if ((err = hdf_init(&tot)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_TOTAL], ARGS(A_INT(id)), tot, NULL, NULL);
+    size = atoll(hdf_get_value(tot, "bytes", "0"));
+    ok = hdf_get_int_value(tot, "n", 0) < 20;
+    hdf_destroy(&tot);
+    if (err)
+        return nerr_pass(err);
+    if (!ok || size + sb.st_size > gf_cfg_int("Limits.MaxAppFiles", 30L << 20)) {
+        gf_field_error(r, "file", "Вложения заявки вместе — не больше 30 МБ и 20 файлов. "
+                                  "Удалите лишнее или уменьшите файлы.");
+        r->status = 413;
+        return STATUS_OK;
+    }
+    if ((err = gf_file_sniff(f, mime, sizeof mime)))
+        return nerr_pass(err);
+    ok = 0;
+    for (int i = 0; allowed[i]; i++)
+        ok |= !strcmp(mime, allowed[i]);
+    if (!ok) {
+        gf_field_error(r, "file", "Можно приложить только PDF, JPEG или PNG (тип определяется по "
+                                  "содержимому файла, а не по имени).");
+        r->status = 400;
+        return STATUS_OK;
+    }
+    if (gf_form_has_errors(r)) {
+        r->status = 400;
+        return STATUS_OK;
+    }
+    clean_name(gf_param(r, "file", ""), name, sizeof name);
+    if ((err = gf_file_store(f, stored, sha, &size)))
+        return nerr_pass(err);
+    err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(kind), A_STR(name), A_STR(stored), A_STR(mime),
+                                    A_INT(size), A_STR(sha), A_INT(id)), &affected, NULL);
+    if (err || affected != 1) {
+        char path[1024];
+        gf_file_path(stored, path, sizeof path);
+        unlink(path);
+        if (!err) {
+            gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): файл не добавлен.");
+            r->status = 409;
+        }
+        return nerr_pass(err);
+    }
+    gf_log("info", "attachment for application %lld: %s, %lld bytes", id, mime, size);
+    return STATUS_OK;
+}
+
+static NEOERR *remove_one(gf_req *r, long long id)
+{
+    long long att = gf_parse_id(gf_param(r, "att", ""));
+    char path[1024], stored[64];
+    int found = 0;
+    HDF *row;
+    NEOERR *err;
+
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_FIND], ARGS(A_INT(att), A_INT(id)), row, NULL, &found);
+    snprintf(stored, sizeof stored, "%s", hdf_get_value(row, "stored_name", ""));
+    hdf_destroy(&row);
+    if (err)
+        return nerr_pass(err);
+    if (!found) {
+        gf_field_error(r, "file", "Этот файл удалить нельзя.");
+        r->status = 409;
+        return STATUS_OK;
+    }
+    if ((err = gf_db_exec(Q[Q_DELETE], ARGS(A_INT(att), A_INT(id)), NULL, NULL)))
+        return nerr_pass(err);
+    gf_file_path(stored, path, sizeof path);
+    unlink(path);
+    return STATUS_OK;
+}
+
+static NEOERR *download(gf_req *r)
+{
+    long long att = gf_parse_id(r->path + strlen("/files/"));
+    int found = 0;
+    NEOERR *err;
+
+    if (!att)
+        return nerr_raise(GF_ERR_NOTFOUND, "malformed attachment id");
+    if ((err = gf_db_row(Q[Q_DOWNLOAD], ARGS(A_INT(r->user_id), A_INT(att)), r->hdf, "File",
+                         &found)))
+        return nerr_pass(err);
+    if (!found)
+        return nerr_raise(GF_ERR_NOTFOUND, "no attachment");
+    if (!hdf_get_int_value(r->hdf, "File.mine", 0) && !(r->roles & (GF_ROLE_STAFF | GF_ROLE_ADMIN)))
+        return nerr_raise(GF_ERR_NOTFOUND, "attachment of another organization");
+    r->send_file = hdf_get_value(r->hdf, "File.stored_name", "");
+    r->send_mime = hdf_get_value(r->hdf, "File.mime", "application/octet-stream");
+    r->send_name = hdf_get_value(r->hdf, "File.orig_name", "file");
+    return STATUS_OK;
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    long long id;
+    char where[80];
+    int ok;
+    NEOERR *err;
+
+    if ((err = gf_require_role(r, GF_ROLE_APPLICANT | GF_ROLE_STAFF | GF_ROLE_ADMIN, &ok)) || !ok)
+        return nerr_pass(err);
+    if (!strncmp(r->path, "/files/", 7))
+        return nerr_pass(download(r));
+    if (!(id = gf_app_id_from_path(r->path, "/files")))
+        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    if ((err = gf_app_load(r, id, 1)))
+        return nerr_pass(err);
+    if (!strcmp(r->method, "POST")) {
+        if ((err = gf_require_post_csrf(r)))
+            return nerr_pass(err);
+        if (!hdf_get_int_value(r->hdf, "App.editable", 0)) {
+            gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): вложения менять нельзя.");
+            r->status = 409;
+        } else if ((err = !strcmp(gf_param(r, "action", ""), "delete") ? remove_one(r, id)
+                                                                         : upload(r, id))) {
+            return nerr_pass(err);
+        }
+        if (!gf_form_has_errors(r)) {
+            snprintf(where, sizeof where, "/applications/%lld/files?saved=1", id);
+            gf_redirect(r, where);
+            return STATUS_OK;
+        }
+    }
+    if ((err = gf_db_rows(Q[Q_LIST], ARGS(A_INT(id)), r->hdf, "Files", NULL)))
+        return nerr_pass(err);
+    for (int i = 0; kinds[i]; i++)
+        hdf_set_valuef(r->hdf, "Kinds.%d=%s", i, kinds[i]);
+    hdf_set_value(r->hdf, "Section", "files");
+    hdf_set_value(r->hdf, "Saved", gf_param(r, "saved", ""));
+    hdf_set_value(r->hdf, "Page.Title", "Вложения");
+    hdf_set_value(r->hdf, "Page.Nav", "my");
+    r->page = "app_files.cs";
+    return STATUS_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "app_files", .db = GF_DB_WRITE, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}

@@ -1,0 +1,26 @@
+<?cs include:"header.cs" ?>
+<h1>Вложения</h1>
+<?cs include:"app_nav.cs" ?>
+<p class="hint">Устав, письма поддержки, презентация проекта. Форматы — PDF, JPEG, PNG; файл до 10 МБ, все вложения вместе — до 30 МБ.</p>
+<?cs if:subcount(Files) == 0 ?><p>Файлов пока нет.</p><?cs /if ?>
+<table><?cs if:subcount(Files) > 0 ?><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><th scope="col">Размер</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Действия</span></th></tr></thead><?cs /if ?><tbody>
+<?cs each:f = Files ?><tr><td><?cs var:f.kind ?></td><td><a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a></td><td><?cs var:#f.size / 1024 ?> КБ</td><td><code><?cs var:f.sha256 ?></code></td>
+<td><?cs if:App.editable ?><form method="post" action="/applications/<?cs var:App.id ?>/files"><?cs call:csrf_field() ?><input type="hidden" name="action" value="delete"><input type="hidden" name="att" value="<?cs var:f.id ?>"><button type="submit" class="secondary">Удалить</button></form><?cs /if ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs if:App.editable ?>
+<form method="post" action="/applications/<?cs var:App.id ?>/files" enctype="multipart/form-data" class="form" novalidate>
+  <?cs call:csrf_field() ?>
+  <div class="field">
+    <label for="kind">Документ <span aria-hidden="true">*</span></label>
+    <select id="kind" name="kind"<?cs call:error_attrs("kind") ?>><option value="">Выберите</option><?cs each:k = Kinds ?><option<?cs if:k == Query.kind ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
+    <?cs call:field_error("kind") ?>
+  </div>
+  <div class="field">
+    <label for="file">Файл <span aria-hidden="true">*</span></label>
+    <input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png"<?cs call:error_attrs("file") ?>>
+    <?cs call:field_error("file") ?>
+  </div>
+  <button type="submit">Приложить</button>
+</form>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
