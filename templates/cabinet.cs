@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1><?cs var:Page.Title ?></h1>
-<p class="who">Вы вошли как <strong><?cs var:User.Name ?></strong> (<?cs var:User.Email ?>).</p>
+<p class="who">Вы вошли как <strong><?cs var:User.Name ?></strong> (<?cs var:User.Email ?>). <a href="/account">Учётная запись</a></p>
 <nav aria-label="Роли"><ul class="roles">
 <?cs each:r = Roles ?><li><a href="/cabinet/<?cs var:r.name ?>"<?cs if:r.name == Role ?> aria-current="page"<?cs /if ?>><?cs var:r.title ?></a></li><?cs /each ?>
 </ul></nav>

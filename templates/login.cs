@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Вход</h1>
+<?cs if:Query.reset == "1" ?><div class="notice" role="status"><p>Пароль изменён. Войдите с новым паролем.</p></div><?cs /if ?>
 <?cs if:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs /if ?>
 <form method="post" action="/login" class="form narrow">
   <?cs call:csrf_field() ?>
@@ -16,4 +17,5 @@
   </div>
   <button type="submit">Войти</button>
 </form>
+<p><a href="/reset">Забыли пароль?</a> · <a href="/register">Регистрация</a></p>
 <?cs include:"footer.cs" ?>

@@ -1,0 +1,180 @@
+/*
+ * account — "/account": the logged-in user's own account: change the
+ * password (ends the other sessions), change the email (confirmed by a
+ * link sent to the new address, "/account/email?token=…"), and the list of
+ * active sessions with "log out on every other device".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_HASH 0
+    "SELECT password_hash FROM users WHERE id = ?",
+#define Q_SET_PW 1
+    "UPDATE users SET password_hash = ? WHERE id = ?",
+#define Q_SESSIONS 2
+    "SELECT UNIX_TIMESTAMP(created_at) AS created_ts, UNIX_TIMESTAMP(expires_at) AS expires_ts,"
+    " ip, token_hash = ? AS current FROM sessions WHERE user_id = ? AND expires_at > NOW()"
+    " ORDER BY id DESC",
+#define Q_EMAIL_TAKEN 3
+    "SELECT id FROM users WHERE email = ?",
+#define Q_SET_EMAIL 4
+    "UPDATE users SET email = ? WHERE id = ?",
+};
+
+static int current_password_ok(gf_req *r, const char *field)
+{
+    HDF *row;
+    int ok = 0;
+
+    if (hdf_init(&row) == STATUS_OK) {
+        NEOERR *err = gf_db_row(Q[Q_HASH], ARGS(A_INT(r->user_id)), row, NULL, NULL);
+        ok = !err && gf_password_verify(hdf_get_value(row, "password_hash", ""),
+                                        gf_param(r, field, ""));
+        nerr_ignore(&err);
+        hdf_destroy(&row);
+    }
+    if (!ok)
+        gf_field_error(r, field, "Текущий пароль указан неверно.");
+    return ok;
+}
+
+static NEOERR *change_password(gf_req *r)
+{
+    const char *pw = gf_param(r, "new_password", "");
+    char hash[128];
+    NEOERR *err;
+
+    current_password_ok(r, "current_password");
+    if (!gf_password_ok(pw))
+        gf_field_error(r, "new_password", "Пароль — не короче 12 символов и не из списка самых "
+                                          "распространённых паролей.");
+    else if (strcmp(pw, gf_param(r, "new_password2", "")))
+        gf_field_error(r, "new_password2", "Пароли не совпадают.");
+    if (gf_form_has_errors(r))
+        return STATUS_OK;
+    if (!gf_password_hash(pw, hash))
+        return nerr_raise(NERR_NOMEM, "password hashing failed");
+    if ((err = gf_db_begin()) ||
+        (err = gf_db_exec(Q[Q_SET_PW], ARGS(A_STR(hash), A_INT(r->user_id)), NULL, NULL)) ||
+        (err = gf_session_end_others(r->user_id, r->session_hash)) || (err = gf_db_commit()))
+        return nerr_pass(err);
+    gf_redirect(r, "/account?done=password");
+    return STATUS_OK;
+}
+
+static NEOERR *change_email(gf_req *r)
+{
+    const char *email = gf_input(r, "new_email");
+    char token[64], link[512];
+    int taken = 0;
+    HDF *mail;
+    NEOERR *err;
+
+    current_password_ok(r, "email_password");
+    if (!gf_valid_email(email))
+        gf_field_error(r, "new_email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
+    else if ((err = gf_db_row(Q[Q_EMAIL_TAKEN], ARGS(A_STR(email)), r->hdf, "Taken", &taken)))
+        return nerr_pass(err);
+    else if (taken)
+        gf_field_error(r, "new_email", "Этот адрес уже занят другой учётной записью.");
+    if (gf_form_has_errors(r))
+        return STATUS_OK;
+    if ((err = hdf_init(&mail)))
+        return nerr_pass(err);
+    if (!(err = gf_db_begin()) &&
+        !(err = gf_token_issue("email", r->user_id, 0, email, 48 * 3600, token))) {
+        snprintf(link, sizeof link, "%s/account/email?token=%s", gf_cfg("Site.URL", ""), token);
+        hdf_set_value(mail, "Link", link);
+        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        if (!(err = gf_mail_queue(r, email, "email_change.cs", mail)))
+            err = gf_db_commit();
+    }
+    hdf_destroy(&mail);
+    if (!err)
+        gf_redirect(r, "/account?done=email_sent");
+    return nerr_pass(err);
+}
+
+static NEOERR *confirm_email(gf_req *r)
+{
+    const char *token = gf_param(r, "token", "");
+    int ok = 0;
+    NEOERR *err;
+
+    r->page = "account_email.cs";
+    hdf_set_value(r->hdf, "Token", token);
+    if (strcmp(r->method, "POST")) {
+        if ((err = gf_token_peek("email", token, r->hdf, &ok)))
+            return nerr_pass(err);
+        hdf_set_int_value(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
+        return STATUS_OK;
+    }
+    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
+        (err = gf_token_use("email", token, r->hdf, &ok)))
+        return nerr_pass(err);
+    if (!ok || atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) != r->user_id) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        r->status = 400;
+        return STATUS_OK;
+    }
+    err = gf_db_exec(Q[Q_SET_EMAIL], ARGS(A_STR(hdf_get_value(r->hdf, "Token.email", "")),
+                                          A_INT(r->user_id)), NULL, NULL);
+    if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        hdf_set_value(r->hdf, "Taken", "1");
+        r->status = 409;
+        return STATUS_OK;
+    }
+    if (err || (err = gf_db_commit()))
+        return nerr_pass(err);
+    gf_redirect(r, "/account?done=email");
+    return STATUS_OK;
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    const char *action;
+    int ok;
+    NEOERR *err;
+
+    hdf_set_value(r->hdf, "Page.Title", "Учётная запись");
+    hdf_set_value(r->hdf, "Page.Nav", "cabinet");
+    if ((err = gf_require_role(r, ~0u, &ok)) || !ok)
+        return nerr_pass(err);
+    if (!strcmp(r->path, "/account/email"))
+        return nerr_pass(confirm_email(r));
+    if (strcmp(r->path, "/account"))
+        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    r->page = "account.cs";
+    hdf_set_value(r->hdf, "Done", gf_param(r, "done", ""));
+    if (!strcmp(r->method, "POST")) {
+        if ((err = gf_require_post_csrf(r)))
+            return nerr_pass(err);
+        action = gf_param(r, "action", "");
+        if (!strcmp(action, "password"))
+            err = change_password(r);
+        else if (!strcmp(action, "email"))
+            err = change_email(r);
+        else if (!strcmp(action, "logout_others")) {
+            if (!(err = gf_session_end_others(r->user_id, r->session_hash)))
+                gf_redirect(r, "/account?done=sessions");
+        } else
+            return nerr_raise(GF_ERR_BADREQ, "unknown action");
+        if (err || r->location[0])
+            return nerr_pass(err);
+        r->status = 400;
+    }
+    return nerr_pass(gf_db_rows(Q[Q_SESSIONS], ARGS(A_STR(r->session_hash), A_INT(r->user_id)),
+                                r->hdf, "Sessions", NULL));
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "account", .db = GF_DB_WRITE, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}

@@ -1,0 +1,128 @@
+/*
+ * reset — "/reset": a forgotten password. The visitor gives the email; if
+ * it belongs to an account, a link valid for 2 hours is mailed (the page
+ * says the same either way). "/reset/new?token=…" sets a new password
+ * (same rules as registration) and ends every session of the account.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gf.h"
+
+static const char *const Q[] = {
+#define Q_USER 0
+    "SELECT id, name FROM users WHERE email = ? AND disabled = 0",
+#define Q_SET 1
+    "UPDATE users SET password_hash = ?, confirmed_at = COALESCE(confirmed_at, NOW()) WHERE id = ?",
+};
+
+static NEOERR *request_link(gf_req *r)
+{
+    const char *email = gf_input(r, "email");
+    char bucket[128], token[64], link[512];
+    int allowed = 1, found = 0;
+    HDF *mail;
+    NEOERR *err;
+
+    if (!gf_valid_email(email)) {
+        gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
+        r->status = 400;
+        return STATUS_OK;
+    }
+    snprintf(bucket, sizeof bucket, "reset:ip:%s", r->ip);
+    if ((err = gf_rate_limit(bucket, 10, 3600, 1, &allowed)))
+        return nerr_pass(err);
+    if (!allowed) {
+        gf_field_error(r, "email", "Слишком много запросов. Попробуйте через час.");
+        r->status = 429;
+        return STATUS_OK;
+    }
+    if ((err = hdf_init(&mail)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_USER], ARGS(A_STR(email)), mail, "User", &found);
+    if (!err && found && !(err = gf_db_begin()) &&
+        !(err = gf_token_issue("reset", atoll(hdf_get_value(mail, "User.id", "0")), 0, NULL,
+                               2 * 3600, token))) {
+        snprintf(link, sizeof link, "%s/reset/new?token=%s", gf_cfg("Site.URL", ""), token);
+        hdf_set_value(mail, "Link", link);
+        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        if (!(err = gf_mail_queue(r, email, "reset.cs", mail)))
+            err = gf_db_commit();
+    }
+    hdf_destroy(&mail);
+    if (!err)
+        gf_redirect(r, "/reset?sent=1");
+    return nerr_pass(err);
+}
+
+static NEOERR *set_password(gf_req *r)
+{
+    const char *token = gf_param(r, "token", "");
+    const char *pw = gf_param(r, "password", "");
+    char hash[128];
+    long long uid;
+    int ok = 0;
+    NEOERR *err;
+
+    r->page = "reset_new.cs";
+    hdf_set_value(r->hdf, "Token", token);
+    if (strcmp(r->method, "POST")) {
+        if ((err = gf_token_peek("reset", token, r->hdf, &ok)))
+            return nerr_pass(err);
+        hdf_set_int_value(r->hdf, "Valid", ok);
+        return STATUS_OK;
+    }
+    if ((err = gf_require_post_csrf(r)))
+        return nerr_pass(err);
+    hdf_set_int_value(r->hdf, "Valid", 1);
+    if (!gf_password_ok(pw))
+        gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
+                                      "распространённых паролей.");
+    else if (strcmp(pw, gf_param(r, "password2", "")))
+        gf_field_error(r, "password2", "Пароли не совпадают.");
+    if (gf_form_has_errors(r)) {
+        r->status = 400;
+        return STATUS_OK;
+    }
+    if (!gf_password_hash(pw, hash))
+        return nerr_raise(NERR_NOMEM, "password hashing failed");
+    if ((err = gf_db_begin()) || (err = gf_token_use("reset", token, r->hdf, &ok)))
+        return nerr_pass(err);
+    if (!ok) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        r->status = 400;
+        return STATUS_OK;
+    }
+    uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
+    if ((err = gf_db_exec(Q[Q_SET], ARGS(A_STR(hash), A_INT(uid)), NULL, NULL)) ||
+        (err = gf_session_end_others(uid, "")) || (err = gf_db_commit()))
+        return nerr_pass(err);
+    gf_log("info", "password reset user=%lld", uid);
+    gf_redirect(r, "/login?reset=1");
+    return STATUS_OK;
+}
+
+static NEOERR *handle(gf_req *r)
+{
+    NEOERR *err;
+
+    hdf_set_value(r->hdf, "Page.Title", "Восстановление пароля");
+    if (!strcmp(r->path, "/reset/new"))
+        return nerr_pass(set_password(r));
+    if (strcmp(r->path, "/reset"))
+        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    r->page = "reset.cs";
+    hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+    if (strcmp(r->method, "POST"))
+        return STATUS_OK;
+    if ((err = gf_require_post_csrf(r)))
+        return nerr_pass(err);
+    return nerr_pass(request_link(r));
+}
+
+int main(int argc, char **argv)
+{
+    static const gf_program prog = {.name = "reset", .db = GF_DB_WRITE, .handle = handle};
+    return gf_run(argc, argv, &prog);
+}
