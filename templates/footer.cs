@@ -5,5 +5,6 @@
     <p>Время на сайте — московское.</p>
   </div>
 </footer>
+<script src="/static/autosave.js" defer></script>
 </body>
 </html>

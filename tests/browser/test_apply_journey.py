@@ -107,3 +107,26 @@ def test_register_fill_submit_and_get_the_receipt(d):
     assert sha in receipt.get_content()
     d.find_element(By.LINK_TEXT, "Мои заявки").click()
     assert number in d.page_source and "Подана" in d.page_source
+
+
+def test_autosave_keeps_what_is_typed_without_pressing_save(d):
+    import time
+    from applicant import Ngo
+    ngo = Ngo()
+    app = ngo.new_app()
+    d.delete_all_cookies()
+    d.get(f"{URL}/")
+    for c in ngo.s.cookies:
+        d.add_cookie({"name": c.name, "value": c.value, "path": "/"})
+    d.get(f"{URL}/applications/{app}/team")
+    d.find_element(By.NAME, "m.0.name").send_keys("Автосохранённый Участник")
+    WebDriverWait(d, 10).until(
+        lambda drv: "Черновик сохранён" in drv.find_element(By.CSS_SELECTOR, ".autosave").text)
+    d.find_element(By.NAME, "m.0.role").send_keys("Волонтёр")
+    time.sleep(0.5)
+    WebDriverWait(d, 10).until(
+        lambda drv: "Черновик сохранён" in drv.find_element(By.CSS_SELECTOR, ".autosave").text and
+        "Волонтёр" in ngo.s.get(f"{URL}/applications/{app}/team").text)
+    d.get(f"{URL}/applications/{app}/team")       # a reload shows the saved draft
+    assert d.find_element(By.NAME, "m.0.name").get_attribute("value") == "Автосохранённый Участник"
+    assert d.find_element(By.NAME, "m.0.role").get_attribute("value") == "Волонтёр"
