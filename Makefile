@@ -27,7 +27,7 @@ DEB_PKGS = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
            nginx spawn-fcgi wrk python3-aiosmtpd python3-pytest python3-requests \
            python3-selenium chromium chromium-driver valgrind
 
-.PHONY: all help deps run reset test unit-test asan valgrind bench check clean stop
+.PHONY: all help deps run reset test unit-test asan valgrind bench bench-deadline check clean stop
 
 all: $(BINS)                      ## build every program into build/
 
@@ -97,6 +97,9 @@ valgrind: all $(B)/unit-tests     ## run the unit tests and the HTTP suite under
 
 bench: all                        ## benchmarks at 100 000 projects against a baseline
 	@tests/bench/bench.sh
+
+bench-deadline: all               ## the deadline rush: N=200 NGOs submit at once (KILL_DB=1 kills MariaDB mid-burst)
+	@tests/bench/deadline.sh
 
 clean:                            ## remove build products
 	rm -rf build build-asan
