@@ -16,7 +16,7 @@ static const char *const Q[] = {
     " VALUES (?, ?, ?, ?, NOW(), ?)",
 };
 
-struct idea { char *name, *email, *body; long long muni; };
+struct idea { const char *name, *email, *body; long long muni; };
 
 static void validate(gf_req *r, struct idea *f)
 {
@@ -104,9 +104,9 @@ static NEOERR *handle(gf_req *r)
         gf_redirect(r, "/ideas?sent=1");
         return STATUS_OK;
     }
-    f.name = gf_trim_dup(gf_param(r, "name", ""));
-    f.email = gf_trim_dup(gf_param(r, "email", ""));
-    f.body = gf_trim_dup(gf_param(r, "body", ""));
+    f.name = gf_input(r, "name");
+    f.email = gf_input(r, "email");
+    f.body = gf_input(r, "body");
     f.muni = gf_parse_id(gf_param(r, "municipality", ""));
     validate(r, &f);
     snprintf(bucket, sizeof bucket, "ideas:ip:%s", r->ip);
@@ -122,9 +122,6 @@ static NEOERR *handle(gf_req *r)
         !(err = store(r, &f)) &&
         !(err = gf_rate_limit(bucket, 0, 0, 1, &allowed)))
         gf_redirect(r, "/ideas?sent=1");
-    free(f.name);
-    free(f.email);
-    free(f.body);
     if (!err && gf_form_has_errors(r)) {
         if (!r->status || r->status == 200)
             r->status = 400;

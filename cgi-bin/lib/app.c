@@ -253,6 +253,10 @@ NEOERR *gf_section_page(gf_req *r, const char *section)
     }
     if ((err = gf_require_post_csrf(r)))
         goto done;
+    if (!hdf_get_int_value(r->hdf, "App.mine", 0)) {   /* staff read, never write */
+        err = nerr_raise(GF_ERR_FORBIDDEN, "only the organization edits its application");
+        goto done;
+    }
     if ((err = gf_section_from_form(section, hdf_get_obj(r->hdf, "Query"), data)))
         goto done;
     ok = gf_section_check(section, data, r->hdf, errors) == 0;

@@ -342,3 +342,18 @@ def test_attachment_can_be_deleted_by_its_owner_only(a, b):
                  data={"csrf": csrf_of(page), "action": "delete", "att": fid})
     assert r.status_code == 303
     assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "0"
+
+
+def test_staff_can_read_a_draft_but_never_change_it(a):
+    app = a.new_app()
+    a.fill(app)
+    staff = requests.Session()
+    login(staff, "staff@demo.grantfair.local", "grantfair-demo")
+    page = staff.get(f"{URL}/applications/{app}/team")
+    assert page.status_code == 200 and "Иванова Ольга Петровна" in page.text
+    r = staff.post(f"{URL}/applications/{app}/team",
+                   data=dict(TEAM, csrf=csrf_of(page.text), version="1", **{"m.0.role": "Взлом"}))
+    assert r.status_code == 403
+    r = staff.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf_of(page.text)})
+    assert r.status_code == 404
+    assert "Взлом" not in a.s.get(f"{URL}/applications/{app}/team").text
