@@ -112,10 +112,9 @@ static NEOERR *confirm_email(gf_req *r)
         hdf_set_int_value(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
         return STATUS_OK;
     }
-    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
-        (err = gf_token_use("email", token, r->hdf, &ok)))
+    if ((err = gf_token_redeem(r, "email", &ok)) || !ok)
         return nerr_pass(err);
-    if (!ok || atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) != r->user_id) {
+    if (atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) != r->user_id) {
         gf_db_rollback();
         hdf_set_int_value(r->hdf, "Valid", 0);
         r->status = 400;

@@ -160,14 +160,13 @@ static NEOERR *join(gf_req *r)
         hdf_set_int_value(r->hdf, "Valid", ok);
         return STATUS_OK;
     }
-    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
-        (err = gf_token_use("invite", token, r->hdf, &ok)))
+    if ((err = gf_token_redeem(r, "invite", &ok)) || !ok)
         return nerr_pass(err);
-    if (!ok || strcasecmp(hdf_get_value(r->hdf, "Token.email", ""),
+    if (strcasecmp(hdf_get_value(r->hdf, "Token.email", ""),
                           hdf_get_value(r->hdf, "User.Email", "-"))) {
         gf_db_rollback();
         hdf_set_int_value(r->hdf, "Valid", 0);
-        hdf_set_int_value(r->hdf, "WrongUser", ok);
+        hdf_set_int_value(r->hdf, "WrongUser", 1);
         r->status = 400;
         return STATUS_OK;
     }

@@ -98,15 +98,8 @@ static NEOERR *confirm(gf_req *r)
         hdf_set_int_value(r->hdf, "Valid", ok);
         return STATUS_OK;
     }
-    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
-        (err = gf_token_use("confirm", token, r->hdf, &ok)))
+    if ((err = gf_token_redeem(r, "confirm", &ok)) || !ok)
         return nerr_pass(err);
-    if (!ok) {
-        gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
-        r->status = 400;
-        return STATUS_OK;
-    }
     uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
     if ((err = gf_db_exec(Q[Q_CONFIRM], ARGS(A_INT(uid)), NULL, NULL)) ||
         (err = gf_session_start(r, uid)) || (err = gf_db_commit()))

@@ -86,14 +86,8 @@ static NEOERR *set_password(gf_req *r)
     }
     if (!gf_password_hash(pw, hash))
         return nerr_raise(NERR_NOMEM, "password hashing failed");
-    if ((err = gf_db_begin()) || (err = gf_token_use("reset", token, r->hdf, &ok)))
+    if ((err = gf_token_redeem(r, "reset", &ok)) || !ok)
         return nerr_pass(err);
-    if (!ok) {
-        gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
-        r->status = 400;
-        return STATUS_OK;
-    }
     uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
     if ((err = gf_db_exec(Q[Q_SET], ARGS(A_STR(hash), A_INT(uid)), NULL, NULL)) ||
         (err = gf_session_end_others(uid, "")) || (err = gf_db_commit()))

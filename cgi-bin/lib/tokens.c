@@ -65,3 +65,19 @@ NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
 {
     return nerr_pass(lookup(purpose, token, out, 0, ok));
 }
+
+NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok)
+{
+    NEOERR *err;
+
+    *ok = 0;
+    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
+        (err = gf_token_use(purpose, gf_param(r, "token", ""), r->hdf, ok)))
+        return nerr_pass(err);
+    if (!*ok) {
+        gf_db_rollback();
+        hdf_set_int_value(r->hdf, "Valid", 0);
+        r->status = 400;
+    }
+    return STATUS_OK;
+}
