@@ -2,20 +2,23 @@
  * org — "/org": the organization profile of the logged-in NGO
  * representative (names, legal form, ИНН and ОГРН with their checksums,
  * КПП, address, municipality, head, contacts, website, description), and
- * inviting a colleague by email; "/org/join?token=…" lets the invited
- * person join. One ИНН is registered once.
+ * a logo (PNG or JPEG, by content), inviting a colleague by email;
+ * "/org/join?token=…" lets the invited person join; "/org/logo/<id>" is the
+ * public logo. One ИНН is registered once.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "gf.h"
 
 static const char *const Q[] = {
 #define Q_MY_ORG 0
     "SELECT o.id, o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
     " o.municipality_id AS municipality, o.head_name, o.head_position, o.phone, o.email,"
-    " o.website, o.description FROM org_members m JOIN organizations o ON o.id = m.org_id"
+    " o.website, o.description, o.logo_name IS NOT NULL AS has_logo FROM org_members m JOIN organizations o ON o.id = m.org_id"
     " WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
 #define Q_INSERT 1
     "INSERT INTO organizations (full_name, short_name, legal_form, inn, ogrn, kpp, address,"
@@ -35,6 +38,10 @@ static const char *const Q[] = {
     " VALUES (NOW(), ?, 'organization', ?, ?, ?)",
 #define Q_ORG_NAME 6
     "SELECT short_name FROM organizations WHERE id = ?",
+#define Q_LOGO 7
+    "SELECT logo_name, logo_mime, short_name FROM organizations WHERE id = ? AND logo_name IS NOT NULL",
+#define Q_SET_LOGO 8
+    "UPDATE organizations SET logo_name = ?, logo_mime = ? WHERE id = ?",
 };
 
 static const char *const fields[] = {
@@ -82,12 +89,41 @@ static void validate(gf_req *r)
     gf_check_text(r, "description", gf_input(r, "description"), 0, 2000, 0);
 }
 
+/* A new logo from the form, checked and stored: *stored is "" when none
+ * was sent, and a field error is set when it is not acceptable. */
+static NEOERR *take_logo(gf_req *r, char stored[44], char mime[80])
+{
+    FILE *f = cgi_filehandle(r->cgi, "logo");
+    struct stat sb;
+    char sha[65];
+    long long size;
+    NEOERR *err;
+
+    stored[0] = '\0';
+    if (!f || fstat(fileno(f), &sb) || sb.st_size == 0)
+        return STATUS_OK;
+    if (sb.st_size > gf_cfg_int("Limits.MaxLogo", 1L << 20)) {
+        gf_field_error(r, "logo", "Логотип — не больше 1 МБ.");
+        return STATUS_OK;
+    }
+    if ((err = gf_file_sniff(f, mime, 80)))
+        return nerr_pass(err);
+    if (strcmp(mime, "image/png") && strcmp(mime, "image/jpeg")) {
+        gf_field_error(r, "logo", "Логотип — картинка PNG или JPEG (тип определяется по содержимому).");
+        return STATUS_OK;
+    }
+    return nerr_pass(gf_file_store(f, stored, sha, &size));
+}
+
 static NEOERR *save(gf_req *r, long long org_id)
 {
     const char *v[14];
+    char logo[44], mime[80];
     long long id = org_id;
     NEOERR *err;
 
+    if ((err = take_logo(r, logo, mime)) || gf_form_has_errors(r))
+        return nerr_pass(err);
     for (int i = 0; i < 14; i++)
         v[i] = gf_input(r, fields[i]);
 #define COMMON A_STR(v[0]), A_STR(v[1]), A_STR(v[2]), A_STR(v[3]), A_STR(v[4]), A_STR(v[5]), \
@@ -100,6 +136,10 @@ static NEOERR *save(gf_req *r, long long org_id)
     else if (!(err = gf_db_exec(Q[Q_INSERT], ARGS(COMMON), NULL, &id)))
         err = gf_db_exec(Q[Q_MEMBER], ARGS(A_INT(id), A_INT(r->user_id)), NULL, NULL);
 #undef COMMON
+    if (!err && logo[0])
+        err = gf_db_exec(Q[Q_SET_LOGO], ARGS(A_STR(logo), A_STR(mime), A_INT(id)), NULL, NULL);
+    else if (!err && !strcmp(gf_param(r, "remove_logo", ""), "1"))
+        err = gf_db_exec(Q[Q_SET_LOGO], ARGS(A_NULL, A_NULL, A_INT(id)), NULL, NULL);
     if (!err)
         err = gf_db_exec(Q[Q_AUDIT], ARGS(A_INT(r->user_id), A_INT(id),
                                           A_STR(org_id ? "update" : "create"), A_STR(r->ip)),
@@ -110,6 +150,11 @@ static NEOERR *save(gf_req *r, long long org_id)
         gf_db_rollback();
         gf_field_error(r, "inn", "Организация с таким ИНН уже зарегистрирована. Попросите её "
                                  "представителя пригласить вас через профиль организации.");
+    }
+    if ((err || gf_form_has_errors(r)) && logo[0]) {   /* stored for nothing */
+        char path[1024];
+        gf_file_path(logo, path, sizeof path);
+        unlink(path);
     }
     return nerr_pass(err);
 }
@@ -178,12 +223,32 @@ static NEOERR *join(gf_req *r)
     return STATUS_OK;
 }
 
+/* The public logo of an organization. */
+static NEOERR *serve_logo(gf_req *r)
+{
+    long long id = gf_parse_id(r->path + strlen("/org/logo/"));
+    int found = 0;
+    NEOERR *err;
+
+    if (id && (err = gf_db_row(Q[Q_LOGO], ARGS(A_INT(id)), r->hdf, "Logo", &found)))
+        return nerr_pass(err);
+    if (!found)
+        return nerr_raise(GF_ERR_NOTFOUND, "no logo");
+    r->send_file = hdf_get_value(r->hdf, "Logo.logo_name", "");
+    r->send_mime = hdf_get_value(r->hdf, "Logo.logo_mime", "");
+    r->send_name = "logo";
+    return STATUS_OK;
+}
+
 static NEOERR *handle(gf_req *r)
 {
     HDF *row;
     long long org_id;
     int found = 0, ok;
     NEOERR *err;
+
+    if (!strncmp(r->path, "/org/logo/", 10))
+        return nerr_pass(serve_logo(r));
 
     hdf_set_value(r->hdf, "Page.Title", "Профиль организации");
     hdf_set_value(r->hdf, "Page.Nav", "cabinet");

@@ -4,7 +4,7 @@
 <?cs if:Saved ?><div class="notice" role="status"><p>Профиль сохранён. <a href="/">Выбрать конкурс и подать заявку</a></p></div><?cs /if ?>
 <?cs if:Joined ?><div class="notice" role="status"><p>Вы присоединились к организации.</p></div><?cs /if ?>
 <?cs if:Form.HasErrors ?><p class="form-error" role="alert">Проверьте поля, отмеченные ниже. Введённое сохранено в форме.</p><?cs /if ?>
-<form method="post" action="/org" class="form" novalidate>
+<form method="post" action="/org" class="form" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>
   <?cs call:text_field("full_name", "Полное наименование", "text", 500, 1, "Как в уставе, например: Автономная некоммерческая организация «Добрые руки»") ?>
   <?cs call:text_field("short_name", "Сокращённое наименование", "text", 200, 1, "") ?>
@@ -30,6 +30,14 @@
     <label for="description">Кратко о деятельности</label>
     <textarea id="description" name="description" rows="5" maxlength="2000"<?cs call:error_attrs("description") ?>><?cs var:Query.description ?></textarea>
     <?cs call:field_error("description") ?>
+  </div>
+  <div class="field">
+    <label for="logo">Логотип</label>
+    <?cs if:Query.has_logo == 1 ?><p><img src="/org/logo/<?cs var:OrgId ?>" alt="Текущий логотип" class="logo"></p>
+    <p><input id="remove_logo" name="remove_logo" type="checkbox" value="1"> <label for="remove_logo" class="inline-label">Удалить логотип</label></p><?cs /if ?>
+    <input id="logo" name="logo" type="file" accept="image/png,image/jpeg" aria-describedby="hint-logo"<?cs call:error_attrs("logo") ?>>
+    <p class="hint" id="hint-logo">PNG или JPEG, до 1 МБ. Показывается на страницах проектов организации.</p>
+    <?cs call:field_error("logo") ?>
   </div>
   <button type="submit">Сохранить профиль</button>
 </form>

@@ -20,6 +20,7 @@
   <?cs if:Project.goal ?><h2>Цель</h2><p class="text"><?cs var:Project.goal ?></p><?cs /if ?>
   <?cs if:Project.results ?><h2>Результаты</h2><p class="text"><?cs var:Project.results ?></p><?cs /if ?>
   <h2>Контакты организации</h2>
+  <?cs if:Project.org_has_logo == 1 ?><p><img src="/org/logo/<?cs var:Project.org_id ?>" alt="Логотип: <?cs var:Project.org ?>" class="logo"></p><?cs /if ?>
   <p><?cs var:Project.org_full ?></p>
   <ul>
     <?cs if:Project.org_phone ?><li>Телефон: <?cs var:Project.org_phone ?></li><?cs /if ?>

@@ -126,3 +126,27 @@ def test_invite_a_colleague_who_joins(free_inn):
                allow_redirects=False)
     assert r.status_code == 303
     assert 'value="7707083893"' in b.get(f"{URL}/org").text
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_logo_png_or_jpeg_by_content_shown_publicly(free_inn):
+    s, _ = new_applicant()
+    page = s.get(f"{URL}/org").text
+    r = s.post(f"{URL}/org", data=dict(GOOD, csrf=csrf_of(page)),
+               files={"logo": ("logo.png", b"<svg onload=alert(1)>", "image/png")})
+    assert r.status_code == 400 and "PNG или JPEG" in r.text
+    assert sql("SELECT COUNT(*) FROM organizations WHERE inn = '7707083893'")[0][0] == "0"
+    r = s.post(f"{URL}/org", data=dict(GOOD, csrf=csrf_of(page)),
+               files={"logo": ("logo.png", PNG, "image/png")}, allow_redirects=False)
+    assert r.status_code == 303
+    oid = sql("SELECT id FROM organizations WHERE inn = '7707083893'")[0][0]
+    got = requests.get(f"{URL}/org/logo/{oid}")
+    assert got.status_code == 200 and got.content == PNG and got.headers["Content-Type"] == "image/png"
+    assert 'src="/org/logo/' in s.get(f"{URL}/org").text
+    page = s.get(f"{URL}/org").text
+    s.post(f"{URL}/org", data=dict(GOOD, csrf=csrf_of(page), remove_logo="1"))
+    assert requests.get(f"{URL}/org/logo/{oid}").status_code == 404
+    assert requests.get(f"{URL}/org/logo/abc").status_code == 404
