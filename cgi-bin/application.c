@@ -193,20 +193,17 @@ static NEOERR *submit(gf_req *r, long long id)
     int problems;
     NEOERR *err;
 
-    if ((err = gf_require_post_csrf(r)) || (err = view(r, id)))
+    if ((err = gf_require_post_csrf(r)) || (err = gf_app_load(r, id, 1)))
         return nerr_pass(err);
     if (!hdf_get_int_value(r->hdf, "App.mine", 0))
         return nerr_raise(GF_ERR_NOTFOUND, "not the user's application");
-    if ((err = gf_db_begin()) || (err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), r->hdf, "Lock", NULL)))
+    /* everything is read under the row lock: this is what gets frozen */
+    if ((err = gf_db_begin()) || (err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), r->hdf, "Lock", NULL)) ||
+        (err = view(r, id)))
         return nerr_pass(err);
-    /* read again under the lock: this is what gets frozen */
-    hdf_remove_tree(r->hdf, "Sections");
-    hdf_remove_tree(r->hdf, "Missing");
-    if ((err = load_all(r, id, &problems)))
-        return nerr_pass(err);
+    problems = hdf_get_int_value(r->hdf, "Problems", 0);
     if (problems) {
         gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Problems", problems);
         hdf_set_value(r->hdf, "Form.Error.form", "Заявка не подана: заполните разделы из списка ниже.");
         r->status = 400;
         return STATUS_OK;

@@ -180,16 +180,19 @@ NEOERR *gf_app_section_save(long long id, const char *section, HDF *data, int va
 }
 
 /* Puts data (normalised form values) back under Query so that the form
- * shows exactly what was checked, and errors under Form.Error. */
+ * shows exactly what was checked, and errors under Form.Error.
+ * ClearSilver 0.10.5's hdf_remove_tree leaves the parent's last-child
+ * pointer dangling (valgrind shows the use after free), so the posted rows
+ * are blanked in place instead of removed, then overwritten. */
 static NEOERR *show(gf_req *r, HDF *data, HDF *errors)
 {
     NEOERR *err;
 
-    for (HDF *o = hdf_obj_child(data); o; o = hdf_obj_next(o)) {
-        char key[128];
-        snprintf(key, sizeof key, "Query.%s", hdf_obj_name(o));
-        hdf_remove_tree(r->hdf, key);
-    }
+    for (HDF *g = hdf_get_child(r->hdf, "Query"); g; g = hdf_obj_next(g))
+        for (HDF *row = hdf_obj_child(g); row; row = hdf_obj_next(row))
+            for (HDF *f = hdf_obj_child(row); f; f = hdf_obj_next(f))
+                if ((err = hdf_set_value(row, hdf_obj_name(f), "")))
+                    return nerr_pass(err);
     if ((err = hdf_copy(r->hdf, "Query", data)))
         return nerr_pass(err);
     if (hdf_obj_child(errors)) {
