@@ -391,6 +391,14 @@ static void serve(const gf_program *prog)
         fail(&r, nerr_raise(GF_ERR_TOOLARGE, "body of %ld bytes", len));
         goto done;
     }
+    /* 0.10.5's multipart parser crashes on a body without a boundary */
+    if (!strncasecmp(ct, "multipart/", 10)) {
+        const char *b = strstr(ct, "boundary=");
+        if (!b || !b[9] || b[9] == ';' || b[9] == ' ' || !strncmp(b + 9, "\"\"", 2)) {
+            fail(&r, nerr_raise(GF_ERR_BADREQ, "multipart body without a boundary"));
+            goto done;
+        }
+    }
     normalise_content_type(r.hdf);
     cgi->upload_cb = upload_cb;
     if ((err = cgi_parse(cgi))) {
