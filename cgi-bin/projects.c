@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "gf.h"
 
 static const char *const Q[] = {
@@ -37,12 +38,57 @@ static const char *const Q[] = {
 #define DI " AND direction_id = ?"
 #define CO " AND competition_id = ?"
 #define ST " AND exhibit = ?"
-static const char *const Q_PAGE[16] = {
-    PAGE(""),          PAGE(MU),          PAGE(DI),          PAGE(MU DI),
-    PAGE(CO),          PAGE(MU CO),       PAGE(DI CO),       PAGE(MU DI CO),
-    PAGE(ST),          PAGE(MU ST),       PAGE(DI ST),       PAGE(MU DI ST),
-    PAGE(CO ST),       PAGE(MU CO ST),    PAGE(DI CO ST),    PAGE(MU DI CO ST),
-};
+#define ALL16(M) { \
+    M(""),    M(MU),       M(DI),       M(MU DI),    M(CO),    M(MU CO),    M(DI CO),    M(MU DI CO), \
+    M(ST),    M(MU ST),    M(DI ST),    M(MU DI ST), M(CO ST), M(MU CO ST), M(DI CO ST), M(MU DI CO ST) }
+/* deep pages start from an anchor: the id at which a block of pages begins */
+#define ANCHOR(W) "SELECT id FROM projects WHERE listed = 1" W " ORDER BY id DESC LIMIT 1 OFFSET ?"
+#define PAGE_FROM(W) PAGE(W " AND id <= ?")
+static const char *const Q_PAGE[16] = ALL16(PAGE);
+static const char *const Q_ANCHOR[16] = ALL16(ANCHOR);
+static const char *const Q_PAGE_FROM[16] = ALL16(PAGE_FROM);
+
+/* Deep pages. OFFSET walks the index from the top, so page 2 500 would
+ * read 50 000 entries. Instead the id where every ANCHOR_PAGES-th page
+ * starts is found once (one such walk) and kept per process for
+ * Listing.AnchorTTL seconds; a deep page then walks at most ANCHOR_PAGES
+ * pages from its anchor. Between refreshes a page may be shifted by the
+ * projects published meanwhile, as with any cached page. */
+#define ANCHOR_PAGES 50
+static struct { char key[96]; long long id; time_t at; } anchors[512];
+
+static NEOERR *anchor_id(int combo, gf_arg *a, int na, long long offset, long long *id)
+{
+    char key[96];
+    unsigned h = 2166136261u;
+    int n = snprintf(key, sizeof key, "%d:%lld", combo, offset);
+    HDF *row;
+    NEOERR *err;
+    long ttl = gf_cfg_int("Listing.AnchorTTL", 60);
+
+    for (int i = 0; i < na; i++)
+        n += snprintf(key + n, sizeof key - (size_t)n, ":%lld:%s", a[i].i, a[i].s ? a[i].s : "");
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h %= sizeof anchors / sizeof anchors[0];
+    if (!strcmp(anchors[h].key, key) && time(NULL) - anchors[h].at < ttl) {
+        *id = anchors[h].id;
+        return STATUS_OK;
+    }
+    a[na] = A_INT(offset);
+    a[na + 1] = A_END;
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q_ANCHOR[combo], a, row, NULL, NULL);
+    *id = atoll(hdf_get_value(row, "id", "0"));
+    hdf_destroy(&row);
+    if (!err && *id) {
+        snprintf(anchors[h].key, sizeof anchors[h].key, "%s", key);
+        anchors[h].id = *id;
+        anchors[h].at = time(NULL);
+    }
+    return nerr_pass(err);
+}
 
 static const char *const statuses[] = {"applicant", "winner", "completed"};
 
@@ -115,16 +161,22 @@ static NEOERR *handle(gf_req *r)
         page = pages > 0 ? pages : 1;
 
     {
-        gf_arg a[7];
+        gf_arg a[8];
         int na = 0, combo = (muni ? 1 : 0) | (dir ? 2 : 0) | (comp ? 4 : 0) | (*status ? 8 : 0);
+        long block = (page - 1) / ANCHOR_PAGES;
+        long long from = 0;
         if (muni) a[na++] = A_INT(muni);
         if (dir) a[na++] = A_INT(dir);
         if (comp) a[na++] = A_INT(comp);
         if (*status) a[na++] = A_STR(status);
+        if (block && (err = anchor_id(combo, a, na, (long long)block * ANCHOR_PAGES * size, &from)))
+            return nerr_pass(err);
+        if (from)
+            a[na++] = A_INT(from);
         a[na++] = A_INT(size);
-        a[na++] = A_INT((long long)(page - 1) * size);
+        a[na++] = A_INT((long long)(from ? page - 1 - block * ANCHOR_PAGES : page - 1) * size);
         a[na] = A_END;
-        if ((err = gf_db_rows(Q_PAGE[combo], a, r->hdf, "Projects", &n)))
+        if ((err = gf_db_rows(from ? Q_PAGE_FROM[combo] : Q_PAGE[combo], a, r->hdf, "Projects", &n)))
             return nerr_pass(err);
     }
 

@@ -81,6 +81,13 @@ run_cases() {   # run_cases SUFFIX
     done
 }
 
+warm_up() {   # a couple of seconds on every case, so "before" is a warm worker
+    for c in "${cases[@]}"; do
+        wrk -t1 -c8 -d2s "$URL${c#* }" >/dev/null
+    done
+}
+
+warm_up
 rss_before_list=$(rss projects); rss_before_page=$(rss project)
 run_cases ""
 echo "bench memory: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"
@@ -91,6 +98,7 @@ for p in projects project; do
     conf/stack.sh stop-program "$DIR" "$p"
     conf/stack.sh restart-program "$DIR" "$p"
 done
+warm_up
 rss_before_list=$(rss projects); rss_before_page=$(rss project)
 run_cases "-nocache"
 echo "bench memory-nocache: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"

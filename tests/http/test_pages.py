@@ -189,3 +189,24 @@ def test_exhibition_counts_follow_every_change_of_a_project():
         sql(f"UPDATE projects SET exhibit = 'applicant', municipality_id = {m} WHERE id = {pid}")
     for combo in combos:
         assert stats(*combo) == actual(*combo), combo
+
+
+def test_deep_pages_from_anchors_match_a_plain_offset(s):
+    import subprocess
+    import time
+    from conftest import DIR, ROOT
+    listed = int(sql("SELECT COUNT(*) FROM projects WHERE listed = 1")[0][0])
+    if listed < 1300:
+        subprocess.run([f"{ROOT}/schema/gen_projects.sh", f"{DIR}/run/mysql.sock", "1300"],
+                       check=True, capture_output=True)
+    for query, where in [("", "listed = 1"), ("status=winner&", "listed = 1 AND exhibit = 'winner'"),
+                         ("municipality=5&", "listed = 1 AND municipality_id = 5")]:
+        total = int(sql(f"SELECT COUNT(*) FROM projects WHERE {where}")[0][0])
+        for page in (50, 51, 52, 57, (total + 19) // 20):
+            if page < 1 or page > (total + 19) // 20:
+                continue
+            want = [t for (t,) in sql(f"SELECT title FROM projects WHERE {where} "
+                                      f"ORDER BY id DESC LIMIT 20 OFFSET {(page - 1) * 20}")]
+            r = s.get(f"{URL}/projects?{query}page={page}&probe={time.time()}")
+            got = re.findall(r'<h2><a href="/projects/\d+">([^<]*)</a></h2>', r.text)
+            assert [html.unescape(g) for g in got] == want, (query, page)
