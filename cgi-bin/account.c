@@ -68,7 +68,6 @@ static NEOERR *change_password(gf_req *r)
 static NEOERR *change_email(gf_req *r)
 {
     const char *email = gf_input(r, "new_email");
-    char token[64], link[512];
     int taken = 0;
     HDF *mail;
     NEOERR *err;
@@ -85,13 +84,9 @@ static NEOERR *change_email(gf_req *r)
     if ((err = hdf_init(&mail)))
         return nerr_pass(err);
     if (!(err = gf_db_begin()) &&
-        !(err = gf_token_issue("email", r->user_id, 0, email, 48 * 3600, token))) {
-        snprintf(link, sizeof link, "%s/account/email?token=%s", gf_cfg("Site.URL", ""), token);
-        hdf_set_value(mail, "Link", link);
-        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
-        if (!(err = gf_mail_queue(r, email, "email_change.cs", mail)))
-            err = gf_db_commit();
-    }
+        !(err = gf_token_mail(r, "email", r->user_id, 0, email, 48 * 3600, "/account/email",
+                              "email_change.cs", mail)))
+        err = gf_db_commit();
     hdf_destroy(&mail);
     if (!err)
         gf_redirect(r, "/account?done=email_sent");

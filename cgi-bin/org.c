@@ -162,7 +162,6 @@ static NEOERR *save(gf_req *r, long long org_id)
 static NEOERR *invite(gf_req *r, long long org_id)
 {
     const char *email = gf_input(r, "invite_email");
-    char token[64], link[512];
     HDF *mail;
     NEOERR *err;
 
@@ -173,15 +172,11 @@ static NEOERR *invite(gf_req *r, long long org_id)
     if ((err = hdf_init(&mail)))
         return nerr_pass(err);
     if (!(err = gf_db_begin()) &&
-        !(err = gf_token_issue("invite", r->user_id, org_id, email, 7 * 86400, token)) &&
-        !(err = gf_db_row(Q[Q_ORG_NAME], ARGS(A_INT(org_id)), mail, "Org", NULL))) {
-        snprintf(link, sizeof link, "%s/org/join?token=%s", gf_cfg("Site.URL", ""), token);
-        hdf_set_value(mail, "Link", link);
-        hdf_set_value(mail, "From", hdf_get_value(r->hdf, "User.Name", ""));
-        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
-        if (!(err = gf_mail_queue(r, email, "invite.cs", mail)))
-            err = gf_db_commit();
-    }
+        !(err = gf_db_row(Q[Q_ORG_NAME], ARGS(A_INT(org_id)), mail, "Org", NULL)) &&
+        !(err = hdf_set_value(mail, "From", hdf_get_value(r->hdf, "User.Name", ""))) &&
+        !(err = gf_token_mail(r, "invite", r->user_id, org_id, email, 7 * 86400, "/org/join",
+                              "invite.cs", mail)))
+        err = gf_db_commit();
     hdf_destroy(&mail);
     if (!err)
         hdf_set_value(r->hdf, "Invited", email);

@@ -51,7 +51,7 @@ static void validate(gf_req *r, const char *email, const char *pw, const char *n
 static NEOERR *create(gf_req *r, const char *email, const char *pw, const char *name,
                       const char *phone)
 {
-    char hash[128], token[64], link[512];
+    char hash[128];
     long long id = 0;
     HDF *mail;
     NEOERR *err;
@@ -64,14 +64,10 @@ static NEOERR *create(gf_req *r, const char *email, const char *pw, const char *
         !(err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(email), A_STR(hash), A_STR(name),
                                           *phone ? A_STR(phone) : A_NULL), NULL, &id)) &&
         !(err = gf_db_exec(Q[Q_ROLE], ARGS(A_INT(id)), NULL, NULL)) &&
-        !(err = gf_token_issue("confirm", id, 0, NULL, 48 * 3600, token))) {
-        snprintf(link, sizeof link, "%s/register/confirm?token=%s", gf_cfg("Site.URL", ""), token);
-        hdf_set_value(mail, "Link", link);
-        hdf_set_value(mail, "Name", name);
-        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
-        if (!(err = gf_mail_queue(r, email, "confirm.cs", mail)))
-            err = gf_db_commit();
-    }
+        !(err = hdf_set_value(mail, "Name", name)) &&
+        !(err = gf_token_mail(r, "confirm", id, 0, email, 48 * 3600, "/register/confirm",
+                              "confirm.cs", mail)))
+        err = gf_db_commit();
     hdf_destroy(&mail);
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {    /* registered a moment ago */
         gf_db_rollback();

@@ -19,7 +19,7 @@ static const char *const Q[] = {
 static NEOERR *request_link(gf_req *r)
 {
     const char *email = gf_input(r, "email");
-    char bucket[128], token[64], link[512];
+    char bucket[128];
     int allowed = 1, found = 0;
     HDF *mail;
     NEOERR *err;
@@ -41,14 +41,9 @@ static NEOERR *request_link(gf_req *r)
         return nerr_pass(err);
     err = gf_db_row(Q[Q_USER], ARGS(A_STR(email)), mail, "User", &found);
     if (!err && found && !(err = gf_db_begin()) &&
-        !(err = gf_token_issue("reset", atoll(hdf_get_value(mail, "User.id", "0")), 0, NULL,
-                               2 * 3600, token))) {
-        snprintf(link, sizeof link, "%s/reset/new?token=%s", gf_cfg("Site.URL", ""), token);
-        hdf_set_value(mail, "Link", link);
-        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
-        if (!(err = gf_mail_queue(r, email, "reset.cs", mail)))
-            err = gf_db_commit();
-    }
+        !(err = gf_token_mail(r, "reset", atoll(hdf_get_value(mail, "User.id", "0")), 0, email,
+                              2 * 3600, "/reset/new", "reset.cs", mail)))
+        err = gf_db_commit();
     hdf_destroy(&mail);
     if (!err)
         gf_redirect(r, "/reset?sent=1");

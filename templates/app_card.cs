@@ -4,22 +4,8 @@
 <form method="post" action="/applications/<?cs var:App.id ?>/card" class="form wide" novalidate data-autosave>
   <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Section.card.version ?>">
   <?cs call:text_field("title", "Название проекта", "text", App.title_max, 1, "Не длиннее " + App.title_max + " символов") ?>
-  <div class="field">
-    <label for="direction">Направление <span aria-hidden="true">*</span></label>
-    <select id="direction" name="direction"<?cs call:error_attrs("direction") ?>>
-      <option value="">Выберите</option>
-      <?cs each:d = Directions ?><option value="<?cs var:d.id ?>"<?cs if:d.id == Query.direction ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
-    </select>
-    <?cs call:field_error("direction") ?>
-  </div>
-  <div class="field">
-    <label for="municipality">Основное муниципальное образование <span aria-hidden="true">*</span></label>
-    <select id="municipality" name="municipality"<?cs call:error_attrs("municipality") ?>>
-      <option value="">Выберите</option>
-      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Query.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
-    </select>
-    <?cs call:field_error("municipality") ?>
-  </div>
+  <?cs call:select_field("direction", "Направление", Directions, 1, "Выберите") ?>
+  <?cs call:select_field("municipality", "Основное муниципальное образование", Municipalities, 1, "Выберите") ?>
   <?cs call:text_field("starts_on", "Дата начала", "date", 10, 1, "В период реализации конкурса") ?>
   <?cs call:text_field("ends_on", "Дата окончания", "date", 10, 1, "Не более " + App.max_months + " месяцев") ?>
   <?cs call:area_field("summary", "Краткое описание", 4, App.summary_max, 1, "") ?>

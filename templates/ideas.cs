@@ -21,14 +21,7 @@
     <p class="hint">Не публикуется. Нужна, чтобы ответить вам.</p>
     <?cs call:field_error("email") ?>
   </div>
-  <div class="field">
-    <label for="municipality">Муниципальное образование</label>
-    <select id="municipality" name="municipality"<?cs call:error_attrs("municipality") ?>>
-      <option value="">Не указано</option>
-      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Query.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
-    </select>
-    <?cs call:field_error("municipality") ?>
-  </div>
+  <?cs call:select_field("municipality", "Муниципальное образование", Municipalities, 0, "Не указано") ?>
   <div class="field">
     <label for="body">Идея или предложение <span aria-hidden="true">*</span></label>
     <textarea id="body" name="body" rows="8" maxlength="5000" required<?cs call:error_attrs("body") ?>><?cs var:Query.body ?></textarea>

@@ -37,3 +37,13 @@
   <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
   <?cs call:field_error(fname) ?>
 </div><?cs /def ?>
+
+<?cs # A select over a list of {id, name} bound to Query.<fname>; empty: the first option's text. ?>
+<?cs def:select_field(fname, label, list, req, empty) ?><div class="field">
+  <label for="<?cs var:fname ?>"><?cs var:label ?><?cs if:req ?> <span aria-hidden="true">*</span><?cs /if ?></label>
+  <select id="<?cs var:fname ?>" name="<?cs var:fname ?>"<?cs if:req ?> required<?cs /if ?><?cs call:error_attrs(fname) ?>>
+    <option value=""><?cs var:empty ?></option>
+    <?cs each:o = list ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Query[fname] ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+  </select>
+  <?cs call:field_error(fname) ?>
+</div><?cs /def ?>

@@ -13,14 +13,7 @@
   <?cs call:text_field("ogrn", "ОГРН", "text", 13, 1, "13 цифр") ?>
   <?cs call:text_field("kpp", "КПП", "text", 9, 1, "9 знаков") ?>
   <?cs call:text_field("address", "Юридический адрес", "text", 500, 1, "") ?>
-  <div class="field">
-    <label for="municipality">Муниципальное образование <span aria-hidden="true">*</span></label>
-    <select id="municipality" name="municipality" required<?cs call:error_attrs("municipality") ?>>
-      <option value="">Выберите</option>
-      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Query.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
-    </select>
-    <?cs call:field_error("municipality") ?>
-  </div>
+  <?cs call:select_field("municipality", "Муниципальное образование", Municipalities, 1, "Выберите") ?>
   <?cs call:text_field("head_name", "Руководитель: фамилия, имя, отчество", "text", 200, 1, "") ?>
   <?cs call:text_field("head_position", "Должность руководителя", "text", 200, 1, "") ?>
   <?cs call:text_field("phone", "Телефон организации", "tel", 40, 1, "") ?>

@@ -308,6 +308,12 @@ NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
  * transaction and spends Query.token. Not valid: rolled back, Valid = 0,
  * status 400, *ok = 0. Valid: the transaction stays open for the change. */
 NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok);
+/* Issues a token and mails its link (Site.URL + path + "?token=…", as
+ * Link in data, with Site.Name) to email with templates/mail/<tpl>; inside
+ * the caller's transaction. */
+NEOERR *gf_token_mail(gf_req *r, const char *purpose, long long user_id, long long org_id,
+                      const char *email, long ttl, const char *path, const char *tpl,
+                      HDF *data);
 
 /* ---- captcha.c ---------------------------------------------------------- */
 

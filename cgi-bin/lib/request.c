@@ -7,7 +7,7 @@
  * write returns the length, getenv/iterenv return malloc'd copies; body
  * size checked before parsing; "urlencoded; charset=…" normalised so it is
  * parsed; escaping on; no time footer; we write our own headers, so
- * cgi_neo_error and cgi_output are never used.
+ * the kit's own error printer and cgi_output are never used.
  */
 #include <stdio.h>
 #include <stdlib.h>
