@@ -28,6 +28,8 @@ DEB_PKGS = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
            python3-selenium chromium chromium-driver valgrind
 
 .PHONY: all help deps run reset test unit-test asan valgrind bench bench-deadline check clean stop
+# keep the object files between builds (they are intermediate to make)
+.SECONDARY:
 
 all: $(BINS)                      ## build every program into build/
 
