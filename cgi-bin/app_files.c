@@ -161,7 +161,7 @@ static NEOERR *remove_one(gf_req *r, long long id)
 
 static NEOERR *download(gf_req *r)
 {
-    long long att = gf_parse_id(r->path + strlen("/files/"));
+    long long att = gf_path_id(r->path, "/files/", "");
     int found = 0;
     NEOERR *err;
 
@@ -191,7 +191,7 @@ static NEOERR *handle(gf_req *r)
         return nerr_pass(err);
     if (!strncmp(r->path, "/files/", 7))
         return nerr_pass(download(r));
-    if (!(id = gf_app_id_from_path(r->path, "/files")))
+    if (!(id = gf_path_id(r->path, "/applications/", "/files")))
         return nerr_raise(GF_ERR_NOTFOUND, "no page");
     if ((err = gf_app_load(r, id, 1)))
         return nerr_pass(err);

@@ -297,11 +297,11 @@ static NEOERR *handle(gf_req *r)
         return nerr_pass(err);
     if (!strcmp(r->path, "/applications/new"))
         return nerr_pass(start(r));
-    if ((id = gf_app_id_from_path(r->path, "")))
+    if ((id = gf_path_id(r->path, "/applications/", "")))
         return nerr_pass(view(r, id));
-    if ((id = gf_app_id_from_path(r->path, "/submit")) && !strcmp(r->method, "POST"))
+    if ((id = gf_path_id(r->path, "/applications/", "/submit")) && !strcmp(r->method, "POST"))
         return nerr_pass(submit(r, id));
-    if ((id = gf_app_id_from_path(r->path, "/withdraw")) && !strcmp(r->method, "POST"))
+    if ((id = gf_path_id(r->path, "/applications/", "/withdraw")) && !strcmp(r->method, "POST"))
         return nerr_pass(withdraw(r, id));
     return nerr_raise(GF_ERR_NOTFOUND, "no page");
 }

@@ -24,11 +24,11 @@ static const char *const Q[] = {
 
 static NEOERR *handle(gf_req *r)
 {
-    long long id = gf_parse_id(r->path + strlen("/competitions/"));
+    long long id = gf_path_id(r->path, "/competitions/", "");
     int found = 0;
     NEOERR *err;
 
-    if (strncmp(r->path, "/competitions/", 14) || !id)
+    if (!id)
         return nerr_raise(GF_ERR_NOTFOUND, "malformed competition id");
     if ((err = gf_db_row(Q[Q_COMP], ARGS(A_INT(id)), r->hdf, "Comp", &found)))
         return nerr_pass(err);

@@ -221,7 +221,7 @@ static NEOERR *join(gf_req *r)
 /* The public logo of an organization. */
 static NEOERR *serve_logo(gf_req *r)
 {
-    long long id = gf_parse_id(r->path + strlen("/org/logo/"));
+    long long id = gf_path_id(r->path, "/org/logo/", "");
     int found = 0;
     NEOERR *err;
 

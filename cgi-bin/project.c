@@ -29,11 +29,11 @@ static const char *const Q[] = {
 
 static NEOERR *handle(gf_req *r)
 {
-    long long id = gf_parse_id(r->path + strlen("/projects/"));
+    long long id = gf_path_id(r->path, "/projects/", "");
     int found = 0;
     NEOERR *err;
 
-    if (strncmp(r->path, "/projects/", 10) || !id)
+    if (!id)
         return nerr_raise(GF_ERR_NOTFOUND, "malformed project id");
     if ((err = gf_db_row(Q[Q_PROJECT], ARGS(A_INT(id)), r->hdf, "Project", &found)))
         return nerr_pass(err);

@@ -47,22 +47,6 @@ static const char *const Q[] = {
 
 const char *const gf_sections[] = {"card", "team", "plan", "budget", "files", "consent", NULL};
 
-long long gf_app_id_from_path(const char *path, const char *suffix)
-{
-    char buf[64];
-    const char *p = path + strlen("/applications/");
-    size_t n;
-
-    if (strncmp(path, "/applications/", 14))
-        return 0;
-    n = strcspn(p, "/");
-    if (n == 0 || n >= sizeof buf || strcmp(p + n, suffix))
-        return 0;
-    memcpy(buf, p, n);
-    buf[n] = '\0';
-    return gf_parse_id(buf);
-}
-
 NEOERR *gf_app_load(gf_req *r, long long id, int staff_may_read)
 {
     int found = 0;
@@ -213,7 +197,7 @@ NEOERR *gf_section_page(gf_req *r, const char *section)
 
     snprintf(suffix, sizeof suffix, "/%s", section);
     snprintf(tpl, sizeof tpl, "app_%s.cs", section);
-    id = gf_app_id_from_path(r->path, suffix);
+    id = gf_path_id(r->path, "/applications/", suffix);
     if (!id)
         return nerr_raise(GF_ERR_NOTFOUND, "no such section page");
     if ((err = gf_require_role(r, GF_ROLE_APPLICANT | GF_ROLE_STAFF | GF_ROLE_ADMIN, &ok)) || !ok)

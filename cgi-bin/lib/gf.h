@@ -189,6 +189,9 @@ int gf_run(int argc, char **argv, const gf_program *prog);
 
 /* Query.<name> trimmed of nothing, or def. */
 const char *gf_param(gf_req *r, const char *name, const char *def);
+/* The id in "<prefix><id><suffix>", e.g. ("/applications/", "/card");
+ * 0 unless the path is exactly that with a well-formed id. */
+long long gf_path_id(const char *path, const char *prefix, const char *suffix);
 /* 303 See Other to a site-relative path. */
 void gf_redirect(gf_req *r, const char *path);
 /* Adds a Set-Cookie header (HttpOnly, SameSite=Lax, Path=/, Secure when
@@ -246,9 +249,6 @@ NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
 
 /* The sections of an application, in form order, NULL-terminated. */
 extern const char *const gf_sections[];
-/* The id in "/applications/<id><suffix>" (suffix "" or "/card", …); 0 if
- * the path is not exactly that. */
-long long gf_app_id_from_path(const char *path, const char *suffix);
 /* Loads application id into App.* (status, number, competition limits,
  * App.editable while the user may still change it). An application of
  * another organization is a 404; staff may read when staff_may_read. */

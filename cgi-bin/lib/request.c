@@ -77,6 +77,22 @@ const char *gf_param(gf_req *r, const char *name, const char *def)
     return hdf_get_value(r->hdf, key, def);
 }
 
+long long gf_path_id(const char *path, const char *prefix, const char *suffix)
+{
+    size_t lp = strlen(prefix), n;
+    char buf[32];
+
+    if (strncmp(path, prefix, lp))
+        return 0;
+    path += lp;
+    n = strcspn(path, "/");
+    if (n == 0 || n >= sizeof buf || strcmp(path + n, suffix))
+        return 0;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return gf_parse_id(buf);
+}
+
 void gf_redirect(gf_req *r, const char *path)
 {
     /* site-relative only: never an open redirect */

@@ -86,6 +86,20 @@ START_TEST(captcha_answers)
 }
 END_TEST
 
+START_TEST(ids_in_paths)
+{
+    ck_assert_int_eq(gf_path_id("/projects/12", "/projects/", ""), 12);
+    ck_assert_int_eq(gf_path_id("/applications/7/card", "/applications/", "/card"), 7);
+    ck_assert_int_eq(gf_path_id("/applications/7/card", "/applications/", ""), 0);
+    ck_assert_int_eq(gf_path_id("/applications/7/cards", "/applications/", "/card"), 0);
+    ck_assert_int_eq(gf_path_id("/projects/", "/projects/", ""), 0);
+    ck_assert_int_eq(gf_path_id("/projects/abc", "/projects/", ""), 0);
+    ck_assert_int_eq(gf_path_id("/projects/99999999999999999999", "/projects/", ""), 0);
+    ck_assert_int_eq(gf_path_id("/", "/projects/", ""), 0);
+    ck_assert_int_eq(gf_path_id("/project/1", "/projects/", ""), 0);
+}
+END_TEST
+
 Suite *valid_suite(void)
 {
     Suite *s = suite_create("valid");
@@ -98,6 +112,7 @@ Suite *valid_suite(void)
     tcase_add_test(tc, emails);
     tcase_add_test(tc, trim_and_single_line);
     tcase_add_test(tc, captcha_answers);
+    tcase_add_test(tc, ids_in_paths);
     suite_add_tcase(s, tc);
     return s;
 }
