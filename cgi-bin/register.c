@@ -127,8 +127,23 @@ static NEOERR *handle(gf_req *r)
     name = gf_input(r, "name");
     phone = gf_input(r, "phone");
     validate(r, email, pw, name, phone);
-    if (!gf_form_has_errors(r) && (err = create(r, email, pw, name, phone)))
-        return nerr_pass(err);
+    if (!gf_form_has_errors(r)) {
+        /* each registration mails someone: a limit per address keeps the
+         * form from being used to flood mailboxes */
+        char bucket[100];
+        int allowed = 1;
+        snprintf(bucket, sizeof bucket, "register:ip:%s", r->ip);
+        if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Register.RateMax", 10), 3600, 1,
+                                 &allowed)))
+            return nerr_pass(err);
+        if (!allowed) {
+            gf_field_error(r, "email", "С вашего адреса слишком много регистраций. Попробуйте через час.");
+            r->status = 429;
+            return STATUS_OK;
+        }
+        if ((err = create(r, email, pw, name, phone)))
+            return nerr_pass(err);
+    }
     if (gf_form_has_errors(r)) {
         r->status = 400;
         return STATUS_OK;

@@ -98,3 +98,11 @@ def test_registration_requires_csrf(s):
 def test_consent_text_is_shown(s):
     page = s.get(f"{URL}/register").text
     assert "152-ФЗ" in page and "О персональных данных" in page
+
+
+def test_registrations_per_address_are_limited(clean_limits):
+    for i in range(10):
+        _, r = register(requests.Session())
+        assert r.status_code == 303, i
+    _, r = register(requests.Session())
+    assert r.status_code == 429 and "слишком много регистраций" in r.text
