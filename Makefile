@@ -16,7 +16,7 @@ LIBOBJ   = $(LIBSRC:cgi-bin/lib/%.c=$(B)/lib/%.o)
 # web programs: one per form and per listing
 PROGRAMS = home projects project ideas login logout cabinet register org \
            competition application app_card app_team app_plan app_budget app_consent app_files my \
-           reset account
+           reset account news
 # other programs: the mail deliverer and the user admin command
 TOOLS    = mailer gf-user
 BINS     = $(PROGRAMS:%=$(B)/%) $(TOOLS:%=$(B)/%) $(B)/bench-baseline

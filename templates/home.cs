@@ -33,11 +33,12 @@
   <h2 id="news-h">Новости</h2>
   <?cs each:n = News ?>
   <article class="news">
-    <h3><?cs var:n.title ?></h3>
+    <h3><a href="/news/<?cs var:n.id ?>"><?cs var:n.title ?></a></h3>
     <p class="muted"><time><?cs var:mskdate(n.ts) ?></time></p>
     <p><?cs var:n.summary ?></p>
   </article>
   <?cs /each ?>
+  <p><a href="/news">Все новости</a></p>
 </section>
 
 <section aria-labelledby="proj-h">

@@ -89,7 +89,7 @@ def test_staff_member_logs_in_sees_ideas_and_logs_out(d):
 
 
 @pytest.mark.parametrize("path", ["/", "/projects", "/projects/1", "/ideas", "/login",
-                                  "/nope"])
+                                  "/register", "/news", "/competitions/1", "/nope"])
 def test_pages_pass_axe_accessibility_checks(d, path):
     d.get(f"{URL}{path}")
     d.execute_script(open(AXE).read())

@@ -9,7 +9,7 @@ import requests
 from conftest import URL, login, make_user
 
 GET_PATHS = ["/", "/projects", "/projects/1", "/competitions/1", "/ideas", "/login", "/register",
-             "/register/confirm", "/reset", "/reset/new", "/org/logo/1", "/nope"]
+             "/register/confirm", "/reset", "/reset/new", "/org/logo/1", "/news", "/news/1", "/nope"]
 POST_PATHS = ["/ideas", "/login", "/logout", "/register", "/register/confirm", "/reset",
               "/reset/new", "/org", "/org/join", "/account", "/applications/new",
               "/applications/1/card", "/applications/1/budget", "/applications/1/files",

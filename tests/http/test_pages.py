@@ -210,3 +210,19 @@ def test_deep_pages_from_anchors_match_a_plain_offset(s):
             r = s.get(f"{URL}/projects?{query}page={page}&probe={time.time()}")
             got = re.findall(r'<h2><a href="/projects/\d+">([^<]*)</a></h2>', r.text)
             assert [html.unescape(g) for g in got] == want, (query, page)
+
+
+def test_news_list_and_the_seed_meeting_in_full(s):
+    page = s.get(f"{URL}/news").text
+    assert "Встреча руководителей некоммерческих организаций региона" in page
+    nid = re.search(r'href="/news/(\d+)">Встреча руководителей', page).group(1)
+    item = s.get(f"{URL}/news/{nid}").text
+    assert "Перевод в цифровой формат всех этапов конкурсной процедуры" in item
+    assert "Школа „Знаток безопасности“" in item
+    assert f'href="/news/{nid}"' in s.get(f"{URL}/").text
+    for bad in ["/news/abc", "/news/0", "/news/999999", "/news/1/x"]:
+        assert s.get(f"{URL}{bad}").status_code == 404
+    sql("INSERT INTO news (title, summary, body, published_at, created_at) VALUES "
+        "('Будущая новость', 'ещё нет', 'текст', NOW() + INTERVAL 1 DAY, NOW())")
+    future = sql("SELECT MAX(id) FROM news")[0][0]
+    assert s.get(f"{URL}/news/{future}").status_code == 404
