@@ -146,6 +146,8 @@ static NEOERR *load_all(gf_req *r, long long id, int *problems)
             n++;
         } else if (gf_section_check(gf_sections[s], sec, r->hdf, errors)) {
             for (HDF *e = hdf_obj_child(errors); e; e = hdf_obj_next(e)) {
+                while (!hdf_obj_value(e) && hdf_obj_child(e))   /* a row's field */
+                    e = hdf_obj_child(e);
                 hdf_set_valuef(r->hdf, "Missing.%d.section=%s", n, gf_sections[s]);
                 hdf_set_valuef(r->hdf, "Missing.%d.title=%s", n, section_titles[s]);
                 hdf_set_valuef(r->hdf, "Missing.%d.message=%s", n,

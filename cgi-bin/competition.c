@@ -9,7 +9,7 @@
 static const char *const Q[] = {
 #define Q_COMP 0
     "SELECT id, title, description, stage, fund_kopecks, min_grant_kopecks, max_grant_kopecks,"
-    " cofin_min_pct, UNIX_TIMESTAMP(opens_at) AS opens_ts, UNIX_TIMESTAMP(closes_at) AS closes_ts,"
+    " CAST(cofin_min_pct AS DOUBLE) AS cofin_min_pct, UNIX_TIMESTAMP(opens_at) AS opens_ts, UNIX_TIMESTAMP(closes_at) AS closes_ts,"
     " UNIX_TIMESTAMP(impl_start) AS impl_start_ts, UNIX_TIMESTAMP(impl_end) AS impl_end_ts,"
     " (stage = 'intake' AND opens_at <= NOW() AND closes_at > NOW()) AS open,"
     " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"

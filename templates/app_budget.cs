@@ -7,7 +7,7 @@
   <fieldset class="rows"><legend>Статьи расходов</legend>
     <?cs call:field_error("b") ?>
     <?cs def:budget_row(i) ?><div class="row">
-      <label class="cell"><span>Статья</span><select name="b.<?cs var:i ?>.cat"<?cs if:Form.Error.b[i].cat ?> aria-invalid="true"<?cs /if ?>><option value="">—</option><?cs each:c = Categories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Query.b[i].cat ?> selected<?cs /if ?>><?cs var:c.id ?>. <?cs var:c.name ?></option><?cs /each ?></select></label><?cs if:Form.Error.b[i].cat ?><p class="field-error"><?cs var:Form.Error.b[i].cat ?></p><?cs /if ?>
+      <div class="cell"><label><span>Статья</span><select name="b.<?cs var:i ?>.cat"<?cs if:Form.Error.b[i].cat ?> aria-invalid="true"<?cs /if ?>><option value="">—</option><?cs each:c = Categories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Query.b[i].cat ?> selected<?cs /if ?>><?cs var:c.id ?>. <?cs var:c.name ?></option><?cs /each ?></select></label><?cs if:Form.Error.b[i].cat ?><p class="field-error"><?cs var:Form.Error.b[i].cat ?></p><?cs /if ?></div>
       <?cs call:row_input("b", i, "name", "Наименование расхода", "text", 300) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "text", 20) ?><?cs call:row_input("b", i, "qty", "Количество", "text", 8) ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "text", 20) ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", 1000) ?>
       <?cs if:Query.b[i].total_k ?><p class="meta">Итого по статье: <?cs var:rub(Query.b[i].total_k) ?>, запрашивается: <?cs var:rub(Query.b[i].requested_k) ?></p><?cs /if ?>
     </div><?cs /def ?>

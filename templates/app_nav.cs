@@ -13,4 +13,4 @@
 </ol></nav>
 <?cs if:!App.editable && App.mine ?><p class="notice">Заявку сейчас изменить нельзя<?cs if:App.status != "draft" ?>: она <?cs call:app_status(App.status) ?><?cs else ?>: приём заявок закрыт<?cs /if ?>.</p><?cs /if ?>
 <?cs if:Saved ?><div class="notice" role="status"><p>Раздел сохранён.</p></div><?cs /if ?>
-<?cs if:DraftSaved ?><p class="form-error" role="alert">Черновик сохранён, но в разделе есть ошибки — они отмечены ниже.</p><?cs elif:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs elif:Form.HasErrors ?><p class="form-error" role="alert">В разделе есть незаполненные поля — они отмечены ниже.</p><?cs /if ?>
+<?cs if:DraftSaved ?><p class="form-error" role="alert">Черновик сохранён, но в разделе есть ошибки — они отмечены ниже.</p><?cs elif:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs elif:Form.HasErrors ?><p class="form-error" role="alert">В разделе есть ошибки или незаполненные поля — они отмечены ниже.</p><?cs /if ?>

@@ -16,7 +16,8 @@ static const char *const Q[] = {
     " EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = p.org_id AND m.user_id = ?) AS mine,"
     " (c.stage = 'intake' AND c.closes_at > NOW() AND c.opens_at <= NOW()) AS intake_open,"
     " c.title AS comp_title, UNIX_TIMESTAMP(c.closes_at) AS closes_ts,"
-    " c.min_grant_kopecks, c.max_grant_kopecks, c.cofin_min_pct, c.title_max, c.summary_max,"
+    " c.min_grant_kopecks, c.max_grant_kopecks, CAST(c.cofin_min_pct AS DOUBLE) AS cofin_min_pct,"
+    " c.title_max, c.summary_max,"
     " c.problem_max, c.max_months, c.impl_start, c.impl_end, o.short_name AS org"
     " FROM projects p JOIN competitions c ON c.id = p.competition_id"
     " JOIN organizations o ON o.id = p.org_id WHERE p.id = ?",
