@@ -10,6 +10,7 @@
 #   stack.sh db-stop DIR / db-start DIR   stop or start MariaDB alone (tests)
 #   stack.sh stop-program DIR NAME / restart-program DIR NAME [N]
 #   stack.sh smtp-start DIR PORT      start the SMTP catcher again (mail outage tests)
+#   stack.sh mailer-start DIR          start the mailer daemon again (mailer tests)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -111,6 +112,12 @@ load_demo() {
     SQL grantfair <"$ROOT/schema/demo/links.sql"
 }
 
+mailer_start() {
+    export GF_CONFIG="$DIR/grantfair.hdf"
+    (cd "$DIR" && exec "$BUILD/mailer" --daemon >>"$DIR/log/mailer.log" 2>&1) &
+    echo $! >"$DIR/run/mailer.pid"
+}
+
 # SMTP catcher: every message becomes one file in $DIR/mail/new
 smtp_start() {
     if ! { [ -f "$DIR/run/smtp.pid" ] && kill -0 "$(cat "$DIR/run/smtp.pid")" 2>/dev/null; }; then
@@ -138,8 +145,7 @@ start() {
     for p in $PROGRAMS; do
         start_program "$p"
     done
-    (cd "$DIR" && exec "$BUILD/mailer" --daemon >>"$DIR/log/mailer.log" 2>&1) &
-    echo $! >"$DIR/run/mailer.pid"
+    mailer_start
 
     mkdir -p "$DIR/nginx-extra"
     sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
@@ -196,6 +202,7 @@ db-stop) db_stop ;;
 db-start) db_start ;;
 restart-program) start_program "$3" "${4:-2}" ;;
 smtp-start) smtp_start ;;
+mailer-start) mailer_start ;;
 stop-program) stop_program "$3" ;;
 run)
     trap 'echo; echo "Stopping…"; stop; exit 0' INT TERM

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import BUILD, DIR, sql
+from conftest import BUILD, DIR, sql, stack
 
 
 def free_port():
@@ -32,10 +32,13 @@ def queue(to):
 
 @pytest.fixture
 def quiet_outbox():
-    """Holds every other pending message back, so only the test's own is tried."""
+    """Only the test's mailer runs (the stack's daemon is stopped meanwhile),
+    and every other pending message is held back."""
+    stack("stop-program", DIR, "mailer")
     sql("UPDATE outbox SET next_attempt_at = next_attempt_at + INTERVAL 1 DAY WHERE status = 'pending'")
     yield
     sql("UPDATE outbox SET next_attempt_at = NOW() WHERE status = 'pending' AND to_addr NOT LIKE '%.invalid'")
+    stack("mailer-start", DIR)
 
 
 class Rejecting:
