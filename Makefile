@@ -4,7 +4,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 # the project's own flags stay whatever CFLAGS/LDFLAGS the caller gives
-ALL_CFLAGS = $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+ALL_CFLAGS = $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
            -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi-bin/lib \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 ALL_LDFLAGS = $(LDFLAGS) -pie -Wl,-z,relro,-z,now

@@ -6,7 +6,6 @@
  * transaction; then the browser is sent to the thank-you page.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "gf.h"
 
