@@ -47,7 +47,7 @@ $(B)/%.o: cgi-bin/%.c cgi-bin/lib/gf.h
 $(B)/%: $(B)/%.o $(LIBOBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/gf-user: $(B)/usercmd.o $(LIBOBJ)
+$(B)/gf-user: $(B)/gf-user.o $(LIBOBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/bench-baseline: tests/bench/baseline.c
