@@ -5,17 +5,18 @@ CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 # the project's own flags stay whatever CFLAGS/LDFLAGS the caller gives
 ALL_CFLAGS = $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
-           -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi-bin/lib \
+           -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi-bin/lib -Icgi-bin/grant \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 ALL_LDFLAGS = $(LDFLAGS) -pie -Wl,-z,relro,-z,now
-LIBS     = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcurl -lmagic
+LIBS     = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcurl -lmagic -ljansson
 
 B        = build
 LIBSRC   = $(wildcard cgi-bin/lib/*.c)
-LIBOBJ   = $(LIBSRC:cgi-bin/lib/%.c=$(B)/lib/%.o)
+GRSRC    = $(wildcard cgi-bin/grant/*.c)
+LIBOBJ   = $(LIBSRC:cgi-bin/lib/%.c=$(B)/lib/%.o) $(GRSRC:cgi-bin/grant/%.c=$(B)/grant/%.o)
 # web programs: one per form and per listing
 PROGRAMS = home projects project ideas login logout cabinet register org \
-           competition application app_card app_team app_plan app_budget app_consent app_files my \
+           competition application app_section app_files my \
            reset account news
 # other programs: the mail deliverer and the user admin command
 TOOLS    = mailer gf-user
@@ -40,7 +41,11 @@ $(B)/lib/%.o: cgi-bin/lib/%.c cgi-bin/lib/gf.h
 	@mkdir -p $(B)/lib
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/%.o: cgi-bin/%.c cgi-bin/lib/gf.h
+$(B)/grant/%.o: cgi-bin/grant/%.c cgi-bin/lib/gf.h cgi-bin/grant/grant.h
+	@mkdir -p $(B)/grant
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/%.o: cgi-bin/%.c cgi-bin/lib/gf.h cgi-bin/grant/grant.h
 	@mkdir -p $(B)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

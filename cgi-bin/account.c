@@ -7,38 +7,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_HASH, Q_SET_PW, Q_SESSIONS, Q_EMAIL_TAKEN, Q_SET_EMAIL, Q__MAX };
 static const char *const Q[] = {
-#define Q_HASH 0
-    "SELECT password_hash FROM users WHERE id = ?",
-#define Q_SET_PW 1
-    "UPDATE users SET password_hash = ? WHERE id = ?",
-#define Q_SESSIONS 2
-    "SELECT UNIX_TIMESTAMP(created_at) AS created_ts, UNIX_TIMESTAMP(expires_at) AS expires_ts,"
-    " ip, token_hash = ? AS current FROM sessions WHERE user_id = ? AND expires_at > NOW()"
-    " ORDER BY id DESC",
-#define Q_EMAIL_TAKEN 3
-    "SELECT id FROM users WHERE email = ?",
-#define Q_SET_EMAIL 4
-    "UPDATE users SET email = ? WHERE id = ?",
+    [Q_HASH] =
+        "SELECT password_hash FROM users WHERE id = ?",
+    [Q_SET_PW] =
+        "UPDATE users SET password_hash = ? WHERE id = ?",
+    [Q_SESSIONS] =
+        "SELECT UNIX_TIMESTAMP(created_at) AS created_ts, UNIX_TIMESTAMP(expires_at) AS expires_ts,"
+        " ip, token_hash = ? AS current FROM sessions WHERE user_id = ? AND expires_at > NOW()"
+        " ORDER BY id DESC",
+    [Q_EMAIL_TAKEN] =
+        "SELECT id FROM users WHERE email = ?",
+    [Q_SET_EMAIL] =
+        "UPDATE users SET email = ? WHERE id = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
-static int current_password_ok(gf_req *r, const char *field)
+/* A wrong current password is a field error; a database that cannot be
+ * asked is an error of the request (503), not a wrong password. */
+static NEOERR *check_current_password(gf_req *r, const char *field)
 {
     HDF *row;
-    int ok = 0;
+    NEOERR *err;
 
-    if (hdf_init(&row) == STATUS_OK) {
-        NEOERR *err = gf_db_row(Q[Q_HASH], ARGS(A_INT(r->user_id)), row, NULL, NULL);
-        ok = !err && gf_password_verify(hdf_get_value(row, "password_hash", ""),
-                                        gf_param(r, field, ""));
-        nerr_ignore(&err);
-        hdf_destroy(&row);
-    }
-    if (!ok)
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_HASH], ARGS(A_INT(r->user_id)), row, NULL, NULL);
+    if (!err && !gf_password_verify(hdf_get_value(row, "password_hash", ""),
+                                    gf_param(r, field, "")))
         gf_field_error(r, field, "Текущий пароль указан неверно.");
-    return ok;
+    hdf_destroy(&row);
+    return nerr_pass(err);
 }
 
 static NEOERR *change_password(gf_req *r)
@@ -47,7 +49,8 @@ static NEOERR *change_password(gf_req *r)
     char hash[128];
     NEOERR *err;
 
-    current_password_ok(r, "current_password");
+    if ((err = check_current_password(r, "current_password")))
+        return nerr_pass(err);
     if (!gf_password_ok(pw))
         gf_field_error(r, "new_password", "Пароль — не короче 12 символов и не из списка самых "
                                           "распространённых паролей.");
@@ -72,7 +75,8 @@ static NEOERR *change_email(gf_req *r)
     HDF *mail;
     NEOERR *err;
 
-    current_password_ok(r, "email_password");
+    if ((err = check_current_password(r, "email_password")))
+        return nerr_pass(err);
     if (!gf_valid_email(email))
         gf_field_error(r, "new_email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
     else if ((err = gf_db_row(Q[Q_EMAIL_TAKEN], ARGS(A_STR(email)), r->hdf, "Taken", &taken)))
@@ -100,18 +104,20 @@ static NEOERR *confirm_email(gf_req *r)
     NEOERR *err;
 
     r->page = "account_email.cs";
-    hdf_set_value(r->hdf, "Token", token);
+    gf_set(r->hdf, "Page.Title", "Учётная запись");
+    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Token", token);
     if (strcmp(r->method, "POST")) {
         if ((err = gf_token_peek("email", token, r->hdf, &ok)))
             return nerr_pass(err);
-        hdf_set_int_value(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
+        gf_set_int(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
         return STATUS_OK;
     }
     if ((err = gf_token_redeem(r, "email", &ok)) || !ok)
         return nerr_pass(err);
     if (atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) != r->user_id) {
         gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
+        gf_set_int(r->hdf, "Valid", 0);
         r->status = 400;
         return STATUS_OK;
     }
@@ -119,8 +125,8 @@ static NEOERR *confirm_email(gf_req *r)
                                           A_INT(r->user_id)), NULL, NULL);
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
         gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
-        hdf_set_value(r->hdf, "Taken", "1");
+        gf_set_int(r->hdf, "Valid", 0);
+        gf_set(r->hdf, "Taken", "1");
         r->status = 409;
         return STATUS_OK;
     }
@@ -133,22 +139,13 @@ static NEOERR *confirm_email(gf_req *r)
 static NEOERR *handle(gf_req *r)
 {
     const char *action;
-    int ok;
     NEOERR *err;
 
-    hdf_set_value(r->hdf, "Page.Title", "Учётная запись");
-    hdf_set_value(r->hdf, "Page.Nav", "cabinet");
-    if ((err = gf_require_role(r, ~0u, &ok)) || !ok)
-        return nerr_pass(err);
-    if (!strcmp(r->path, "/account/email"))
-        return nerr_pass(confirm_email(r));
-    if (strcmp(r->path, "/account"))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    gf_set(r->hdf, "Page.Title", "Учётная запись");
+    gf_set(r->hdf, "Page.Nav", "cabinet");
     r->page = "account.cs";
-    hdf_set_value(r->hdf, "Done", gf_param(r, "done", ""));
+    gf_set(r->hdf, "Done", gf_param(r, "done", ""));
     if (!strcmp(r->method, "POST")) {
-        if ((err = gf_require_post_csrf(r)))
-            return nerr_pass(err);
         action = gf_param(r, "action", "");
         if (!strcmp(action, "password"))
             err = change_password(r);
@@ -169,6 +166,12 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "account", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {
+        {"/account", GF_GET | GF_POST, handle, 0},
+        {"/account/email", GF_GET | GF_POST, confirm_email, 0},
+        {NULL, 0, NULL, 0},
+    };
+    static const gf_program prog = {.name = "account", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GF_USERS, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

@@ -10,29 +10,31 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_LIST, Q_TOTAL, Q_ADD, Q_FIND, Q_DELETE, Q_DOWNLOAD, Q__MAX };
 static const char *const Q[] = {
-#define Q_LIST 0
-    "SELECT id, kind, orig_name, mime, size, sha256, UNIX_TIMESTAMP(created_at) AS ts"
-    " FROM attachments WHERE project_id = ? ORDER BY id",
-#define Q_TOTAL 1
-    "SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS n FROM attachments WHERE project_id = ?",
-#define Q_ADD 2
-    "INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)"
-    " SELECT p.id, ?, ?, ?, ?, ?, ?, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
-    " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
-#define Q_FIND 3
-    "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
-    " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
-    " AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
-#define Q_DELETE 4
-    "DELETE FROM attachments WHERE id = ? AND project_id = ?",
-#define Q_DOWNLOAD 5
-    "SELECT a.stored_name, a.mime, a.orig_name, a.project_id,"
-    " EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = p.org_id AND m.user_id = ?) AS mine"
-    " FROM attachments a JOIN projects p ON p.id = a.project_id WHERE a.id = ?",
+    [Q_LIST] =
+        "SELECT id, kind, orig_name, mime, size, sha256, UNIX_TIMESTAMP(created_at) AS ts"
+        " FROM attachments WHERE project_id = ? ORDER BY id",
+    [Q_TOTAL] =
+        "SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS n FROM attachments WHERE project_id = ?",
+    [Q_ADD] =
+        "INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)"
+        " SELECT p.id, ?, ?, ?, ?, ?, ?, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
+        " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+    [Q_FIND] =
+        "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
+        " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
+        " AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+    [Q_DELETE] =
+        "DELETE FROM attachments WHERE id = ? AND project_id = ?",
+    [Q_DOWNLOAD] =
+        "SELECT a.stored_name, a.mime, a.orig_name, a.project_id,"
+        " EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = p.org_id AND m.user_id = ?) AS mine"
+        " FROM attachments a JOIN projects p ON p.id = a.project_id WHERE a.id = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static const char *const kinds[] = {"Устав", "Письмо поддержки", "Презентация проекта",
                                     "Обоснование проблемы", "Иное", NULL};
@@ -64,7 +66,10 @@ static NEOERR *upload(gf_req *r, long long id)
 {
     FILE *f = cgi_filehandle(r->cgi, "file");
     const char *kind = gf_param(r, "kind", "");
-    char mime[80], name[256], stored[44], sha[65];
+    char mime[80], name[256], stored[44], sha[65], msg[256], limit[32];
+    long max_file = gf_cfg_int("Limits.MaxFile", 10L << 20),
+         max_all = gf_cfg_int("Limits.MaxAppFiles", 30L << 20),
+         max_count = gf_cfg_int("Limits.MaxAppFileCount", 20);
     long long size, affected = 0;
     struct stat sb;
     HDF *tot;
@@ -79,8 +84,10 @@ static NEOERR *upload(gf_req *r, long long id)
         gf_field_error(r, "file", "Выберите файл.");
         return STATUS_OK;
     }
-    if (sb.st_size > gf_cfg_int("Limits.MaxFile", 10L << 20)) {
-        gf_field_error(r, "file", "Файл слишком большой: не больше 10 МБ.");
+    if (sb.st_size > max_file) {
+        gf_fmt_bytes(max_file, limit, sizeof limit);
+        snprintf(msg, sizeof msg, "Файл слишком большой: не больше %s.", limit);
+        gf_field_error(r, "file", msg);
         r->status = 413;
         return STATUS_OK;
     }
@@ -88,13 +95,15 @@ static NEOERR *upload(gf_req *r, long long id)
         return nerr_pass(err);
     err = gf_db_row(Q[Q_TOTAL], ARGS(A_INT(id)), tot, NULL, NULL);
     size = atoll(hdf_get_value(tot, "bytes", "0"));
-    ok = hdf_get_int_value(tot, "n", 0) < 20;
+    ok = hdf_get_int_value(tot, "n", 0) < max_count;
     hdf_destroy(&tot);
     if (err)
         return nerr_pass(err);
-    if (!ok || size + sb.st_size > gf_cfg_int("Limits.MaxAppFiles", 30L << 20)) {
-        gf_field_error(r, "file", "Вложения заявки вместе — не больше 30 МБ и 20 файлов. "
-                                  "Удалите лишнее или уменьшите файлы.");
+    if (!ok || size + sb.st_size > max_all) {
+        gf_fmt_bytes(max_all, limit, sizeof limit);
+        snprintf(msg, sizeof msg, "Вложения заявки вместе — не больше %s и %ld файлов. "
+                 "Удалите лишнее или уменьшите файлы.", limit, max_count);
+        gf_field_error(r, "file", msg);
         r->status = 413;
         return STATUS_OK;
     }
@@ -161,43 +170,32 @@ static NEOERR *remove_one(gf_req *r, long long id)
 
 static NEOERR *download(gf_req *r)
 {
-    long long att = gf_path_id(r->path, "/files/", "");
+    long long att = r->id;
     int found = 0;
     NEOERR *err;
 
-    if (!att)
-        return nerr_raise(GF_ERR_NOTFOUND, "malformed attachment id");
     if ((err = gf_db_row(Q[Q_DOWNLOAD], ARGS(A_INT(r->user_id), A_INT(att)), r->hdf, "File",
                          &found)))
         return nerr_pass(err);
     if (!found)
         return nerr_raise(GF_ERR_NOTFOUND, "no attachment");
-    if (!hdf_get_int_value(r->hdf, "File.mine", 0) && !(r->roles & (GF_ROLE_STAFF | GF_ROLE_ADMIN)))
+    if (!hdf_get_int_value(r->hdf, "File.mine", 0) && !(r->roles & (GR_STAFF | GR_ADMIN)))
         return nerr_raise(GF_ERR_NOTFOUND, "attachment of another organization");
-    r->send_file = hdf_get_value(r->hdf, "File.stored_name", "");
-    r->send_mime = hdf_get_value(r->hdf, "File.mime", "application/octet-stream");
-    r->send_name = hdf_get_value(r->hdf, "File.orig_name", "file");
+    gf_download(r, hdf_get_value(r->hdf, "File.stored_name", ""),
+                hdf_get_value(r->hdf, "File.mime", "application/octet-stream"),
+                hdf_get_value(r->hdf, "File.orig_name", "file"));
     return STATUS_OK;
 }
 
 static NEOERR *handle(gf_req *r)
 {
-    long long id;
+    long long id = r->id;
     char where[80];
-    int ok;
     NEOERR *err;
 
-    if ((err = gf_require_role(r, GF_ROLE_APPLICANT | GF_ROLE_STAFF | GF_ROLE_ADMIN, &ok)) || !ok)
-        return nerr_pass(err);
-    if (!strncmp(r->path, "/files/", 7))
-        return nerr_pass(download(r));
-    if (!(id = gf_path_id(r->path, "/applications/", "/files")))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
-    if ((err = gf_app_load(r, id, 1)))
+    if ((err = gr_app_load(r, id, 1)))
         return nerr_pass(err);
     if (!strcmp(r->method, "POST")) {
-        if ((err = gf_require_post_csrf(r)))
-            return nerr_pass(err);
         if (!hdf_get_int_value(r->hdf, "App.editable", 0)) {
             gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): вложения менять нельзя.");
             r->status = 409;
@@ -214,17 +212,26 @@ static NEOERR *handle(gf_req *r)
     if ((err = gf_db_rows(Q[Q_LIST], ARGS(A_INT(id)), r->hdf, "Files", NULL)))
         return nerr_pass(err);
     for (int i = 0; kinds[i]; i++)
-        hdf_set_valuef(r->hdf, "Kinds.%d=%s", i, kinds[i]);
-    hdf_set_value(r->hdf, "Section", "files");
-    hdf_set_value(r->hdf, "Saved", gf_param(r, "saved", ""));
-    hdf_set_value(r->hdf, "Page.Title", "Вложения");
-    hdf_set_value(r->hdf, "Page.Nav", "my");
+        gf_setf(r->hdf, "Kinds.%d=%s", i, kinds[i]);
+    gf_set(r->hdf, "Section", "files");
+    gf_set_int(r->hdf, "Limit.File", (int)gf_cfg_int("Limits.MaxFile", 10L << 20));
+    gf_set_int(r->hdf, "Limit.All", (int)gf_cfg_int("Limits.MaxAppFiles", 30L << 20));
+    gf_set_int(r->hdf, "Limit.Count", (int)gf_cfg_int("Limits.MaxAppFileCount", 20));
+    gf_set(r->hdf, "Saved", gf_param(r, "saved", ""));
+    gf_set(r->hdf, "Page.Title", "Вложения");
+    gf_set(r->hdf, "Page.Nav", "my");
     r->page = "app_files.cs";
     return STATUS_OK;
 }
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "app_files", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {
+        {"/applications/#/files", GF_GET | GF_POST, handle, 0},
+        {"/files/#", GF_GET, download, 0},
+        {NULL, 0, NULL, 0},
+    };
+    static const gf_program prog = {.name = "app_files", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GR_APPLICANT | GR_STAFF | GR_ADMIN, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

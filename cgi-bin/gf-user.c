@@ -13,21 +13,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_ADD, Q_ID, Q_ROLES_CLEAR, Q_ROLE_ADD, Q_PASSWD, Q__MAX };
 static const char *const Q[] = {
-#define Q_ADD 0
-    "INSERT INTO users (email, password_hash, name, created_at, confirmed_at)"
-    " VALUES (?, ?, ?, NOW(), NOW())",
-#define Q_ID 1
-    "SELECT id FROM users WHERE email = ?",
-#define Q_ROLES_CLEAR 2
-    "DELETE FROM user_roles WHERE user_id = ?",
-#define Q_ROLE_ADD 3
-    "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
-#define Q_PASSWD 4
-    "UPDATE users SET password_hash = ? WHERE id = ?",
+    [Q_ADD] =
+        "INSERT INTO users (email, password_hash, name, created_at, confirmed_at)"
+        " VALUES (?, ?, ?, NOW(), NOW())",
+    [Q_ID] =
+        "SELECT id FROM users WHERE email = ?",
+    [Q_ROLES_CLEAR] =
+        "DELETE FROM user_roles WHERE user_id = ?",
+    [Q_ROLE_ADD] =
+        "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
+    [Q_PASSWD] =
+        "UPDATE users SET password_hash = ? WHERE id = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static const char *const roles[] = {"applicant", "expert", "staff", "secretary", "admin"};
 

@@ -4,34 +4,34 @@
  * gets the 404 page.
  */
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_OPEN, Q_NEXT, Q_NEWS, Q_PROJECTS, Q__MAX };
 static const char *const Q[] = {
-#define Q_OPEN 0
-    "SELECT id, title, stage, UNIX_TIMESTAMP(closes_at) AS closes_ts,"
-    " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"
-    " min_grant_kopecks, max_grant_kopecks"
-    " FROM competitions WHERE stage = 'intake' AND closes_at > NOW()"
-    " ORDER BY closes_at LIMIT 10",
-#define Q_NEXT 1
-    "SELECT id, title, stage, UNIX_TIMESTAMP(opens_at) AS opens_ts"
-    " FROM competitions WHERE stage = 'announced' ORDER BY opens_at LIMIT 5",
-#define Q_NEWS 2
-    "SELECT id, title, summary, UNIX_TIMESTAMP(published_at) AS ts"
-    " FROM news WHERE published_at <= NOW() ORDER BY published_at DESC LIMIT 3",
-#define Q_PROJECTS 3
-    "SELECT p.id, p.title, p.exhibit, m.name AS municipality, o.short_name AS org"
-    " FROM projects p JOIN municipalities m ON m.id = p.municipality_id"
-    " JOIN organizations o ON o.id = p.org_id"
-    " WHERE p.listed = 1 ORDER BY p.id DESC LIMIT 6",
+    [Q_OPEN] =
+        "SELECT id, title, stage, UNIX_TIMESTAMP(closes_at) AS closes_ts,"
+        " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"
+        " min_grant_kopecks, max_grant_kopecks"
+        " FROM competitions WHERE stage = 'intake' AND closes_at > NOW()"
+        " ORDER BY closes_at LIMIT 10",
+    [Q_NEXT] =
+        "SELECT id, title, stage, UNIX_TIMESTAMP(opens_at) AS opens_ts"
+        " FROM competitions WHERE stage = 'announced' ORDER BY opens_at LIMIT 5",
+    [Q_NEWS] =
+        "SELECT id, title, summary, UNIX_TIMESTAMP(published_at) AS ts"
+        " FROM news WHERE published_at <= NOW() ORDER BY published_at DESC LIMIT 3",
+    [Q_PROJECTS] =
+        "SELECT p.id, p.title, p.exhibit, m.name AS municipality, o.short_name AS org"
+        " FROM projects p JOIN municipalities m ON m.id = p.municipality_id"
+        " JOIN organizations o ON o.id = p.org_id"
+        " WHERE p.listed = 1 ORDER BY p.id DESC LIMIT 6",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static NEOERR *handle(gf_req *r)
 {
     NEOERR *err;
 
-    if (strcmp(r->path, "/"))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
     if ((err = gf_db_rows(Q[Q_OPEN], NOARGS, r->hdf, "Open", NULL)) ||
         (err = gf_db_rows(Q[Q_NEXT], NOARGS, r->hdf, "Announced", NULL)) ||
         (err = gf_db_rows(Q[Q_NEWS], NOARGS, r->hdf, "News", NULL)) ||
@@ -43,7 +43,8 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "home", .db = GF_DB_READ, .handle = handle,
-                                    .public_cache = 1};
+    static const gf_route routes[] = {{"/", GF_GET, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_program prog = {.name = "home", .db = GF_DB_READ, GR_ROLES,
+                                    .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

@@ -7,40 +7,29 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_INSERT, Q__MAX };
 static const char *const Q[] = {
-#define Q_INSERT 0
-    "INSERT INTO ideas (name, email, municipality_id, body, created_at, ip)"
-    " VALUES (?, ?, ?, ?, NOW(), ?)",
+    [Q_INSERT] =
+        "INSERT INTO ideas (name, email, municipality_id, body, created_at, ip)"
+        " VALUES (?, ?, ?, ?, NOW(), ?)",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 struct idea { const char *name, *email, *body; long long muni; };
 
 static void validate(gf_req *r, struct idea *f)
 {
-    long n;
-
-    n = gf_utf8_len(f->name);
-    if (n == 0)
-        gf_field_error(r, "name", "Укажите, как к вам обращаться.");
-    else if (n < 0 || n > 100 || !gf_single_line(f->name))
-        gf_field_error(r, "name", "Имя — одна строка не длиннее 100 символов.");
+    gf_check_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
         gf_field_error(r, "email", "Укажите адрес электронной почты.");
     else if (!gf_valid_email(f->email))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
-    if (*gf_param(r, "municipality", "") && !gf_list_has(r->hdf, "Municipalities", f->muni))
+    if (*gf_param(r, "municipality", "") && !gr_list_has(r->hdf, "Municipalities", f->muni))
         gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
-    n = gf_utf8_len(f->body);
-    if (n == 0)
-        gf_field_error(r, "body", "Опишите идею или предложение.");
-    else if (n < 0)
-        gf_field_error(r, "body", "Текст содержит недопустимые символы.");
-    else if (n < 10)
+    if (gf_check_text(r, "body", f->body, GF_REQUIRED, 5000) && gf_utf8_len(f->body) < 10)
         gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
-    else if (n > 5000)
-        gf_field_error(r, "body", "Текст должен быть не длиннее 5000 символов.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");
     if (!gf_captcha_ok(r))
@@ -60,15 +49,15 @@ static NEOERR *store(gf_req *r, struct idea *f)
                            ARGS(A_STR(f->name), A_STR(f->email),
                                 f->muni ? A_INT(f->muni) : A_NULL, A_STR(f->body),
                                 A_STR(r->ip)), NULL, &id))) {
-        hdf_set_int_value(mail, "Idea.Id", (int)id);
-        hdf_set_value(mail, "Idea.Name", f->name);
-        hdf_set_value(mail, "Idea.Email", f->email);
-        hdf_set_value(mail, "Idea.Body", f->body);
+        gf_set_int(mail, "Idea.Id", (int)id);
+        gf_set(mail, "Idea.Name", f->name);
+        gf_set(mail, "Idea.Email", f->email);
+        gf_set(mail, "Idea.Body", f->body);
         for (HDF *m = hdf_get_child(r->hdf, "Municipalities"); m; m = hdf_obj_next(m))
             if (hdf_get_int_value(m, "id", 0) == f->muni)
-                hdf_set_value(mail, "Idea.Municipality", hdf_get_value(m, "name", ""));
-        hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""));
-        hdf_set_value(mail, "Site.URL", gf_cfg("Site.URL", ""));
+                gf_set(mail, "Idea.Municipality", hdf_get_value(m, "name", ""));
+        gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
         if (!(err = gf_mail_queue(r, gf_cfg("Mail.StaffAddress", "staff@localhost"),
                                   "idea_alert.cs", mail)))
             err = gf_db_commit();
@@ -84,19 +73,18 @@ static NEOERR *handle(gf_req *r)
     struct idea f = {0};
     char bucket[100];
     int allowed = 1;
+    long window = gf_cfg_int("Ideas.RateWindow", 3600);
     NEOERR *err;
 
-    hdf_set_value(r->hdf, "Page.Title", "Идеи и предложения");
-    hdf_set_value(r->hdf, "Page.Nav", "ideas");
+    gf_set(r->hdf, "Page.Title", "Идеи и предложения");
+    gf_set(r->hdf, "Page.Nav", "ideas");
     r->page = "ideas.cs";
-    if ((err = gf_lists_load(r->hdf, GF_LIST_MUNICIPALITIES)))
+    if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES)))
         return nerr_pass(err);
-    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
-        hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+    if (strcmp(r->method, "POST")) {
+        gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
         return nerr_pass(gf_captcha_new(r));
     }
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
     /* a bot filled the field people cannot see: thank it and store nothing */
     if (*gf_param(r, "website", "")) {
         gf_log("info", "idea honeypot from %s", r->ip);
@@ -110,11 +98,13 @@ static NEOERR *handle(gf_req *r)
     validate(r, &f);
     snprintf(bucket, sizeof bucket, "ideas:ip:%s", r->ip);
     if (!gf_form_has_errors(r) &&
-        !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5),
-                              (int)gf_cfg_int("Ideas.RateWindow", 3600), 0, &allowed)) &&
+        !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,
+                              &allowed)) &&
         !allowed) {
-        gf_field_error(r, "form", "С вашего адреса отправлено слишком много обращений. "
-                                  "Попробуйте ещё раз через час.");
+        char msg[200];
+        snprintf(msg, sizeof msg, "С вашего адреса отправлено слишком много обращений. "
+                 "Попробуйте ещё раз через %ld мин.", (window + 59) / 60);
+        gf_field_error(r, "form", msg);
         r->status = 429;
     }
     if (!err && !gf_form_has_errors(r) &&
@@ -131,6 +121,8 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "ideas", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {{"/ideas", GF_GET | GF_POST, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_program prog = {.name = "ideas", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

@@ -3,17 +3,15 @@
  * account and per IP (session.c); after success the browser goes to the
  * page it came for (?next=, site-relative only) or to the cabinet.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
-/* Only a path on this site: "/x", never "//host" or "/\host". */
+/* Only a path on this site (gf_local_path), else the cabinet. */
 static const char *safe_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-        strpbrk(next, "\r\n") || strlen(next) > 400)
-        return "/cabinet";
-    return next;
+    return gf_local_path(next) && strlen(next) <= 400 ? next : "/cabinet";
 }
 
 static NEOERR *handle(gf_req *r)
@@ -21,16 +19,14 @@ static NEOERR *handle(gf_req *r)
     char *email;
     const char *password;
     int result = 1;
-    NEOERR *err;
+    NEOERR *err = STATUS_OK;
 
-    hdf_set_value(r->hdf, "Page.Title", "Вход");
-    hdf_set_value(r->hdf, "Page.Nav", "login");
-    hdf_set_value(r->hdf, "Next", safe_next(gf_param(r, "next", NULL)));
+    gf_set(r->hdf, "Page.Title", "Вход");
+    gf_set(r->hdf, "Page.Nav", "login");
+    gf_set(r->hdf, "Next", safe_next(gf_param(r, "next", NULL)));
     r->page = "login.cs";
-    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))
+    if (strcmp(r->method, "POST"))
         return STATUS_OK;
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
 
     email = gf_trim_dup(gf_param(r, "email", ""));
     password = gf_param(r, "password", "");
@@ -49,8 +45,13 @@ static NEOERR *handle(gf_req *r)
             gf_redirect(r, safe_next(gf_param(r, "next", NULL)));
             return STATUS_OK;
         case 2:
-            gf_field_error(r, "form", "Слишком много неудачных попыток входа. "
-                                      "Подождите 15 минут и попробуйте снова.");
+        {
+            char msg[200];
+            snprintf(msg, sizeof msg, "Слишком много неудачных попыток входа. "
+                     "Подождите %ld мин. и попробуйте снова.",
+                     (gf_cfg_int("Login.Window", 900) + 59) / 60);
+            gf_field_error(r, "form", msg);
+        }
             r->status = 429;
             break;
         case 3:
@@ -70,6 +71,8 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "login", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {{"/login", GF_GET | GF_POST, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_program prog = {.name = "login", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

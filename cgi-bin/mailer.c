@@ -14,14 +14,16 @@
 #include <unistd.h>
 #include <curl/curl.h>
 #include <sodium.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_OLD_SESSIONS, Q_OLD_RATE, Q__MAX };
 static const char *const Q[] = {
-#define Q_OLD_SESSIONS 0
-    "DELETE FROM sessions WHERE expires_at < NOW() LIMIT 1000",
-#define Q_OLD_RATE 1
-    "DELETE FROM rate_events WHERE at < NOW() - INTERVAL 1 DAY LIMIT 5000",
+    [Q_OLD_SESSIONS] =
+        "DELETE FROM sessions WHERE expires_at < NOW() LIMIT 1000",
+    [Q_OLD_RATE] =
+        "DELETE FROM rate_events WHERE at < NOW() - INTERVAL 1 DAY LIMIT 5000",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static volatile sig_atomic_t stop;
 

@@ -3,30 +3,29 @@
  * status and its history (every transition with its time).
  */
 #include <stdio.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_APPS, Q_HISTORY, Q__MAX };
 static const char *const Q[] = {
-#define Q_APPS 0
-    "SELECT p.id, p.number, p.title, p.status, c.title AS competition,"
-    " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, UNIX_TIMESTAMP(p.submitted_at) AS submitted_ts,"
-    " UNIX_TIMESTAMP(p.updated_at) AS updated_ts"
-    " FROM projects p JOIN competitions c ON c.id = p.competition_id"
-    " JOIN org_members m ON m.org_id = p.org_id WHERE m.user_id = ?"
-    " ORDER BY p.id DESC LIMIT 100",
-#define Q_HISTORY 1
-    "SELECT a.object_id AS project, a.action, a.from_state, a.to_state, a.reason,"
-    " UNIX_TIMESTAMP(a.at) AS ts FROM audit_log a"
-    " JOIN projects p ON p.id = a.object_id JOIN org_members m ON m.org_id = p.org_id"
-    " WHERE a.object_type = 'project' AND m.user_id = ? ORDER BY a.id",
+    [Q_APPS] =
+        "SELECT p.id, p.number, p.title, p.status, c.title AS competition,"
+        " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, UNIX_TIMESTAMP(p.submitted_at) AS submitted_ts,"
+        " UNIX_TIMESTAMP(p.updated_at) AS updated_ts"
+        " FROM projects p JOIN competitions c ON c.id = p.competition_id"
+        " JOIN org_members m ON m.org_id = p.org_id WHERE m.user_id = ?"
+        " ORDER BY p.id DESC LIMIT 100",
+    [Q_HISTORY] =
+        "SELECT a.object_id AS project, a.action, a.from_state, a.to_state, a.reason,"
+        " UNIX_TIMESTAMP(a.at) AS ts FROM audit_log a"
+        " JOIN projects p ON p.id = a.object_id JOIN org_members m ON m.org_id = p.org_id"
+        " WHERE a.object_type = 'project' AND m.user_id = ? ORDER BY a.id",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static NEOERR *handle(gf_req *r)
 {
-    int ok;
     NEOERR *err;
 
-    if ((err = gf_require_role(r, GF_ROLE_APPLICANT, &ok)) || !ok)
-        return nerr_pass(err);
     if ((err = gf_db_rows(Q[Q_APPS], ARGS(A_INT(r->user_id)), r->hdf, "Apps", NULL)))
         return nerr_pass(err);
     /* each transition goes under its application: History.<project id>.<n> */
@@ -45,14 +44,16 @@ static NEOERR *handle(gf_req *r)
         if (err)
             return nerr_pass(err);
     }
-    hdf_set_value(r->hdf, "Page.Title", "Мои заявки");
-    hdf_set_value(r->hdf, "Page.Nav", "my");
+    gf_set(r->hdf, "Page.Title", "Мои заявки");
+    gf_set(r->hdf, "Page.Nav", "my");
     r->page = "my.cs";
     return STATUS_OK;
 }
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "my", .db = GF_DB_READ, .handle = handle};
+    static const gf_route routes[] = {{"/my", GF_GET, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_program prog = {.name = "my", .db = GF_DB_READ, GR_ROLES,
+                                    .roles = GR_APPLICANT, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

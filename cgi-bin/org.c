@@ -12,37 +12,42 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "gf.h"
+#include "grant.h"
 
-static const char *const Q[] = {
-#define Q_MY_ORG 0
-    "SELECT o.id, o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
-    " o.municipality_id AS municipality, o.head_name, o.head_position, o.phone, o.email,"
-    " o.website, o.description, o.logo_name IS NOT NULL AS has_logo FROM org_members m JOIN organizations o ON o.id = m.org_id"
-    " WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
-#define Q_INSERT 1
-    "INSERT INTO organizations (full_name, short_name, legal_form, inn, ogrn, kpp, address,"
-    " municipality_id, head_name, head_position, phone, email, website, description, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())",
-#define Q_UPDATE 2
-    "UPDATE organizations SET full_name = ?, short_name = ?, legal_form = ?, inn = ?, ogrn = ?,"
-    " kpp = ?, address = ?, municipality_id = ?, head_name = ?, head_position = ?, phone = ?,"
-    " email = ?, website = ?, description = ? WHERE id = ?",
-#define Q_MEMBER 3
-    "INSERT IGNORE INTO org_members (org_id, user_id) VALUES (?, ?)",
-#define Q_MEMBERS 4
-    "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
-    " WHERE m.org_id = ? ORDER BY u.id",
-#define Q_AUDIT 5
-    "INSERT INTO audit_log (at, user_id, object_type, object_id, action, ip)"
-    " VALUES (NOW(), ?, 'organization', ?, ?, ?)",
-#define Q_ORG_NAME 6
-    "SELECT short_name FROM organizations WHERE id = ?",
-#define Q_LOGO 7
-    "SELECT logo_name, logo_mime, short_name FROM organizations WHERE id = ? AND logo_name IS NOT NULL",
-#define Q_SET_LOGO 8
-    "UPDATE organizations SET logo_name = ?, logo_mime = ? WHERE id = ?",
+enum {
+    Q_MY_ORG, Q_INSERT, Q_UPDATE, Q_MEMBER, Q_MEMBERS, Q_AUDIT, Q_ORG_NAME, Q_LOGO,
+    Q_SET_LOGO, Q__MAX
 };
+static const char *const Q[] = {
+    [Q_MY_ORG] =
+        "SELECT o.id, o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
+        " o.municipality_id AS municipality, o.head_name, o.head_position, o.phone, o.email,"
+        " o.website, o.description, o.logo_name IS NOT NULL AS has_logo FROM org_members m JOIN organizations o ON o.id = m.org_id"
+        " WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
+    [Q_INSERT] =
+        "INSERT INTO organizations (full_name, short_name, legal_form, inn, ogrn, kpp, address,"
+        " municipality_id, head_name, head_position, phone, email, website, description, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())",
+    [Q_UPDATE] =
+        "UPDATE organizations SET full_name = ?, short_name = ?, legal_form = ?, inn = ?, ogrn = ?,"
+        " kpp = ?, address = ?, municipality_id = ?, head_name = ?, head_position = ?, phone = ?,"
+        " email = ?, website = ?, description = ? WHERE id = ?",
+    [Q_MEMBER] =
+        "INSERT IGNORE INTO org_members (org_id, user_id) VALUES (?, ?)",
+    [Q_MEMBERS] =
+        "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
+        " WHERE m.org_id = ? ORDER BY u.id",
+    [Q_AUDIT] =
+        "INSERT INTO audit_log (at, user_id, object_type, object_id, action, ip)"
+        " VALUES (NOW(), ?, 'organization', ?, ?, ?)",
+    [Q_ORG_NAME] =
+        "SELECT short_name FROM organizations WHERE id = ?",
+    [Q_LOGO] =
+        "SELECT logo_name, logo_mime, short_name FROM organizations WHERE id = ? AND logo_name IS NOT NULL",
+    [Q_SET_LOGO] =
+        "UPDATE organizations SET logo_name = ?, logo_mime = ? WHERE id = ?",
+};
+GF_STATEMENTS(Q, Q__MAX);
 
 static const char *const fields[] = {
     "full_name", "short_name", "legal_form", "inn", "ogrn", "kpp", "address", "municipality",
@@ -53,9 +58,9 @@ static void validate(gf_req *r)
 {
     const char *v;
 
-    gf_check_text(r, "full_name", gf_input(r, "full_name"), 1, 500, 1);
-    gf_check_text(r, "short_name", gf_input(r, "short_name"), 1, 200, 1);
-    gf_check_text(r, "legal_form", gf_input(r, "legal_form"), 1, 200, 1);
+    gf_check_text(r, "full_name", gf_input(r, "full_name"), GF_REQUIRED | GF_ONE_LINE, 500);
+    gf_check_text(r, "short_name", gf_input(r, "short_name"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_check_text(r, "legal_form", gf_input(r, "legal_form"), GF_REQUIRED | GF_ONE_LINE, 200);
     v = gf_input(r, "inn");
     if (!*v)
         gf_field_error(r, "inn", "Укажите ИНН организации.");
@@ -71,22 +76,22 @@ static void validate(gf_req *r)
         gf_field_error(r, "kpp", "Укажите КПП.");
     else if (!gf_valid_kpp(v))
         gf_field_error(r, "kpp", "КПП — 9 знаков, например 230101001.");
-    gf_check_text(r, "address", gf_input(r, "address"), 1, 500, 1);
-    if (!gf_list_has(r->hdf, "Municipalities", gf_parse_id(gf_input(r, "municipality"))))
+    gf_check_text(r, "address", gf_input(r, "address"), GF_REQUIRED | GF_ONE_LINE, 500);
+    if (!gr_list_has(r->hdf, "Municipalities", gf_parse_id(gf_input(r, "municipality"))))
         gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
-    gf_check_text(r, "head_name", gf_input(r, "head_name"), 1, 200, 1);
-    gf_check_text(r, "head_position", gf_input(r, "head_position"), 1, 200, 1);
+    gf_check_text(r, "head_name", gf_input(r, "head_name"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_check_text(r, "head_position", gf_input(r, "head_position"), GF_REQUIRED | GF_ONE_LINE, 200);
     v = gf_input(r, "phone");
-    if (gf_check_text(r, "phone", v, 1, 40, 1) && strspn(v, "0123456789+-() ") != strlen(v))
+    if (gf_check_text(r, "phone", v, GF_REQUIRED | GF_ONE_LINE, 40) && strspn(v, "0123456789+-() ") != strlen(v))
         gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки.");
     v = gf_input(r, "email");
-    if (gf_check_text(r, "email", v, 1, 254, 1) && !gf_valid_email(v))
+    if (gf_check_text(r, "email", v, GF_REQUIRED | GF_ONE_LINE, 254) && !gf_valid_email(v))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: info@ngo.ru.");
     v = gf_input(r, "website");
-    if (gf_check_text(r, "website", v, 0, 300, 1) && *v &&
+    if (gf_check_text(r, "website", v, GF_ONE_LINE, 300) && *v &&
         strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
         gf_field_error(r, "website", "Адрес сайта начинается с https:// или http://.");
-    gf_check_text(r, "description", gf_input(r, "description"), 0, 2000, 0);
+    gf_check_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
 }
 
 /* A new logo from the form, checked and stored: *stored is "" when none
@@ -103,7 +108,10 @@ static NEOERR *take_logo(gf_req *r, char stored[44], char mime[80])
     if (!f || fstat(fileno(f), &sb) || sb.st_size == 0)
         return STATUS_OK;
     if (sb.st_size > gf_cfg_int("Limits.MaxLogo", 1L << 20)) {
-        gf_field_error(r, "logo", "Логотип — не больше 1 МБ.");
+        char msg[120], size[32];
+        gf_fmt_bytes(gf_cfg_int("Limits.MaxLogo", 1L << 20), size, sizeof size);
+        snprintf(msg, sizeof msg, "Логотип — не больше %s.", size);
+        gf_field_error(r, "logo", msg);
         return STATUS_OK;
     }
     if ((err = gf_file_sniff(f, mime, 80)))
@@ -179,7 +187,7 @@ static NEOERR *invite(gf_req *r, long long org_id)
         err = gf_db_commit();
     hdf_destroy(&mail);
     if (!err)
-        hdf_set_value(r->hdf, "Invited", email);
+        gf_set(r->hdf, "Invited", email);
     return nerr_pass(err);
 }
 
@@ -190,14 +198,16 @@ static NEOERR *join(gf_req *r)
     NEOERR *err;
 
     r->page = "org_join.cs";
-    hdf_set_value(r->hdf, "Token", token);
-    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+    gf_set(r->hdf, "Token", token);
+    gf_set(r->hdf, "Page.Title", "Профиль организации");
+    gf_set(r->hdf, "Page.Nav", "cabinet");
+    if (strcmp(r->method, "POST")) {
         if ((err = gf_token_peek("invite", token, r->hdf, &ok)) ||
             (ok && (err = gf_db_row(Q[Q_ORG_NAME],
                                     ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0")))),
                                     r->hdf, "Org", NULL))))
             return nerr_pass(err);
-        hdf_set_int_value(r->hdf, "Valid", ok);
+        gf_set_int(r->hdf, "Valid", ok);
         return STATUS_OK;
     }
     if ((err = gf_token_redeem(r, "invite", &ok)) || !ok)
@@ -205,8 +215,8 @@ static NEOERR *join(gf_req *r)
     if (strcasecmp(hdf_get_value(r->hdf, "Token.email", ""),
                           hdf_get_value(r->hdf, "User.Email", "-"))) {
         gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
-        hdf_set_int_value(r->hdf, "WrongUser", 1);
+        gf_set_int(r->hdf, "Valid", 0);
+        gf_set_int(r->hdf, "WrongUser", 1);
         r->status = 400;
         return STATUS_OK;
     }
@@ -221,17 +231,15 @@ static NEOERR *join(gf_req *r)
 /* The public logo of an organization. */
 static NEOERR *serve_logo(gf_req *r)
 {
-    long long id = gf_path_id(r->path, "/org/logo/", "");
     int found = 0;
     NEOERR *err;
 
-    if (id && (err = gf_db_row(Q[Q_LOGO], ARGS(A_INT(id)), r->hdf, "Logo", &found)))
+    if ((err = gf_db_row(Q[Q_LOGO], ARGS(A_INT(r->id)), r->hdf, "Logo", &found)))
         return nerr_pass(err);
     if (!found)
         return nerr_raise(GF_ERR_NOTFOUND, "no logo");
-    r->send_file = hdf_get_value(r->hdf, "Logo.logo_name", "");
-    r->send_mime = hdf_get_value(r->hdf, "Logo.logo_mime", "");
-    r->send_name = "logo";
+    gf_download(r, hdf_get_value(r->hdf, "Logo.logo_name", ""),
+                hdf_get_value(r->hdf, "Logo.logo_mime", ""), "logo");
     return STATUS_OK;
 }
 
@@ -239,22 +247,13 @@ static NEOERR *handle(gf_req *r)
 {
     HDF *row;
     long long org_id;
-    int found = 0, ok;
+    int found = 0;
     NEOERR *err;
 
-    if (!strncmp(r->path, "/org/logo/", 10))
-        return nerr_pass(serve_logo(r));
-
-    hdf_set_value(r->hdf, "Page.Title", "Профиль организации");
-    hdf_set_value(r->hdf, "Page.Nav", "cabinet");
-    if ((err = gf_require_role(r, GF_ROLE_APPLICANT, &ok)) || !ok)
-        return nerr_pass(err);
-    if (!strcmp(r->path, "/org/join"))
-        return nerr_pass(join(r));
-    if (strcmp(r->path, "/org"))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
+    gf_set(r->hdf, "Page.Title", "Профиль организации");
+    gf_set(r->hdf, "Page.Nav", "cabinet");
     r->page = "org.cs";
-    if ((err = gf_lists_load(r->hdf, GF_LIST_MUNICIPALITIES)) || (err = hdf_init(&row)))
+    if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES)) || (err = hdf_init(&row)))
         return nerr_pass(err);
     err = gf_db_row(Q[Q_MY_ORG], ARGS(A_INT(r->user_id)), row, "Org", &found);
     org_id = found ? atoll(hdf_get_value(row, "Org.id", "0")) : 0;
@@ -264,16 +263,15 @@ static NEOERR *handle(gf_req *r)
     hdf_destroy(&row);
     if (err)
         return nerr_pass(err);
-    hdf_set_int_value(r->hdf, "OrgId", (int)org_id);
-    hdf_set_value(r->hdf, "Saved", gf_param(r, "saved", ""));
-    hdf_set_value(r->hdf, "Welcome", gf_param(r, "welcome", ""));
-    hdf_set_value(r->hdf, "Joined", gf_param(r, "joined", ""));
+    gf_set_int(r->hdf, "OrgId", (int)org_id);
+    gf_set_int(r->hdf, "Limit.Logo", (int)gf_cfg_int("Limits.MaxLogo", 1L << 20));
+    gf_set(r->hdf, "Saved", gf_param(r, "saved", ""));
+    gf_set(r->hdf, "Welcome", gf_param(r, "welcome", ""));
+    gf_set(r->hdf, "Joined", gf_param(r, "joined", ""));
     if (org_id && (err = gf_db_rows(Q[Q_MEMBERS], ARGS(A_INT(org_id)), r->hdf, "Members", NULL)))
         return nerr_pass(err);
     if (strcmp(r->method, "POST"))
         return STATUS_OK;
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
     if (!strcmp(gf_param(r, "action", ""), "invite")) {
         if (!org_id)
             return nerr_raise(GF_ERR_BADREQ, "invite without an organization");
@@ -292,6 +290,13 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "org", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {
+        {"/org", GF_GET | GF_POST, handle, 0},
+        {"/org/join", GF_GET | GF_POST, join, 0},
+        {"/org/logo/#", GF_GET, serve_logo, GF_PUBLIC},
+        {NULL, 0, NULL, 0},
+    };
+    static const gf_program prog = {.name = "org", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GR_APPLICANT, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

@@ -12,13 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_COUNT, Q__MAX };
 static const char *const Q[] = {
-#define Q_COUNT 0
-    "SELECT n FROM exhibit_stats WHERE competition_id = ? AND direction_id = ?"
-    " AND municipality_id = ? AND exhibit = ?",
+    [Q_COUNT] =
+        "SELECT n FROM exhibit_stats WHERE competition_id = ? AND direction_id = ?"
+        " AND municipality_id = ? AND exhibit = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 /* One page statement per combination of filters (bit 0 municipality,
  * 1 direction, 2 competition, 3 status), so that the optimizer sees plain
@@ -102,10 +104,10 @@ static long long filter_id(gf_req *r, const char *param, const char *list)
 {
     long long id = gf_parse_id(gf_param(r, param, ""));
 
-    if (id && gf_list_has(r->hdf, list, id)) {
+    if (id && gr_list_has(r->hdf, list, id)) {
         char key[64];
         snprintf(key, sizeof key, "Filter.%s", param);
-        hdf_set_value(r->hdf, key, gf_param(r, param, ""));
+        gf_set(r->hdf, key, gf_param(r, param, ""));
         return id;
     }
     return 0;
@@ -120,10 +122,10 @@ static void pager_links(HDF *h, long page, long pages)
     for (long p = 1; p <= pages; p++) {
         if (p == 1 || p == pages || (p >= page - 2 && p <= page + 2)) {
             snprintf(key, sizeof key, "Pager.Links.%d", n++);
-            hdf_set_int_value(h, key, (int)p);
+            gf_set_int(h, key, (int)p);
         } else if (p == 2 || p == page + 3) {
             snprintf(key, sizeof key, "Pager.Links.%d", n++);
-            hdf_set_int_value(h, key, 0);
+            gf_set_int(h, key, 0);
             p = p == 2 ? (page - 3 > 2 ? page - 3 : 2) : pages - 1;
         }
     }
@@ -139,8 +141,8 @@ static NEOERR *handle(gf_req *r)
     int n;
     NEOERR *err;
 
-    if ((err = gf_lists_load(r->hdf, GF_LIST_MUNICIPALITIES | GF_LIST_DIRECTIONS |
-                                     GF_LIST_COMPETITIONS)))
+    if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES | GR_LIST_DIRECTIONS |
+                                     GR_LIST_COMPETITIONS)))
         return nerr_pass(err);
     muni = filter_id(r, "municipality", "Municipalities");
     dir = filter_id(r, "direction", "Directions");
@@ -148,7 +150,7 @@ static NEOERR *handle(gf_req *r)
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
         if (!strcmp(gf_param(r, "status", ""), statuses[i]))
             status = statuses[i];
-    hdf_set_value(r->hdf, "Filter.status", status);
+    gf_set(r->hdf, "Filter.status", status);
     page = (long)gf_parse_id(gf_param(r, "page", "1"));
     if (page < 1 || page > 1000000)
         page = 1;
@@ -194,21 +196,22 @@ static NEOERR *handle(gf_req *r)
     if (dir) n += snprintf(base + n, sizeof base - (size_t)n, "direction=%lld&", dir);
     if (comp) n += snprintf(base + n, sizeof base - (size_t)n, "competition=%lld&", comp);
     if (*status) snprintf(base + n, sizeof base - (size_t)n, "status=%s&", status);
-    hdf_set_value(r->hdf, "Pager.Base", base);
-    hdf_set_int_value(r->hdf, "Pager.Page", (int)page);
-    hdf_set_int_value(r->hdf, "Pager.Pages", (int)pages);
+    gf_set(r->hdf, "Pager.Base", base);
+    gf_set_int(r->hdf, "Pager.Page", (int)page);
+    gf_set_int(r->hdf, "Pager.Pages", (int)pages);
     snprintf(base, sizeof base, "%lld", total);
-    hdf_set_value(r->hdf, "Pager.Total", base);
+    gf_set(r->hdf, "Pager.Total", base);
     pager_links(r->hdf, page, pages);
-    hdf_set_value(r->hdf, "Page.Title", "Выставка проектов");
-    hdf_set_value(r->hdf, "Page.Nav", "projects");
+    gf_set(r->hdf, "Page.Title", "Выставка проектов");
+    gf_set(r->hdf, "Page.Nav", "projects");
     r->page = "projects.cs";
     return STATUS_OK;
 }
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "projects", .db = GF_DB_READ, .handle = handle,
-                                    .public_cache = 1};
+    static const gf_route routes[] = {{"/projects", GF_GET, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_program prog = {.name = "projects", .db = GF_DB_READ, GR_ROLES,
+                                    .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

@@ -9,43 +9,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_EXISTS, Q_ADD, Q_ROLE, Q_CONFIRM, Q__MAX };
 static const char *const Q[] = {
-#define Q_EXISTS 0
-    "SELECT id FROM users WHERE email = ?",
-#define Q_ADD 1
-    "INSERT INTO users (email, password_hash, name, phone, created_at, consent_at)"
-    " VALUES (?, ?, ?, ?, NOW(), NOW())",
-#define Q_ROLE 2
-    "INSERT INTO user_roles (user_id, role) VALUES (?, 'applicant')",
-#define Q_CONFIRM 3
-    "UPDATE users SET confirmed_at = NOW() WHERE id = ? AND confirmed_at IS NULL",
+    [Q_EXISTS] =
+        "SELECT id FROM users WHERE email = ?",
+    [Q_ADD] =
+        "INSERT INTO users (email, password_hash, name, phone, created_at, consent_at)"
+        " VALUES (?, ?, ?, ?, NOW(), NOW())",
+    [Q_ROLE] =
+        "INSERT INTO user_roles (user_id, role) VALUES (?, 'applicant')",
+    [Q_CONFIRM] =
+        "UPDATE users SET confirmed_at = NOW() WHERE id = ? AND confirmed_at IS NULL",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
-static void validate(gf_req *r, const char *email, const char *pw, const char *name,
+static NEOERR *validate(gf_req *r, const char *email, const char *pw, const char *name,
                      const char *phone)
 {
     int found = 0;
+    NEOERR *err;
 
     if (!*email)
         gf_field_error(r, "email", "Укажите адрес электронной почты.");
     else if (!gf_valid_email(email))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
-    else if (gf_db_row(Q[Q_EXISTS], ARGS(A_STR(email)), r->hdf, "Existing", &found) == STATUS_OK &&
-             found)
+    else if ((err = gf_db_row(Q[Q_EXISTS], ARGS(A_STR(email)), r->hdf, "Existing", &found)))
+        return nerr_pass(err);
+    else if (found)
         gf_field_error(r, "email", "Этот адрес уже зарегистрирован. Войдите или восстановите пароль.");
     if (!gf_password_ok(pw))
         gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
                                       "распространённых паролей.");
     else if (strcmp(pw, gf_param(r, "password2", "")))
         gf_field_error(r, "password2", "Пароли не совпадают.");
-    gf_check_text(r, "name", name, 1, 200, 1);
-    if (gf_check_text(r, "phone", phone, 0, 40, 1) && *phone &&
+    gf_check_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
+    if (gf_check_text(r, "phone", phone, GF_ONE_LINE, 40) && *phone &&
         strspn(phone, "0123456789+-() ") != strlen(phone))
         gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки, например +7 (861) 200-00-00.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных регистрация невозможна.");
+    return STATUS_OK;
 }
 
 static NEOERR *create(gf_req *r, const char *email, const char *pw, const char *name,
@@ -86,12 +91,12 @@ static NEOERR *confirm(gf_req *r)
     NEOERR *err;
 
     r->page = "register_confirm.cs";
-    hdf_set_value(r->hdf, "Page.Title", "Подтверждение адреса");
-    hdf_set_value(r->hdf, "Token", token);
-    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+    gf_set(r->hdf, "Page.Title", "Подтверждение адреса");
+    gf_set(r->hdf, "Token", token);
+    if (strcmp(r->method, "POST")) {
         if ((err = gf_token_peek("confirm", token, r->hdf, &ok)))
             return nerr_pass(err);
-        hdf_set_int_value(r->hdf, "Valid", ok);
+        gf_set_int(r->hdf, "Valid", ok);
         return STATUS_OK;
     }
     if ((err = gf_token_redeem(r, "confirm", &ok)) || !ok)
@@ -108,36 +113,35 @@ static NEOERR *confirm(gf_req *r)
 static NEOERR *handle(gf_req *r)
 {
     const char *email, *pw, *name, *phone;
+    long window = gf_cfg_int("Register.RateWindow", 3600);
     NEOERR *err;
 
-    if (!strcmp(r->path, "/register/confirm"))
-        return nerr_pass(confirm(r));
-    if (strcmp(r->path, "/register"))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
     r->page = "register.cs";
-    hdf_set_value(r->hdf, "Page.Title", "Регистрация");
-    if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
-        hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+    gf_set(r->hdf, "Page.Title", "Регистрация");
+    if (strcmp(r->method, "POST")) {
+        gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
         return STATUS_OK;
     }
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
     email = gf_input(r, "email");
     pw = gf_param(r, "password", "");
     name = gf_input(r, "name");
     phone = gf_input(r, "phone");
-    validate(r, email, pw, name, phone);
+    if ((err = validate(r, email, pw, name, phone)))
+        return nerr_pass(err);
     if (!gf_form_has_errors(r)) {
         /* each registration mails someone: a limit per address keeps the
          * form from being used to flood mailboxes */
         char bucket[100];
         int allowed = 1;
         snprintf(bucket, sizeof bucket, "register:ip:%s", r->ip);
-        if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Register.RateMax", 10), 3600, 1,
+        if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Register.RateMax", 10), (int)window, 1,
                                  &allowed)))
             return nerr_pass(err);
         if (!allowed) {
-            gf_field_error(r, "email", "С вашего адреса слишком много регистраций. Попробуйте через час.");
+            char msg[200];
+            snprintf(msg, sizeof msg, "С вашего адреса слишком много регистраций. "
+                     "Попробуйте через %ld мин.", (window + 59) / 60);
+            gf_field_error(r, "email", msg);
             r->status = 429;
             return STATUS_OK;
         }
@@ -154,6 +158,12 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "register", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {
+        {"/register", GF_GET | GF_POST, handle, 0},
+        {"/register/confirm", GF_GET | GF_POST, confirm, 0},
+        {NULL, 0, NULL, 0},
+    };
+    static const gf_program prog = {.name = "register", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

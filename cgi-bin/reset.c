@@ -7,20 +7,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gf.h"
+#include "grant.h"
 
+enum { Q_USER, Q_SET, Q__MAX };
 static const char *const Q[] = {
-#define Q_USER 0
-    "SELECT id, name FROM users WHERE email = ? AND disabled = 0",
-#define Q_SET 1
-    "UPDATE users SET password_hash = ?, confirmed_at = COALESCE(confirmed_at, NOW()) WHERE id = ?",
+    [Q_USER] =
+        "SELECT id, name FROM users WHERE email = ? AND disabled = 0",
+    [Q_SET] =
+        "UPDATE users SET password_hash = ?, confirmed_at = COALESCE(confirmed_at, NOW()) WHERE id = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 static NEOERR *request_link(gf_req *r)
 {
     const char *email = gf_input(r, "email");
     char bucket[128];
     int allowed = 1, found = 0;
+    long window = gf_cfg_int("Reset.RateWindow", 3600);
     HDF *mail;
     NEOERR *err;
 
@@ -30,10 +33,14 @@ static NEOERR *request_link(gf_req *r)
         return STATUS_OK;
     }
     snprintf(bucket, sizeof bucket, "reset:ip:%s", r->ip);
-    if ((err = gf_rate_limit(bucket, 10, 3600, 1, &allowed)))
+    if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Reset.RateMax", 10), (int)window, 1,
+                             &allowed)))
         return nerr_pass(err);
     if (!allowed) {
-        gf_field_error(r, "email", "Слишком много запросов. Попробуйте через час.");
+        char msg[160];
+        snprintf(msg, sizeof msg, "Слишком много запросов. Попробуйте через %ld мин.",
+                 (window + 59) / 60);
+        gf_field_error(r, "email", msg);
         r->status = 429;
         return STATUS_OK;
     }
@@ -60,16 +67,15 @@ static NEOERR *set_password(gf_req *r)
     NEOERR *err;
 
     r->page = "reset_new.cs";
-    hdf_set_value(r->hdf, "Token", token);
+    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
+    gf_set(r->hdf, "Token", token);
     if (strcmp(r->method, "POST")) {
         if ((err = gf_token_peek("reset", token, r->hdf, &ok)))
             return nerr_pass(err);
-        hdf_set_int_value(r->hdf, "Valid", ok);
+        gf_set_int(r->hdf, "Valid", ok);
         return STATUS_OK;
     }
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
-    hdf_set_int_value(r->hdf, "Valid", 1);
+    gf_set_int(r->hdf, "Valid", 1);
     if (!gf_password_ok(pw))
         gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
                                       "распространённых паролей.");
@@ -94,24 +100,22 @@ static NEOERR *set_password(gf_req *r)
 
 static NEOERR *handle(gf_req *r)
 {
-    NEOERR *err;
-
-    hdf_set_value(r->hdf, "Page.Title", "Восстановление пароля");
-    if (!strcmp(r->path, "/reset/new"))
-        return nerr_pass(set_password(r));
-    if (strcmp(r->path, "/reset"))
-        return nerr_raise(GF_ERR_NOTFOUND, "no page");
     r->page = "reset.cs";
-    hdf_set_value(r->hdf, "Sent", gf_param(r, "sent", ""));
+    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
+    gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
     if (strcmp(r->method, "POST"))
         return STATUS_OK;
-    if ((err = gf_require_post_csrf(r)))
-        return nerr_pass(err);
     return nerr_pass(request_link(r));
 }
 
 int main(int argc, char **argv)
 {
-    static const gf_program prog = {.name = "reset", .db = GF_DB_WRITE, .handle = handle};
+    static const gf_route routes[] = {
+        {"/reset", GF_GET | GF_POST, handle, 0},
+        {"/reset/new", GF_GET | GF_POST, set_password, 0},
+        {NULL, 0, NULL, 0},
+    };
+    static const gf_program prog = {.name = "reset", .db = GF_DB_WRITE, GR_ROLES,
+                                    .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

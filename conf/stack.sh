@@ -17,7 +17,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${GF_BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 PROGRAMS="home projects project ideas login logout cabinet register org
-          competition application app_card app_team app_plan app_budget app_consent app_files my
+          competition application app_section app_files my
           reset account news"
 DEMO_PASSWORD="grantfair-demo"
 

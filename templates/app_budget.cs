@@ -8,7 +8,7 @@
     <?cs call:field_error("b") ?>
     <?cs def:budget_row(i) ?><div class="row">
       <div class="cell"><label><span>Статья</span><select name="b.<?cs var:i ?>.cat"<?cs if:Form.Error.b[i].cat ?> aria-invalid="true"<?cs /if ?>><option value="">—</option><?cs each:c = Categories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Query.b[i].cat ?> selected<?cs /if ?>><?cs var:c.id ?>. <?cs var:c.name ?></option><?cs /each ?></select></label><?cs if:Form.Error.b[i].cat ?><p class="field-error"><?cs var:Form.Error.b[i].cat ?></p><?cs /if ?></div>
-      <?cs call:row_input("b", i, "name", "Наименование расхода", "text", 300) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "text", 20) ?><?cs call:row_input("b", i, "qty", "Количество", "text", 8) ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "text", 20) ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", 1000) ?>
+      <?cs call:row_input("b", i, "name", "Наименование расхода", "text", Max.b.name) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "text", Max.b.price) ?><?cs call:row_input("b", i, "qty", "Количество", "text", Max.b.qty) ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "text", Max.b.cofin) ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", Max.b.comment) ?>
       <?cs if:Query.b[i].total_k ?><p class="meta">Итого по статье: <?cs var:rub(Query.b[i].total_k) ?>, запрашивается: <?cs var:rub(Query.b[i].requested_k) ?></p><?cs /if ?>
     </div><?cs /def ?>
     <?cs set:n = 0 ?><?cs each:x = Query.b ?><?cs call:budget_row(n) ?><?cs set:n = #n + 1 ?><?cs /each ?>

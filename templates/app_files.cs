@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?>
 <h1>Вложения</h1>
 <?cs include:"app_nav.cs" ?>
-<p class="hint">Устав, письма поддержки, презентация проекта. Форматы — PDF, JPEG, PNG; файл до 10 МБ, все вложения вместе — до 30 МБ.</p>
+<p class="hint">Устав, письма поддержки, презентация проекта. Форматы — PDF, JPEG, PNG; файл до <?cs var:bytes(Limit.File) ?>, все вложения вместе — до <?cs var:bytes(Limit.All) ?> и не больше <?cs var:Limit.Count ?> файлов.</p>
 <?cs if:subcount(Files) == 0 ?><p>Файлов пока нет.</p><?cs /if ?>
 <table><?cs if:subcount(Files) > 0 ?><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><th scope="col">Размер</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Действия</span></th></tr></thead><?cs /if ?><tbody>
 <?cs each:f = Files ?><tr><td><?cs var:f.kind ?></td><td><a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a></td><td><?cs var:#f.size / 1024 ?> КБ</td><td><code><?cs var:f.sha256 ?></code></td>

@@ -2,13 +2,8 @@
 <p class="crumbs"><a href="/my">Мои заявки</a> › <a href="/applications/<?cs var:App.id ?>">Заявка<?cs if:App.number ?> <?cs var:App.number ?><?cs else ?> № <?cs var:App.id ?><?cs /if ?></a></p>
 <p class="meta">Конкурс «<?cs var:App.comp_title ?>» · <?cs var:App.org ?> · Статус: <strong><?cs call:app_status(App.status) ?></strong> · Приём заявок до <time><?cs var:msk(App.closes_ts) ?></time> (МСК)</p>
 <nav aria-label="Разделы заявки"><ol class="tabs">
-<?cs def:tab(name, title) ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:name ?>"<?cs if:Section == name ?> aria-current="page"<?cs /if ?>><?cs var:title ?><?cs if:Tabs[name] == "valid" ?> <span class="ok" aria-label="заполнен">✓</span><?cs elif:Tabs[name] == "saved" ?> <span class="warn" aria-label="есть замечания">!</span><?cs /if ?></a></li><?cs /def ?>
-<?cs call:tab("card", "Карточка проекта") ?>
-<?cs call:tab("team", "Команда") ?>
-<?cs call:tab("plan", "Календарный план") ?>
-<?cs call:tab("budget", "Бюджет") ?>
-<?cs call:tab("files", "Вложения") ?>
-<?cs call:tab("consent", "Согласия") ?>
+<?cs each:t = Nav ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:t.name ?>"<?cs if:Section == t.name ?> aria-current="page"<?cs /if ?>><?cs var:t.title ?><?cs if:t.state == "valid" ?> <span class="ok" aria-label="заполнен">✓</span><?cs elif:t.state == "saved" ?> <span class="warn" aria-label="есть замечания">!</span><?cs /if ?></a></li>
+<?cs /each ?>
 <li><a href="/applications/<?cs var:App.id ?>">Вся заявка и подача</a></li>
 </ol></nav>
 <?cs if:!App.editable && App.mine ?><p class="notice">Заявку сейчас изменить нельзя<?cs if:App.status != "draft" ?>: она <?cs call:app_status(App.status) ?><?cs else ?>: приём заявок закрыт<?cs /if ?>.</p><?cs /if ?>

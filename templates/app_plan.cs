@@ -9,7 +9,7 @@
     <?cs call:field_error("e") ?>
     <?cs def:event_row(i) ?><div class="row">
       <div class="cell"><label><span>Задача</span><select name="e.<?cs var:i ?>.task"<?cs if:Form.Error.e[i].task ?> aria-invalid="true"<?cs /if ?>><option value="">—</option><?cs each:tk = Tasks ?><option value="<?cs var:name(tk) ?>"<?cs if:name(tk) == Query.e[i].task ?> selected<?cs /if ?>><?cs var:name(tk) ?>. <?cs var:tk ?></option><?cs /each ?></select></label><?cs if:Form.Error.e[i].task ?><p class="field-error"><?cs var:Form.Error.e[i].task ?></p><?cs /if ?></div>
-      <?cs call:row_input("e", i, "title", "Мероприятие", "text", 500) ?><?cs call:row_input("e", i, "starts_on", "Начало", "date", 10) ?><?cs call:row_input("e", i, "ends_on", "Окончание", "date", 10) ?><?cs call:row_input("e", i, "result", "Ожидаемый результат", "text", 1000) ?>
+      <?cs call:row_input("e", i, "title", "Мероприятие", "text", Max.e.title) ?><?cs call:row_input("e", i, "starts_on", "Начало", "date", Max.e.starts_on) ?><?cs call:row_input("e", i, "ends_on", "Окончание", "date", Max.e.ends_on) ?><?cs call:row_input("e", i, "result", "Ожидаемый результат", "text", Max.e.result) ?>
     </div><?cs /def ?>
     <?cs set:n = 0 ?><?cs each:x = Query.e ?><?cs call:event_row(n) ?><?cs set:n = #n + 1 ?><?cs /each ?>
     <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><?cs call:event_row(#n + #k) ?><?cs /loop ?><?cs /if ?>

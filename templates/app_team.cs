@@ -7,9 +7,9 @@
   <fieldset class="rows"><legend>Участники</legend>
     <?cs call:field_error("m") ?>
     <?cs set:n = 0 ?><?cs each:x = Query.m ?>
-    <div class="row"><?cs call:row_input("m", n, "name", "ФИО", "text", 200) ?><?cs call:row_input("m", n, "role", "Роль в проекте", "text", 200) ?><?cs call:row_input("m", n, "experience", "Опыт", "text", 2000) ?></div>
+    <div class="row"><?cs call:row_input("m", n, "name", "ФИО", "text", Max.m.name) ?><?cs call:row_input("m", n, "role", "Роль в проекте", "text", Max.m.role) ?><?cs call:row_input("m", n, "experience", "Опыт", "text", Max.m.experience) ?></div>
     <?cs set:n = #n + 1 ?><?cs /each ?>
-    <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><div class="row"><?cs call:row_input("m", #n + #k, "name", "ФИО", "text", 200) ?><?cs call:row_input("m", #n + #k, "role", "Роль в проекте", "text", 200) ?><?cs call:row_input("m", #n + #k, "experience", "Опыт", "text", 2000) ?></div><?cs /loop ?><?cs /if ?>
+    <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><div class="row"><?cs call:row_input("m", #n + #k, "name", "ФИО", "text", Max.m.name) ?><?cs call:row_input("m", #n + #k, "role", "Роль в проекте", "text", Max.m.role) ?><?cs call:row_input("m", #n + #k, "experience", "Опыт", "text", Max.m.experience) ?></div><?cs /loop ?><?cs /if ?>
   </fieldset>
   <?cs if:App.editable ?><button type="submit">Сохранить</button><?cs /if ?>
 </form>

@@ -29,7 +29,7 @@
     <?cs if:Query.has_logo == 1 ?><p><img src="/org/logo/<?cs var:OrgId ?>" alt="Текущий логотип" class="logo"></p>
     <p><input id="remove_logo" name="remove_logo" type="checkbox" value="1"> <label for="remove_logo" class="inline-label">Удалить логотип</label></p><?cs /if ?>
     <input id="logo" name="logo" type="file" accept="image/png,image/jpeg" aria-describedby="hint-logo"<?cs call:error_attrs("logo") ?>>
-    <p class="hint" id="hint-logo">PNG или JPEG, до 1 МБ. Показывается на страницах проектов организации.</p>
+    <p class="hint" id="hint-logo">PNG или JPEG, до <?cs var:bytes(Limit.Logo) ?>. Показывается на страницах проектов организации.</p>
     <?cs call:field_error("logo") ?>
   </div>
   <button type="submit">Сохранить профиль</button>

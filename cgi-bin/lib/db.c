@@ -22,6 +22,7 @@
 static MYSQL *conn;
 static enum gf_db_access conn_access = GF_DB_NONE;
 static int in_tx;
+static int tx_lost;      /* the connection died inside a transaction */
 static struct { const char *sql; MYSQL_STMT *st; } cache[MAX_STMTS];
 static int ncache;
 
@@ -33,6 +34,7 @@ static void drop_connection(void)
     if (conn)
         mysql_close(conn);
     conn = NULL;
+    tx_lost = in_tx;
     in_tx = 0;
 }
 
@@ -121,6 +123,8 @@ static NEOERR *get_stmt(const char *sql, MYSQL_STMT **out)
 {
     MYSQL_STMT *st;
 
+    if (!sql)
+        return nerr_raise(NERR_ASSERT, "no SQL: a gap in a statement table");
     for (int i = 0; i < ncache; i++)
         if (cache[i].sql == sql) {
             *out = cache[i].st;
@@ -358,13 +362,16 @@ NEOERR *gf_db_begin(void)
             return db_error(NULL, "BEGIN");
     }
     in_tx = 1;
+    tx_lost = 0;
     return STATUS_OK;
 }
 
 NEOERR *gf_db_commit(void)
 {
-    if (!conn || !in_tx)
-        return nerr_raise(GF_ERR_UNAVAILABLE, "commit without a transaction");
+    if (!in_tx && tx_lost)
+        return nerr_raise(GF_ERR_UNAVAILABLE, "connection lost inside the transaction");
+    if (!in_tx || !conn)      /* a programming error, not an outage: 500 */
+        return nerr_raise(NERR_ASSERT, "commit without a transaction");
     if (mysql_commit(conn))
         return db_error(NULL, "COMMIT");
     in_tx = 0;

@@ -1,11 +1,17 @@
 /*
  * form.c — reading form fields and reporting errors next to them: one way
- * for every form. Errors go to Form.Error.<field> (macros.cs shows them),
- * values stay in Query.* so the form comes back as it was typed.
+ * for every form, and one set of messages. Errors go to an errors node
+ * (Form.Error for a page; macros.cs shows Form.Error.<field> beside the
+ * field), values stay in Query.* so the form comes back as it was typed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include "gf.h"
+
+const char *const gf_msg_required = "Заполните это поле.";
+const char *const gf_msg_bad_text = "Текст содержит недопустимые символы "
+                                    "(неверная кодировка UTF-8 или управляющие символы).";
+const char *const gf_msg_one_line = "Одна строка, без переносов.";
 
 const char *gf_input(gf_req *r, const char *name)
 {
@@ -14,19 +20,29 @@ const char *gf_input(gf_req *r, const char *name)
 
     snprintf(key, sizeof key, "Query.%s", name);
     t = gf_trim_dup(hdf_get_value(r->hdf, key, ""));
-    hdf_set_value(r->hdf, key, t);
+    gf_set(r->hdf, key, t);
     free(t);
     return hdf_get_value(r->hdf, key, "");
 }
 
+void gf_error_set(HDF *errors, const char *name, const char *msg)
+{
+    if (!hdf_get_value(errors, name, NULL))     /* the first problem is the one shown */
+        gf_set(errors, name, msg);
+}
+
+static HDF *form_errors(gf_req *r)
+{
+    HDF *e = NULL;
+
+    gf_must(hdf_get_node(r->hdf, "Form.Error", &e));
+    return e;
+}
+
 void gf_field_error(gf_req *r, const char *name, const char *msg)
 {
-    char key[160];
-
-    snprintf(key, sizeof key, "Form.Error.%s", name);
-    if (!hdf_get_value(r->hdf, key, NULL))     /* the first problem is the one shown */
-        hdf_set_value(r->hdf, key, msg);
-    hdf_set_value(r->hdf, "Form.HasErrors", "1");
+    gf_error_set(form_errors(r), name, msg);
+    gf_set(r->hdf, "Form.HasErrors", "1");
 }
 
 int gf_form_has_errors(gf_req *r)
@@ -34,29 +50,37 @@ int gf_form_has_errors(gf_req *r)
     return hdf_get_int_value(r->hdf, "Form.HasErrors", 0);
 }
 
-int gf_check_text(gf_req *r, const char *name, const char *value, int required,
-                  long max, int one_line)
+int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max)
 {
     long n = gf_utf8_len(value);
     char msg[160];
 
     if (n == 0) {
-        if (required)
-            gf_field_error(r, name, "Заполните это поле.");
-        return !required;
+        if (rule & GF_REQUIRED)
+            gf_error_set(errors, name, gf_msg_required);
+        return !(rule & GF_REQUIRED);
     }
-    if (n < 0) {
-        gf_field_error(r, name, "Текст содержит недопустимые символы.");
+    if (n < 0 || !gf_text_chars_ok(value)) {
+        gf_error_set(errors, name, gf_msg_bad_text);
         return 0;
     }
     if (n > max) {
         snprintf(msg, sizeof msg, "Не длиннее %ld символов (сейчас %ld).", max, n);
-        gf_field_error(r, name, msg);
+        gf_error_set(errors, name, msg);
         return 0;
     }
-    if (one_line && !gf_single_line(value)) {
-        gf_field_error(r, name, "Одна строка, без переносов.");
+    if ((rule & GF_ONE_LINE) && !gf_single_line(value)) {
+        gf_error_set(errors, name, gf_msg_one_line);
         return 0;
     }
     return 1;
+}
+
+int gf_check_text(gf_req *r, const char *name, const char *value, unsigned rule, long max)
+{
+    int ok = gf_text_check(form_errors(r), name, value, rule, max);
+
+    if (!ok)
+        gf_set(r->hdf, "Form.HasErrors", "1");
+    return ok;
 }

@@ -33,10 +33,24 @@ extern const char *gf_prog_name;
 extern NERR_TYPE GF_ERR_NOTFOUND;     /* 404 */
 extern NERR_TYPE GF_ERR_BADREQ;       /* 400 */
 extern NERR_TYPE GF_ERR_FORBIDDEN;    /* 403 */
+extern NERR_TYPE GF_ERR_METHOD;       /* 405 */
 extern NERR_TYPE GF_ERR_TOOLARGE;     /* 413 */
 extern NERR_TYPE GF_ERR_UNAVAILABLE;  /* 503: database down, try again */
 extern NERR_TYPE GF_ERR_DUPLICATE;    /* a unique key refused the row */
 NEOERR *gf_errors_init(void);
+
+/* Out of memory — the one policy. Setting an HDF value, copying a tree or
+ * appending to a STRING fails only when memory runs out (or on a
+ * programming error). A process in that state cannot answer usefully, so
+ * gf_must() logs the error and aborts: the FastCGI manager starts a fresh
+ * process, the open transaction dies with the connection (nothing is
+ * half-written) and the client sees the web server's 502. Everything else
+ * that can fail returns a NEOERR to its caller; nothing is ignored. */
+void gf_must(NEOERR *err);           /* STATUS_OK: nothing happens */
+/* hdf_set_value / hdf_set_int_value / hdf_set_valuef under that policy. */
+void gf_set(HDF *hdf, const char *name, const char *value);
+void gf_set_int(HDF *hdf, const char *name, int value);
+void gf_setf(HDF *hdf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- config.c ----------------------------------------------------------- */
 
@@ -56,6 +70,9 @@ long long gf_parse_id(const char *s);
 long gf_utf8_len(const char *s);
 /* 1 when s has no control characters (a one-line field). */
 int gf_single_line(const char *s);
+/* 1 when s has no control characters but line breaks and tabs (a text
+ * area: a browser sends CRLF). */
+int gf_text_chars_ok(const char *s);
 /* Plausible email address (one @, dot in the domain, no spaces, <= 254). */
 int gf_valid_email(const char *s);
 /* Copies s without leading/trailing ASCII whitespace into a malloc'd string
@@ -95,6 +112,15 @@ typedef struct { gf_argtype t; long long i; const char *s; } gf_arg;
 #define ARGS(...) ((const gf_arg[]){__VA_ARGS__, A_END})
 #define NOARGS    ((const gf_arg[]){A_END})
 
+/* A program keeps its SQL in one table indexed by an enum that ends in
+ * Q__MAX:  enum { Q_A, Q_B, Q__MAX };
+ *          static const char *const Q[] = {[Q_A] = "…", [Q_B] = "…"};
+ *          GF_STATEMENTS(Q, Q__MAX);
+ * which fails the build unless the table has one entry per name (a gap
+ * left in the middle is NULL, which gf_db_* refuse). */
+#define GF_STATEMENTS(t, n) \
+    _Static_assert(sizeof(t) / sizeof((t)[0]) == (n), #t ": one statement per enum name")
+
 NEOERR *gf_db_open(enum gf_db_access access);
 void gf_db_close(void);
 /* Runs a SELECT; row i becomes <prefix>.<i>.<column> under dst (NULL
@@ -115,27 +141,22 @@ NEOERR *gf_db_begin(void);
 NEOERR *gf_db_commit(void);
 void gf_db_rollback(void);   /* safe to call when no transaction is open */
 
-/* ---- lists.c: reference lists for forms and filters --------------------- */
-
-enum { GF_LIST_MUNICIPALITIES = 1, GF_LIST_DIRECTIONS = 2, GF_LIST_COMPETITIONS = 4 };
-/* Puts Municipalities.N.{id,name}, Directions.N.{id,name} and
- * Competitions.N.{id,title} into hdf, as asked by the which bits. */
-NEOERR *gf_lists_load(HDF *hdf, unsigned which);
-/* 1 when list (e.g. "Municipalities") in hdf holds an entry with this id. */
-int gf_list_has(HDF *hdf, const char *list, long long id);
-
 /* ---- render.c ----------------------------------------------------------- */
 
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽". */
+ * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
+/* Frees what render.c keeps per process (at exit, for leak checkers). */
+void gf_render_free(void);
 /* Pure formatters behind those template functions (unit tested). */
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
+/* A size as people read it: "10 МБ", "1.5 МБ", "300 КБ" (template: bytes()). */
+void gf_fmt_bytes(long long n, char *buf, size_t len);
 
 /* ---- cache.c: whole responses to anonymous GETs of public pages --------- */
 
@@ -146,22 +167,56 @@ int gf_cache_get(const char *key, const char **data, int *len, int *hlen);
 void gf_cache_put(const char *key, const char *data, int len, int hlen, int ttl);
 void gf_cache_clear(void);
 
-/* ---- request.c ---------------------------------------------------------- */
+/* ---- request.c: the request loop and declared access -------------------- */
 
-enum gf_role {
-    GF_ROLE_APPLICANT = 1 << 0, GF_ROLE_EXPERT = 1 << 1,
-    GF_ROLE_STAFF = 1 << 2, GF_ROLE_SECRETARY = 1 << 3, GF_ROLE_ADMIN = 1 << 4,
-};
+enum gf_method { GF_GET = 1 << 0, GF_POST = 1 << 1 };   /* GF_GET admits HEAD */
+/* Who may use a route: role bits (bit i is the program's role_names[i]),
+ * or one of these. */
+#define GF_PUBLIC (1u << 31)   /* anyone, signed in or not */
+#define GF_USERS  (1u << 30)   /* any signed-in user */
 
-typedef struct gf_req {
+typedef struct gf_req gf_req;
+typedef NEOERR *(*gf_handler)(gf_req *r);
+
+/* One URL pattern of a program and its handler. Patterns: "/x" exactly,
+ * "/x/#/y" where # is a numeric id (given to the handler as r->id), and
+ * "/x/" followed by "*": anything below /x/. */
+typedef struct gf_route {
+    const char *pattern;
+    unsigned methods;        /* GF_GET, GF_POST or both */
+    gf_handler handle;
+    unsigned roles;          /* 0: the program's roles */
+} gf_route;
+
+/* A program declares what it serves and who may use it; the request loop
+ * enforces it before any handler runs: a path matching no route is 404, a
+ * method the route does not take is 405, a route that is not GF_PUBLIC
+ * sends an anonymous visitor to /login?next=…, a signed-in user without
+ * the role gets 403, and every POST must carry the form's CSRF token
+ * (403) unless csrf_exempt says why not. `prog --describe` prints the
+ * declaration (tests compare it with cgi-bin/MANIFEST and the behaviour). */
+typedef struct gf_program {
+    const char *name;
+    enum gf_db_access db;
+    unsigned roles;                  /* GF_PUBLIC, GF_USERS or role bits */
+    const char *const *role_names;   /* bit i <-> users' role name i (NULL-terminated) */
+    const char *csrf_exempt;         /* NULL: POSTs check CSRF */
+    int public_cache;                /* anonymous GETs may be served from cache.c */
+    const gf_route *routes;          /* ends with an entry whose pattern is NULL */
+} gf_program;
+
+struct gf_req {
     CGI *cgi;
     HDF *hdf;               /* cgi->hdf: all request data, read by templates */
+    const gf_program *prog;
+    const gf_route *route;  /* the route that matched */
+    long long id;           /* the # of the route's pattern, or 0 */
     const char *method;     /* "GET", "POST", … */
     char path[512];         /* request path without the query string */
     char path_query[1024];  /* the request URI, the key of cached pages */
     char ip[64];
     long long user_id;      /* 0: anonymous */
-    unsigned roles;         /* GF_ROLE_* bits */
+    unsigned roles;         /* role bits */
     char session_hash[65];  /* hex SHA-256 of the session token, or "" */
     char csrf[64];          /* the token forms must echo back */
     const char *page;       /* template to render, set by the handler */
@@ -169,54 +224,63 @@ typedef struct gf_req {
     char location[600];     /* set by gf_redirect: 303 to this */
     char cookies[4][400];   /* Set-Cookie header values */
     int ncookies;
-    int mail_queued;        /* outbox rows to deliver after the response */
     int cacheable;          /* a public page for an anonymous visitor */
-    const char *send_file;  /* instead of a page: this stored file … */
-    const char *send_mime;  /* … with this type … */
-    const char *send_name;  /* … offered for download under this name */
-} gf_req;
-
-typedef struct gf_program {
-    const char *name;
-    enum gf_db_access db;
-    NEOERR *(*handle)(gf_req *r);
-    int public_cache;       /* anonymous GETs may be served from cache.c */
-} gf_program;
+    /* set by a kit module that answers instead of a page (files.c) */
+    NEOERR *(*respond)(gf_req *r);
+    /* set by a kit module with work to do after the response (mail.c) */
+    void (*after_response)(void);
+    const char *send_file, *send_mime, *send_name;   /* for files.c */
+};
 
 /* The request loop: FastCGI when started by a FastCGI server, otherwise one
  * plain CGI request. Returns the process exit status. */
 int gf_run(int argc, char **argv, const gf_program *prog);
+/* 1 when path fits pattern (see gf_route); *id gets the # segment. */
+int gf_route_match(const char *pattern, const char *path, long long *id);
 
-/* Query.<name> trimmed of nothing, or def. */
+/* ---- response.c: what a handler says back ------------------------------- */
+
+/* Query.<name>, or def. */
 const char *gf_param(gf_req *r, const char *name, const char *def);
-/* The id in "<prefix><id><suffix>", e.g. ("/applications/", "/card");
- * 0 unless the path is exactly that with a well-formed id. */
-long long gf_path_id(const char *path, const char *prefix, const char *suffix);
-/* 303 See Other to a site-relative path. */
+/* 303 See Other to a site-relative path: only "/" followed by printable
+ * characters, never "//" or "/\" (no open redirect); anything else goes
+ * to "/". */
 void gf_redirect(gf_req *r, const char *path);
+/* 1 when path is a safe site-relative redirect target (see gf_redirect). */
+int gf_local_path(const char *path);
 /* Adds a Set-Cookie header (HttpOnly, SameSite=Lax, Path=/, Secure when
  * the site is https). max_age < 0: session cookie; 0: delete. */
 void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age);
-/* Requires a POST whose csrf field matches; raises GF_ERR_FORBIDDEN. */
-NEOERR *gf_require_post_csrf(gf_req *r);
-/* Requires a logged-in user holding any of the roles; anonymous users are
- * redirected to /login (returns STATUS_OK with r->location set and
- * *ok = 0), others get 403. */
-NEOERR *gf_require_role(gf_req *r, unsigned roles, int *ok);
+/* Writes the response: a page body (may be NULL) with our headers. */
+void gf_send(gf_req *r, int status, const char *location, STRING *body);
+/* Renders templates/error.cs for status (error id shown when not NULL). */
+void gf_send_error(gf_req *r, int status, const char *id);
+/* Maps an error chain to a status (404, 400, 403, 405, 413, 503, else
+ * 500), logs it (500 and 503 with an error id) and sends the error page.
+ * Frees err. */
+void gf_fail(gf_req *r, NEOERR *err);
 
 /* ---- form.c: fields and their errors ------------------------------------ */
 
 /* Query.<name> trimmed of surrounding whitespace (the HDF keeps and owns
  * the trimmed value); "" when absent. */
 const char *gf_input(gf_req *r, const char *name);
-/* Marks field <name> invalid with a Russian message (Form.Error.<name>);
- * the first message for a field is kept. */
+/* Sets errors.<name> = msg unless the field already has a message (the
+ * first problem is the one shown). */
+void gf_error_set(HDF *errors, const char *name, const char *msg);
+/* The same for a page's form: Form.Error.<name>, and Form.HasErrors. */
 void gf_field_error(gf_req *r, const char *name, const char *msg);
 int gf_form_has_errors(gf_req *r);
-/* Checks a text field: present when required, at most max characters,
- * one line when one_line; reports the error and returns 0 if not. */
-int gf_check_text(gf_req *r, const char *name, const char *value, int required,
-                  long max, int one_line);
+/* The one check of a text field: valid UTF-8 without control characters
+ * (line breaks and tabs allowed unless GF_ONE_LINE), present when
+ * GF_REQUIRED, at most max characters. On failure sets errors.<name> to
+ * one of the shared Russian messages and returns 0. */
+enum { GF_OPTIONAL = 0, GF_REQUIRED = 1 << 0, GF_ONE_LINE = 1 << 1 };
+int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max);
+/* gf_text_check for a page's form (Form.Error.<name>). */
+int gf_check_text(gf_req *r, const char *name, const char *value, unsigned rule, long max);
+/* The shared messages, for checks that are not gf_text_check's. */
+extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line;
 
 /* ---- session.c ---------------------------------------------------------- */
 
@@ -245,52 +309,19 @@ void gf_sha256_hex(const char *s, size_t len, char out[65]);
 NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
                       int *allowed);
 
-/* ---- app.c: an application and its sections ----------------------------- */
+/* ---- files.c: uploads and downloads ------------------------------------- */
 
-/* The sections of an application, in form order, NULL-terminated. */
-extern const char *const gf_sections[];
-/* Loads application id into App.* (status, number, competition limits,
- * App.editable while the user may still change it). An application of
- * another organization is a 404; staff may read when staff_may_read. */
-NEOERR *gf_app_load(gf_req *r, long long id, int staff_may_read);
-/* Directions of the competition, budget categories, municipalities. */
-NEOERR *gf_app_lists(gf_req *r, long long competition_id);
-/* Copies the stored draft of section under dst/prefix and puts
- * Section.<section>.{version,valid,saved_ts} into r->hdf. */
-NEOERR *gf_app_section_load(gf_req *r, long long id, const char *section, HDF *dst,
-                            const char *prefix);
-/* Saves data as the section's draft if the stored version is still
- * `version` (0: none stored yet) and the application is open.
- * *result: 0 saved, 1 changed meanwhile (another tab), 2 closed. */
-NEOERR *gf_app_section_save(long long id, const char *section, HDF *data, int valid,
-                            int version, int *result);
-
-/* The whole page of one section (/applications/<id>/<section>): access,
- * the stored draft, and on POST: save as a draft whatever was typed,
- * errors next to the fields, a refusal when another tab saved first or the
- * deadline passed. Renders templates/app_<section>.cs. */
-NEOERR *gf_section_page(gf_req *r, const char *section);
-
-/* ---- sections.c: what each section holds and when it is complete -------- */
-
-/* Copies the section's fields from the form (Query.*) into data, trimmed,
- * rows renumbered and empty rows dropped. */
-NEOERR *gf_section_from_form(const char *section, HDF *query, HDF *data);
-/* Checks a section's data against the competition (ctx: App.* limits and,
- * for the plan, Card.* of the application); each problem becomes
- * errors.<field> = Russian message. Returns the number of problems.
- * For the budget it also writes the computed totals into data. */
-int gf_section_check(const char *section, HDF *data, HDF *ctx, HDF *errors);
-
-/* ---- files.c: uploads --------------------------------------------------- */
-
-/* The MIME type of the file's content (libmagic), e.g. "application/pdf". */
+/* The MIME type of the file's content (libmagic), e.g. "image/png". */
 NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n);
 /* Copies the upload into Paths.Files under a new random name (stored[44]),
  * fsynced, with its SHA-256 and size. */
 NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
 /* Where a stored file lives. */
 void gf_file_path(const char *stored, char *path, size_t n);
+/* Answers the request with the stored file as a download of this type
+ * and name instead of a page (the strings must outlive the handler: keep
+ * them in r->hdf). */
+void gf_download(gf_req *r, const char *stored, const char *mime, const char *name);
 
 /* ---- tokens.c: one-time links sent by email ----------------------------- */
 
@@ -304,7 +335,7 @@ NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
 NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok);
 /* The same check without spending it (to show the confirmation page). */
 NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok);
-/* The POST behind a link's confirmation button: checks CSRF, begins a
+/* The POST behind a link's confirmation button (the loop has checked CSRF): begins a
  * transaction and spends Query.token. Not valid: rolled back, Valid = 0,
  * status 400, *ok = 0. Valid: the transaction stays open for the change. */
 NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok);

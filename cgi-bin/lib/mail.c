@@ -15,30 +15,32 @@
 #include <sodium.h>
 #include "gf.h"
 
+enum { Q_QUEUE, Q_DUE, Q_CLAIM, Q_LOAD, Q_SENT, Q_RETRY, Q_FAILED, Q__MAX };
 static const char *const Q[] = {
-#define Q_QUEUE 0
-    "INSERT INTO outbox (to_addr, subject, body, created_at, next_attempt_at)"
-    " VALUES (?, ?, ?, NOW(), NOW())",
-#define Q_DUE 1
-    "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= NOW()"
-    " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY id LIMIT ?",
-#define Q_CLAIM 2
-    "UPDATE outbox SET claimed_until = NOW() + INTERVAL 300 SECOND,"
-    " attempts = attempts + 1 WHERE id = ? AND status = 'pending'"
-    " AND (claimed_until IS NULL OR claimed_until < NOW())",
-#define Q_LOAD 3
-    "SELECT to_addr, subject, body, attempts, UNIX_TIMESTAMP(created_at) AS created"
-    " FROM outbox WHERE id = ?",
-#define Q_SENT 4
-    "UPDATE outbox SET status = 'sent', sent_at = NOW(), claimed_until = NULL,"
-    " last_error = NULL WHERE id = ?",
-#define Q_RETRY 5
-    "UPDATE outbox SET claimed_until = NULL, last_error = ?,"
-    " next_attempt_at = NOW() + INTERVAL ? SECOND WHERE id = ?",
-#define Q_FAILED 6
-    "UPDATE outbox SET status = 'failed', claimed_until = NULL, last_error = ?"
-    " WHERE id = ?",
+    [Q_QUEUE] =
+        "INSERT INTO outbox (to_addr, subject, body, created_at, next_attempt_at)"
+        " VALUES (?, ?, ?, NOW(), NOW())",
+    [Q_DUE] =
+        "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= NOW()"
+        " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY id LIMIT ?",
+    [Q_CLAIM] =
+        "UPDATE outbox SET claimed_until = NOW() + INTERVAL 300 SECOND,"
+        " attempts = attempts + 1 WHERE id = ? AND status = 'pending'"
+        " AND (claimed_until IS NULL OR claimed_until < NOW())",
+    [Q_LOAD] =
+        "SELECT to_addr, subject, body, attempts, UNIX_TIMESTAMP(created_at) AS created"
+        " FROM outbox WHERE id = ?",
+    [Q_SENT] =
+        "UPDATE outbox SET status = 'sent', sent_at = NOW(), claimed_until = NULL,"
+        " last_error = NULL WHERE id = ?",
+    [Q_RETRY] =
+        "UPDATE outbox SET claimed_until = NULL, last_error = ?,"
+        " next_attempt_at = NOW() + INTERVAL ? SECOND WHERE id = ?",
+    [Q_FAILED] =
+        "UPDATE outbox SET status = 'failed', claimed_until = NULL, last_error = ?"
+        " WHERE id = ?",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 /* ---- pure MIME ---------------------------------------------------------- */
 
@@ -159,6 +161,17 @@ long gf_mail_backoff(int attempts)
 
 /* ---- queueing ----------------------------------------------------------- */
 
+/* Run by the request loop after the response that queued mail is done. */
+static void deliver_soon(void)
+{
+    NEOERR *err;
+    int tried = 0;
+    char id[9];
+
+    if ((err = gf_mail_deliver(10, &tried)))
+        gf_log_error(&err, id);
+}
+
 NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data)
 {
     STRING text;
@@ -180,7 +193,7 @@ NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data)
     free(subject);
     free(body);
     if (!err && r)
-        r->mail_queued++;
+        r->after_response = deliver_soon;
 done:
     string_clear(&text);
     return nerr_pass(err);

@@ -80,6 +80,18 @@ void gf_fmt_rub(long long kopecks, char *buf, size_t n)
         snprintf(buf, n, "%s%s\xC2\xA0\xE2\x82\xBD", neg ? "−" : "", grouped);
 }
 
+void gf_fmt_bytes(long long n, char *buf, size_t len)
+{
+    if (n >= (1LL << 20) && n % (1LL << 20) == 0)
+        snprintf(buf, len, "%lld\xC2\xA0МБ", n >> 20);
+    else if (n >= (1LL << 20))
+        snprintf(buf, len, "%.1f\xC2\xA0МБ", (double)n / (1 << 20));
+    else if (n >= 1024)
+        snprintf(buf, len, "%lld\xC2\xA0КБ", (n + 1023) / 1024);
+    else
+        snprintf(buf, len, "%lld\xC2\xA0байт", n);
+}
+
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n)
 {
     static int tz_set;
@@ -126,6 +138,20 @@ static NEOERR *fn_rub(const char *in, char **out)
     return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
 }
 
+static NEOERR *fn_bytes(const char *in, char **out)
+{
+    char buf[64];
+    char *end;
+    long long k = in ? strtoll(in, &end, 10) : 0;
+
+    if (!in || !*in || *end)
+        buf[0] = '\0';
+    else
+        gf_fmt_bytes(k, buf, sizeof buf);
+    *out = strdup(buf);
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
+
 static NEOERR *append_cb(void *ctx, char *s)
 {
     return nerr_pass(string_append((STRING *)ctx, s));
@@ -147,7 +173,8 @@ static NEOERR *render(HDF *hdf, const char *name, STRING *out, const char *esc)
     if ((err = cgi_register_strfuncs(cs)) ||
         (err = cs_register_strfunc(cs, "msk", fn_msk)) ||
         (err = cs_register_strfunc(cs, "mskdate", fn_mskdate)) ||
-        (err = cs_register_strfunc(cs, "rub", fn_rub)))
+        (err = cs_register_strfunc(cs, "rub", fn_rub)) ||
+        (err = cs_register_strfunc(cs, "bytes", fn_bytes)))
         goto done;
     if (!(copy = malloc(len + 1))) {
         err = nerr_raise(NERR_NOMEM, "template copy");
@@ -170,4 +197,13 @@ NEOERR *gf_render(HDF *hdf, const char *name, STRING *out)
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out)
 {
     return nerr_pass(render(hdf, name, out, "none"));
+}
+
+void gf_render_free(void)
+{
+    for (int i = 0; i < ntcache; i++) {
+        free(tcache[i].name);
+        free(tcache[i].text);
+    }
+    ntcache = 0;
 }

@@ -1,11 +1,12 @@
 /*
  * request.c — the one request loop: FastCGI (libfcgi) or plain CGI, wired
- * to ClearSilver's CGI kit through cgiwrap, then session, handler, render,
- * and a buffered response with our security headers.
+ * to ClearSilver's CGI kit through cgiwrap; then the program's declared
+ * access (route, method, login, role, CSRF), its handler, the template,
+ * and one buffered response (response.c).
  *
  * ClearSilver traps handled here (see CLEARSILVER.md): writef returns 0,
  * write returns the length, getenv/iterenv return malloc'd copies; body
- * size checked before parsing; "urlencoded; charset=…" normalised so it is
+ * size checked before parsing; media type parameters dropped (other than multipart's) so it is
  * parsed; escaping on; no time footer; we write our own headers, so
  * the kit's own error printer and cgi_output are never used.
  */
@@ -15,7 +16,6 @@
 #include <strings.h>
 #include <unistd.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <fcgiapp.h>
 #include <sodium.h>
 #include "gf.h"
@@ -67,240 +67,112 @@ static int cb_iterenv(void *data, int n, char **k, char **v)
     return 0;
 }
 
-/* ---- helpers for handlers ----------------------------------------------- */
+/* ---- routes and declared access ---------------------------------------- */
 
-const char *gf_param(gf_req *r, const char *name, const char *def)
+int gf_route_match(const char *pattern, const char *path, long long *id)
 {
-    char key[128];
-
-    snprintf(key, sizeof key, "Query.%s", name);
-    return hdf_get_value(r->hdf, key, def);
+    *id = 0;
+    while (*pattern) {
+        if (pattern[0] == '*' && !pattern[1])
+            return *path != '\0';            /* something below the prefix */
+        if (*pattern == '#') {
+            char buf[24];
+            size_t n = strspn(path, "0123456789");
+            if (n == 0 || n >= sizeof buf)
+                return 0;
+            memcpy(buf, path, n);
+            buf[n] = '\0';
+            if (!(*id = gf_parse_id(buf)))
+                return 0;
+            path += n;
+            pattern++;
+            continue;
+        }
+        if (*pattern++ != *path++)
+            return 0;
+    }
+    return *path == '\0';
 }
 
-long long gf_path_id(const char *path, const char *prefix, const char *suffix)
+static const gf_route *find_route(const gf_program *prog, const char *path, long long *id)
 {
-    size_t lp = strlen(prefix), n;
-    char buf[32];
-
-    if (strncmp(path, prefix, lp))
-        return 0;
-    path += lp;
-    n = strcspn(path, "/");
-    if (n == 0 || n >= sizeof buf || strcmp(path + n, suffix))
-        return 0;
-    memcpy(buf, path, n);
-    buf[n] = '\0';
-    return gf_parse_id(buf);
+    for (const gf_route *rt = prog->routes; rt && rt->pattern; rt++)
+        if (gf_route_match(rt->pattern, path, id))
+            return rt;
+    return NULL;
 }
 
-void gf_redirect(gf_req *r, const char *path)
-{
-    /* site-relative only: never an open redirect */
-    if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\')
-        path = "/";
-    snprintf(r->location, sizeof r->location, "%s", path);
-}
-
-void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age)
-{
-    int secure = !strncmp(gf_cfg("Site.URL", ""), "https:", 6);
-    char age[48] = "";
-
-    if (r->ncookies == 4)
-        return;
-    if (max_age >= 0)
-        snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
-    snprintf(r->cookies[r->ncookies++], sizeof r->cookies[0],
-             "%s=%s; Path=/%s; HttpOnly; SameSite=Lax%s",
-             name, value, age, secure ? "; Secure" : "");
-}
-
-NEOERR *gf_require_post_csrf(gf_req *r)
+static int csrf_ok(gf_req *r)
 {
     const char *sent = gf_param(r, "csrf", "");
     size_t n = strlen(r->csrf);
 
-    if (strcmp(r->method, "POST"))
-        return nerr_raise(GF_ERR_BADREQ, "POST required");
-    if (!n || strlen(sent) != n || sodium_memcmp(sent, r->csrf, n))
-        return nerr_raise(GF_ERR_FORBIDDEN, "csrf token mismatch");
-    return STATUS_OK;
+    return n && strlen(sent) == n && !sodium_memcmp(sent, r->csrf, n);
 }
 
-NEOERR *gf_require_role(gf_req *r, unsigned roles, int *ok)
+/* The program's declaration, enforced: see gf_program in gf.h. *go is 0
+ * when the answer is already decided (a redirect to the login page). */
+static NEOERR *check_access(gf_req *r, int *go)
 {
-    *ok = 0;
-    if (!r->user_id) {
-        char next[500];
-        char *esc = NULL;
-        if (cgi_url_escape(r->path, &esc) == STATUS_OK) {
-            snprintf(next, sizeof next, "/login?next=%s", esc);
+    const gf_route *rt = r->route;
+    unsigned roles = rt->roles ? rt->roles : r->prog->roles;
+    unsigned m = !strcmp(r->method, "POST") ? GF_POST
+               : (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? GF_GET : 0;
+
+    *go = 0;
+    if (!(rt->methods & m))
+        return nerr_raise(GF_ERR_METHOD, "%s not allowed on %s", r->method, rt->pattern);
+    if (!(roles & GF_PUBLIC)) {
+        if (!r->user_id) {
+            char *esc = NULL, next[600];
+            if (cgi_url_escape(r->path, &esc) == STATUS_OK && esc) {
+                snprintf(next, sizeof next, "/login?next=%s", esc);
+                gf_redirect(r, next);
+            } else {
+                gf_redirect(r, "/login");
+            }
             free(esc);
-            gf_redirect(r, next);
-        } else {
-            gf_redirect(r, "/login");
+            return STATUS_OK;
         }
-        return STATUS_OK;
+        if (!(roles & GF_USERS) && !(r->roles & roles))
+            return nerr_raise(GF_ERR_FORBIDDEN, "role required for %s", rt->pattern);
     }
-    if (!(r->roles & roles))
-        return nerr_raise(GF_ERR_FORBIDDEN, "role required");
-    *ok = 1;
+    if (m == GF_POST && !r->prog->csrf_exempt && !csrf_ok(r))
+        return nerr_raise(GF_ERR_FORBIDDEN, "csrf token mismatch");
+    *go = 1;
     return STATUS_OK;
 }
 
-/* ---- the response ------------------------------------------------------- */
-
-static void fail(gf_req *r, NEOERR *err);
-
-static const char *status_text(int s)
+/* `prog --describe`: the declaration as lines a test can read. */
+static void describe(const gf_program *prog)
 {
-    switch (s) {
-    case 200: return "200 OK";
-    case 303: return "303 See Other";
-    case 400: return "400 Bad Request";
-    case 401: return "401 Unauthorized";
-    case 403: return "403 Forbidden";
-    case 404: return "404 Not Found";
-    case 405: return "405 Method Not Allowed";
-    case 409: return "409 Conflict";
-    case 413: return "413 Payload Too Large";
-    case 429: return "429 Too Many Requests";
-    case 503: return "503 Service Unavailable";
-    default: return "500 Internal Server Error";
+    printf("program %s\n", prog->name);
+    printf("csrf %s\n", prog->csrf_exempt ? prog->csrf_exempt : "checked");
+    for (const gf_route *rt = prog->routes; rt && rt->pattern; rt++) {
+        unsigned roles = rt->roles ? rt->roles : prog->roles;
+        printf("route %s %s%s%s ", rt->pattern, rt->methods & GF_GET ? "GET" : "",
+               (rt->methods & GF_GET) && (rt->methods & GF_POST) ? "," : "",
+               rt->methods & GF_POST ? "POST" : "");
+        if (roles & GF_PUBLIC) {
+            printf("public\n");
+        } else if (roles & GF_USERS) {
+            printf("users\n");
+        } else {
+            const char *sep = "";
+            for (int i = 0; prog->role_names && prog->role_names[i]; i++)
+                if (roles & (1u << i)) {
+                    printf("%s%s", sep, prog->role_names[i]);
+                    sep = ",";
+                }
+            printf("\n");
+        }
     }
-}
-
-/* Writes the whole response at once; a cacheable 200 is kept for the next
- * anonymous visitor (see cache.c). */
-static void send_response(gf_req *r, int status, const char *location, STRING *body)
-{
-    STRING out;
-    int hlen, head = r && r->method && !strcmp(r->method, "HEAD");
-
-    string_init(&out);
-    string_appendf(&out, "Status: %s\r\n", status_text(status));
-    if (location)
-        string_appendf(&out, "Location: %s\r\n", location);
-    string_append(&out,
-        "Content-Type: text/html; charset=utf-8\r\n"
-        "Cache-Control: private, no-cache\r\n"
-        "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-        "style-src 'self'; script-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
-        "X-Frame-Options: DENY\r\n"
-        "Referrer-Policy: same-origin\r\n");
-    if (status == 503)
-        string_append(&out, "Retry-After: 5\r\n");
-    for (int i = 0; r && i < r->ncookies; i++)
-        string_appendf(&out, "Set-Cookie: %s\r\n", r->cookies[i]);
-    string_appendf(&out, "Content-Length: %d\r\n\r\n", body ? body->len : 0);
-    hlen = out.len;
-    if (body && body->len)
-        string_appendn(&out, body->buf, body->len);
-    cgiwrap_write(out.buf, head ? hlen : out.len);
-    if (r && r->cacheable && status == 200 && !r->ncookies && !r->user_id && !head)
-        gf_cache_put(r->path_query, out.buf, out.len, hlen,
-                     (int)gf_cfg_int("Cache.PublicTTL", 5));
-    string_clear(&out);
-}
-
-/* A stored file as a download (nothing is ever shown inline). */
-static void send_stored_file(gf_req *r)
-{
-    char path[1024], buf[65536];
-    char *esc = NULL;
-    FILE *f;
-    struct stat sb;
-    STRING h;
-    size_t n;
-
-    gf_file_path(r->send_file, path, sizeof path);
-    if (!(f = fopen(path, "rb")) || fstat(fileno(f), &sb)) {
-        if (f)
-            fclose(f);
-        fail(r, nerr_raise(GF_ERR_NOTFOUND, "stored file missing"));
-        return;
-    }
-    cgi_url_escape(r->send_name ? r->send_name : "file", &esc);
-    string_init(&h);
-    string_appendf(&h, "Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n"
-                   "Content-Disposition: attachment; filename=\"file\"; filename*=UTF-8''%s\r\n"
-                   "Cache-Control: private, no-store\r\nX-Content-Type-Options: nosniff\r\n"
-                   "Content-Security-Policy: default-src 'none'; sandbox\r\n\r\n",
-                   r->send_mime, (long long)sb.st_size, esc ? esc : "file");
-    cgiwrap_write(h.buf, h.len);
-    string_clear(&h);
-    free(esc);
-    if (strcmp(r->method, "HEAD"))
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            cgiwrap_write(buf, (int)n);
-    fclose(f);
-}
-
-/* The last resort when even the error template cannot be rendered. */
-static void send_bare_error(gf_req *r, int status, const char *id)
-{
-    STRING b;
-
-    string_init(&b);
-    string_appendf(&b, "<!DOCTYPE html><html lang=\"ru\"><meta charset=\"utf-8\">"
-                   "<title>Ошибка</title><h1>Ошибка на сервере</h1>"
-                   "<p>Код ошибки: %s. Попробуйте ещё раз позже.</p></html>", id);
-    send_response(r, status, NULL, &b);
-    string_clear(&b);
-}
-
-static void send_error_page(gf_req *r, int status, const char *id)
-{
-    STRING body;
-    NEOERR *err;
-    char sid[9];
-
-    string_init(&body);
-    hdf_set_int_value(r->hdf, "Error.Status", status);
-    if (id)
-        hdf_set_value(r->hdf, "Error.Id", id);
-    if ((err = gf_render(r->hdf, "error.cs", &body))) {
-        gf_log_error(&err, sid);
-        send_bare_error(r, status, id ? id : sid);
-    } else {
-        send_response(r, status, NULL, &body);
-    }
-    string_clear(&body);
-}
-
-/* Maps an error chain to a status; logs real failures with an id. */
-static void fail(gf_req *r, NEOERR *err)
-{
-    char id[9] = "";
-    int status = 500;
-
-    gf_db_rollback();
-    if (nerr_match(err, GF_ERR_NOTFOUND)) status = 404;
-    else if (nerr_match(err, GF_ERR_BADREQ)) status = 400;
-    else if (nerr_match(err, GF_ERR_FORBIDDEN)) status = 403;
-    else if (nerr_match(err, GF_ERR_TOOLARGE)) status = 413;
-    else if (nerr_match(err, GF_ERR_UNAVAILABLE)) status = 503;
-
-    if (status == 500 || status == 503) {
-        gf_log_error(&err, id);
-    } else {
-        STRING s;
-        string_init(&s);
-        nerr_error_string(err, &s);
-        gf_log("info", "%d %s: %s", status, r->path, s.buf ? s.buf : "");
-        string_clear(&s);
-        nerr_ignore(&err);
-    }
-    r->ncookies = 0;     /* a failed request sets no cookies */
-    send_error_page(r, status, id[0] ? id : NULL);
 }
 
 /* ---- one request -------------------------------------------------------- */
 
 static long body_limit;
-static int mail_pending;   /* the last request queued mail */
+static void (*after)(void);   /* work the last request left for after its response */
 
 static int upload_cb(CGI *cgi, int nread, int expected)
 {
@@ -309,41 +181,48 @@ static int upload_cb(CGI *cgi, int nread, int expected)
     return nread > body_limit;   /* non-zero cancels the upload */
 }
 
-static void setup_hdf(gf_req *r)
+static NEOERR *setup_hdf(gf_req *r)
 {
     HDF *h = r->hdf;
     const char *uri = hdf_get_value(h, "CGI.RequestURI", NULL);
     const char *q;
-
-    hdf_set_value(h, "Config.VarEscapeMode", "html");
-    hdf_set_value(h, "Config.TimeFooter", "0");
-    hdf_set_value(h, "Config.WhiteSpaceStrip", "1");
-    hdf_set_value(h, "Config.Upload.TmpDir", gf_cfg("Paths.Tmp", "/tmp"));
-    hdf_set_value(h, "Site.Name", gf_cfg("Site.Name", "Грантовый конкурс"));
+    NEOERR *err;
 
     if (!uri)
         uri = hdf_get_value(h, "CGI.ScriptName", "/");
     q = strchr(uri, '?');
     snprintf(r->path, sizeof r->path, "%.*s",
              (int)(q ? (size_t)(q - uri) : strlen(uri)), uri);
-    hdf_set_value(h, "Page.Path", r->path);
     r->method = hdf_get_value(h, "CGI.RequestMethod", "GET");
     snprintf(r->ip, sizeof r->ip, "%s", hdf_get_value(h, "CGI.RemoteAddress", ""));
     r->status = 200;
+    if ((err = hdf_set_value(h, "Config.VarEscapeMode", "html")) ||
+        (err = hdf_set_value(h, "Config.TimeFooter", "0")) ||
+        (err = hdf_set_value(h, "Config.WhiteSpaceStrip", "1")) ||
+        (err = hdf_set_value(h, "Config.Upload.TmpDir", gf_cfg("Paths.Tmp", "/tmp"))) ||
+        (err = hdf_set_value(h, "Site.Name", gf_cfg("Site.Name", "Грантовый конкурс"))) ||
+        (err = hdf_set_value(h, "Page.Path", r->path)))
+        return nerr_pass(err);
+    return STATUS_OK;
 }
 
-/* "application/x-www-form-urlencoded; charset=UTF-8" is ignored by 0.10.5's
- * exact match: keep only the media type so the body is parsed. */
-static void normalise_content_type(HDF *h)
+/* ClearSilver 0.10.5 compares the content type exactly, so a form body
+ * sent as "…-urlencoded; charset=UTF-8" would be ignored: keep only the
+ * media type of anything but multipart (whose boundary is a parameter). */
+static NEOERR *normalise_content_type(HDF *h)
 {
     const char *ct = hdf_get_value(h, "CGI.ContentType", NULL);
-    static const char form[] = "application/x-www-form-urlencoded";
+    size_t n;
+    char type[128];
+    NEOERR *err;
 
-    if (ct && !strncasecmp(ct, form, sizeof form - 1) &&
-        (ct[sizeof form - 1] == ';' || ct[sizeof form - 1] == ' ')) {
-        hdf_set_value(h, "CGI.ContentType", form);
-        hdf_set_value(h, "CGI.ContentType.Type", form);
-    }
+    if (!ct || !strncasecmp(ct, "multipart/", 10) || !ct[n = strcspn(ct, "; ")])
+        return STATUS_OK;
+    snprintf(type, sizeof type, "%.*s", (int)(n < sizeof type ? n : sizeof type - 1), ct);
+    if ((err = hdf_set_value(h, "CGI.ContentType", type)) ||
+        (err = hdf_set_value(h, "CGI.ContentType.Type", type)))
+        return nerr_pass(err);
+    return STATUS_OK;
 }
 
 /* A fresh cached copy of a public page for an anonymous GET, if any: looked
@@ -375,96 +254,100 @@ static int serve_from_cache(const gf_program *prog, gf_req *r)
     return hit;
 }
 
+/* Reads and checks the request up to the handler: body size, parsing,
+ * session. */
+static NEOERR *parse(gf_req *r)
+{
+    long len = atol(hdf_get_value(r->hdf, "CGI.ContentLength", "0"));
+    const char *ct = hdf_get_value(r->hdf, "CGI.ContentType", "");
+    NEOERR *err;
+
+    body_limit = !strncasecmp(ct, "multipart/", 10)
+        ? gf_cfg_int("Limits.MaxUpload", 10L << 20)
+        : gf_cfg_int("Limits.MaxBody", 256L << 10);
+    if (len < 0 || len > body_limit)
+        return nerr_raise(GF_ERR_TOOLARGE, "body of %ld bytes", len);
+    /* 0.10.5's multipart parser crashes on a body without a boundary */
+    if (!strncasecmp(ct, "multipart/", 10)) {
+        const char *b = strstr(ct, "boundary=");
+        if (!b || !b[9] || b[9] == ';' || b[9] == ' ' || !strncmp(b + 9, "\"\"", 2))
+            return nerr_raise(GF_ERR_BADREQ, "multipart body without a boundary");
+    }
+    if ((err = normalise_content_type(r->hdf)))
+        return nerr_pass(err);
+    r->cgi->upload_cb = upload_cb;
+    if ((err = cgi_parse(r->cgi))) {
+        nerr_log_error(err);
+        nerr_ignore(&err);
+        return nerr_raise(GF_ERR_BADREQ, "request body could not be parsed");
+    }
+    return nerr_pass(gf_session_load(r));
+}
+
 static void serve(const gf_program *prog)
 {
     gf_req r;
     CGI *cgi = NULL;
     NEOERR *err;
     STRING body;
-    long len;
-    const char *ct;
+    int go = 0;
 
     memset(&r, 0, sizeof r);
     r.method = "GET";
+    r.prog = prog;
     if (serve_from_cache(prog, &r))
         return;
     if ((err = cgi_init(&cgi, NULL))) {
-        char id[9];
-        gf_log_error(&err, id);
-        send_bare_error(NULL, 500, id);
+        gf_fail(&r, err);
         return;
     }
     r.cgi = cgi;
     r.hdf = cgi->hdf;
-    setup_hdf(&r);
-
-    len = atol(hdf_get_value(r.hdf, "CGI.ContentLength", "0"));
-    ct = hdf_get_value(r.hdf, "CGI.ContentType", "");
-    body_limit = !strncasecmp(ct, "multipart/", 10)
-        ? gf_cfg_int("Limits.MaxUpload", 10L << 20)
-        : gf_cfg_int("Limits.MaxBody", 256L << 10);
-    if (len < 0 || len > body_limit) {
-        fail(&r, nerr_raise(GF_ERR_TOOLARGE, "body of %ld bytes", len));
+    if ((err = setup_hdf(&r))) {
+        gf_fail(&r, err);
         goto done;
     }
-    /* 0.10.5's multipart parser crashes on a body without a boundary */
-    if (!strncasecmp(ct, "multipart/", 10)) {
-        const char *b = strstr(ct, "boundary=");
-        if (!b || !b[9] || b[9] == ';' || b[9] == ' ' || !strncmp(b + 9, "\"\"", 2)) {
-            fail(&r, nerr_raise(GF_ERR_BADREQ, "multipart body without a boundary"));
-            goto done;
-        }
-    }
-    normalise_content_type(r.hdf);
-    cgi->upload_cb = upload_cb;
-    if ((err = cgi_parse(cgi))) {
-        nerr_log_error(err);
-        nerr_ignore(&err);
-        fail(&r, nerr_raise(GF_ERR_BADREQ, "request body could not be parsed"));
-        goto done;
-    }
-    if ((err = gf_session_load(&r)) || (err = prog->handle(&r))) {
-        fail(&r, err);
+    if ((err = parse(&r)) ||
+        (!(r.route = find_route(prog, r.path, &r.id)) &&
+         (err = nerr_raise(GF_ERR_NOTFOUND, "no route"))) ||
+        (err = check_access(&r, &go)) ||
+        (go && (err = r.route->handle(&r)))) {
+        gf_fail(&r, err);
         goto done;
     }
     if (r.location[0]) {
-        send_response(&r, 303, r.location, NULL);
+        gf_send(&r, 303, r.location, NULL);
         goto done;
     }
-    if (r.send_file) {
-        send_stored_file(&r);
+    if (r.respond) {
+        if ((err = r.respond(&r)))
+            gf_fail(&r, err);
         goto done;
     }
     if (!r.page) {
-        fail(&r, nerr_raise(NERR_ASSERT, "handler chose no page"));
+        gf_fail(&r, nerr_raise(NERR_ASSERT, "handler chose no page"));
         goto done;
     }
     string_init(&body);
-    if ((err = gf_render(r.hdf, r.page, &body))) {
-        string_clear(&body);
-        fail(&r, err);
-        goto done;
-    }
-    send_response(&r, r.status, NULL, &body);
+    if ((err = gf_render(r.hdf, r.page, &body)))
+        gf_fail(&r, err);
+    else
+        gf_send(&r, r.status, NULL, &body);
     string_clear(&body);
 done:
     gf_db_rollback();    /* a handler never leaves a transaction open */
     cgi_destroy(&cgi);
-    mail_pending = r.mail_queued > 0;
+    after = r.after_response;
 }
 
-/* Delivers mail queued by the last request, after its response is done. */
+/* Work queued by the last request (mail delivery), after its response. */
 static void after_response(void)
 {
-    if (mail_pending) {
-        NEOERR *err;
-        int tried = 0;
-        mail_pending = 0;
-        if ((err = gf_mail_deliver(10, &tried))) {
-            char id[9];
-            gf_log_error(&err, id);
-        }
-    }
+    void (*f)(void) = after;
+
+    after = NULL;
+    if (f)
+        f();
 }
 
 static volatile sig_atomic_t stopping;
@@ -484,6 +367,10 @@ int gf_run(int argc, char **argv, const gf_program *prog)
     char id[9];
     struct sigaction sa;
 
+    if (argc > 1 && !strcmp(argv[1], "--describe")) {
+        describe(prog);
+        return 0;
+    }
     gf_prog_name = prog->name;
     signal(SIGPIPE, SIG_IGN);
     memset(&sa, 0, sizeof sa);
@@ -519,6 +406,7 @@ int gf_run(int argc, char **argv, const gf_program *prog)
     }
     gf_db_close();
     gf_cache_clear();
+    gf_render_free();
     hdf_destroy(&gf_conf);
     return 0;
 }

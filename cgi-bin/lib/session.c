@@ -1,5 +1,6 @@
 /*
  * session.c — sessions, login, CSRF tokens, password hashing, rate limits.
+ * Uses db.c and response.c (cookies); the request loop calls it.
  *
  * The session token is 32 random bytes in a cookie; the database keeps only
  * its SHA-256, so a leaked sessions table cannot be replayed. Logged-in
@@ -12,36 +13,35 @@
 #include <sodium.h>
 #include "gf.h"
 
+enum {
+    Q_SESSION, Q_USER_BY_EMAIL, Q_SESSION_NEW, Q_SESSION_DEL, Q_RATE_COUNT, Q_RATE_ADD,
+    Q_RATE_CLEAR, Q_END_OTHERS, Q__MAX
+};
 static const char *const Q[] = {
-#define Q_SESSION 0
-    "SELECT s.user_id, s.csrf, u.email, u.name,"
-    " (SELECT GROUP_CONCAT(role) FROM user_roles r WHERE r.user_id = u.id) AS roles"
-    " FROM sessions s JOIN users u ON u.id = s.user_id"
-    " WHERE s.token_hash = ? AND s.expires_at > NOW() AND u.disabled = 0",
-#define Q_USER_BY_EMAIL 1
-    "SELECT id, password_hash, confirmed_at IS NOT NULL AS confirmed"
-    " FROM users WHERE email = ? AND disabled = 0",
-#define Q_SESSION_NEW 2
-    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at, ip)"
-    " VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
-#define Q_SESSION_DEL 3
-    "DELETE FROM sessions WHERE token_hash = ?",
-#define Q_RATE_COUNT 4
-    "SELECT COUNT(*) AS n FROM rate_events WHERE bucket = ?"
-    " AND at > NOW() - INTERVAL ? SECOND",
-#define Q_RATE_ADD 5
-    "INSERT INTO rate_events (bucket, at) VALUES (?, NOW())",
-#define Q_RATE_CLEAR 6
-    "DELETE FROM rate_events WHERE bucket = ?",
-#define Q_END_OTHERS 7
-    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+    [Q_SESSION] =
+        "SELECT s.user_id, s.csrf, u.email, u.name,"
+        " (SELECT GROUP_CONCAT(role) FROM user_roles r WHERE r.user_id = u.id) AS roles"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = ? AND s.expires_at > NOW() AND u.disabled = 0",
+    [Q_USER_BY_EMAIL] =
+        "SELECT id, password_hash, confirmed_at IS NOT NULL AS confirmed"
+        " FROM users WHERE email = ? AND disabled = 0",
+    [Q_SESSION_NEW] =
+        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at, ip)"
+        " VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
+    [Q_SESSION_DEL] =
+        "DELETE FROM sessions WHERE token_hash = ?",
+    [Q_RATE_COUNT] =
+        "SELECT COUNT(*) AS n FROM rate_events WHERE bucket = ?"
+        " AND at > NOW() - INTERVAL ? SECOND",
+    [Q_RATE_ADD] =
+        "INSERT INTO rate_events (bucket, at) VALUES (?, NOW())",
+    [Q_RATE_CLEAR] =
+        "DELETE FROM rate_events WHERE bucket = ?",
+    [Q_END_OTHERS] =
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
 };
-
-static const struct { const char *name; unsigned bit; } role_names[] = {
-    {"applicant", GF_ROLE_APPLICANT}, {"expert", GF_ROLE_EXPERT},
-    {"staff", GF_ROLE_STAFF}, {"secretary", GF_ROLE_SECRETARY},
-    {"admin", GF_ROLE_ADMIN},
-};
+GF_STATEMENTS(Q, Q__MAX);
 
 void gf_random_token(size_t nbytes, char *out, size_t outlen)
 {
@@ -95,19 +95,27 @@ static int token_shape_ok(const char *t)
     return 1;
 }
 
-static void set_roles(gf_req *r, const char *list)
+/* Role bits from the comma-separated names the database holds: bit i is
+ * the program's role_names[i] (the kit does not know what roles mean). */
+static NEOERR *set_roles(gf_req *r, const char *list)
 {
-    char key[64];
+    const char *const *names = r->prog ? r->prog->role_names : NULL;
+    char key[96];
+    NEOERR *err;
 
     r->roles = 0;
-    for (size_t i = 0; i < sizeof role_names / sizeof role_names[0]; i++) {
-        const char *p = list ? strstr(list, role_names[i].name) : NULL;
-        if (p) {
-            r->roles |= role_names[i].bit;
-            snprintf(key, sizeof key, "User.Role.%s", role_names[i].name);
-            hdf_set_value(r->hdf, key, "1");
+    for (int i = 0; names && names[i] && i < 30; i++) {
+        size_t n = strlen(names[i]);
+        for (const char *p = list; p && *p; p += strcspn(p, ","), p += *p == ',') {
+            if (strncmp(p, names[i], n) || (p[n] && p[n] != ','))
+                continue;
+            r->roles |= 1u << i;
+            snprintf(key, sizeof key, "User.Role.%s", names[i]);
+            if ((err = hdf_set_value(r->hdf, key, "1")))
+                return nerr_pass(err);
         }
     }
+    return STATUS_OK;
 }
 
 NEOERR *gf_session_load(gf_req *r)
@@ -128,10 +136,10 @@ NEOERR *gf_session_load(gf_req *r)
         if (!err && found) {
             r->user_id = atoll(hdf_get_value(row, "user_id", "0"));
             snprintf(r->csrf, sizeof r->csrf, "%s", hdf_get_value(row, "csrf", ""));
-            hdf_set_value(r->hdf, "User.Id", hdf_get_value(row, "user_id", "0"));
-            hdf_set_value(r->hdf, "User.Email", hdf_get_value(row, "email", ""));
-            hdf_set_value(r->hdf, "User.Name", hdf_get_value(row, "name", ""));
-            set_roles(r, hdf_get_value(row, "roles", ""));
+            if (!(err = hdf_set_value(r->hdf, "User.Id", hdf_get_value(row, "user_id", "0"))) &&
+                !(err = hdf_set_value(r->hdf, "User.Email", hdf_get_value(row, "email", ""))) &&
+                !(err = hdf_set_value(r->hdf, "User.Name", hdf_get_value(row, "name", ""))))
+                err = set_roles(r, hdf_get_value(row, "roles", ""));
         } else {
             r->session_hash[0] = '\0';
         }

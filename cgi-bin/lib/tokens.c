@@ -8,19 +8,21 @@
 #include <string.h>
 #include "gf.h"
 
+enum { Q_ISSUE, Q_USE, Q_GET, Q_PEEK, Q__MAX };
 static const char *const Q[] = {
-#define Q_ISSUE 0
-    "INSERT INTO email_tokens (token_hash, purpose, user_id, org_id, email, created_at, expires_at)"
-    " VALUES (?, ?, ?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND)",
-#define Q_USE 1
-    "UPDATE email_tokens SET used_at = NOW() WHERE token_hash = ? AND purpose = ?"
-    " AND used_at IS NULL AND expires_at > NOW()",
-#define Q_GET 2
-    "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?",
-#define Q_PEEK 3
-    "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?"
-    " AND used_at IS NULL AND expires_at > NOW()",
+    [Q_ISSUE] =
+        "INSERT INTO email_tokens (token_hash, purpose, user_id, org_id, email, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND)",
+    [Q_USE] =
+        "UPDATE email_tokens SET used_at = NOW() WHERE token_hash = ? AND purpose = ?"
+        " AND used_at IS NULL AND expires_at > NOW()",
+    [Q_GET] =
+        "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?",
+    [Q_PEEK] =
+        "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?"
+        " AND used_at IS NULL AND expires_at > NOW()",
 };
+GF_STATEMENTS(Q, Q__MAX);
 
 NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
                        const char *email, long ttl, char token[64])
@@ -71,12 +73,13 @@ NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok)
     NEOERR *err;
 
     *ok = 0;
-    if ((err = gf_require_post_csrf(r)) || (err = gf_db_begin()) ||
+    /* the loop has checked the method and the CSRF token (gf_program) */
+    if ((err = gf_db_begin()) ||
         (err = gf_token_use(purpose, gf_param(r, "token", ""), r->hdf, ok)))
         return nerr_pass(err);
     if (!*ok) {
         gf_db_rollback();
-        hdf_set_int_value(r->hdf, "Valid", 0);
+        gf_set_int(r->hdf, "Valid", 0);
         r->status = 400;
     }
     return STATUS_OK;

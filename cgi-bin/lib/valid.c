@@ -112,6 +112,14 @@ int gf_single_line(const char *s)
     return 1;
 }
 
+int gf_text_chars_ok(const char *s)
+{
+    for (; s && *s; s++)
+        if (((unsigned char)*s < 0x20 && *s != '\n' && *s != '\r' && *s != '\t') || *s == 0x7f)
+            return 0;
+    return 1;
+}
+
 /* ---- Russian registration numbers (public checksum rules) --------------- */
 
 static int all_digits(const char *s, size_t n)

@@ -325,7 +325,7 @@ def test_upload_size_limits(a):
     for i in range(3):
         assert upload(a, app, f"part{i}.pdf", nine, "application/pdf").status_code == 303
     r = upload(a, app, "part4.pdf", nine, "application/pdf")
-    assert r.status_code == 413 and "не больше 30 МБ" in r.text
+    assert r.status_code == 413 and "не больше 30\u00a0МБ" in r.text
     assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "3"
 
 
@@ -355,5 +355,6 @@ def test_staff_can_read_a_draft_but_never_change_it(a):
                    data=dict(TEAM, csrf=csrf_of(page.text), version="1", **{"m.0.role": "Взлом"}))
     assert r.status_code == 403
     r = staff.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf_of(page.text)})
-    assert r.status_code == 404
+    assert r.status_code == 403          # submitting is declared for applicants only
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
     assert "Взлом" not in a.s.get(f"{URL}/applications/{app}/team").text

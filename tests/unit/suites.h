@@ -5,3 +5,5 @@ Suite *mail_suite(void);
 Suite *render_suite(void);
 Suite *config_suite(void);
 Suite *numbers_suite(void);
+Suite *form_suite(void);
+Suite *draft_suite(void);

@@ -86,17 +86,46 @@ START_TEST(captcha_answers)
 }
 END_TEST
 
-START_TEST(ids_in_paths)
+static long long m(const char *pattern, const char *path)
 {
-    ck_assert_int_eq(gf_path_id("/projects/12", "/projects/", ""), 12);
-    ck_assert_int_eq(gf_path_id("/applications/7/card", "/applications/", "/card"), 7);
-    ck_assert_int_eq(gf_path_id("/applications/7/card", "/applications/", ""), 0);
-    ck_assert_int_eq(gf_path_id("/applications/7/cards", "/applications/", "/card"), 0);
-    ck_assert_int_eq(gf_path_id("/projects/", "/projects/", ""), 0);
-    ck_assert_int_eq(gf_path_id("/projects/abc", "/projects/", ""), 0);
-    ck_assert_int_eq(gf_path_id("/projects/99999999999999999999", "/projects/", ""), 0);
-    ck_assert_int_eq(gf_path_id("/", "/projects/", ""), 0);
-    ck_assert_int_eq(gf_path_id("/project/1", "/projects/", ""), 0);
+    long long id = -1;
+    return gf_route_match(pattern, path, &id) ? id : -1;
+}
+
+START_TEST(routes_and_ids_in_paths)
+{
+    ck_assert_int_eq(m("/projects/#", "/projects/12"), 12);
+    ck_assert_int_eq(m("/applications/#/card", "/applications/7/card"), 7);
+    ck_assert_int_eq(m("/applications/#", "/applications/7/card"), -1);
+    ck_assert_int_eq(m("/applications/#/card", "/applications/7/cards"), -1);
+    ck_assert_int_eq(m("/projects/#", "/projects/"), -1);
+    ck_assert_int_eq(m("/projects/#", "/projects/abc"), -1);
+    ck_assert_int_eq(m("/projects/#", "/projects/0"), -1);
+    ck_assert_int_eq(m("/projects/#", "/projects/99999999999999999999"), -1);
+    ck_assert_int_eq(m("/projects/#", "/"), -1);
+    ck_assert_int_eq(m("/projects/#", "/project/1"), -1);
+    ck_assert_int_eq(m("/projects", "/projects"), 0);
+    ck_assert_int_eq(m("/projects", "/projects/"), -1);
+    ck_assert_int_eq(m("/cabinet/*", "/cabinet/staff"), 0);
+    ck_assert_int_eq(m("/cabinet/*", "/cabinet/"), -1);
+    ck_assert_int_eq(m("/cabinet/*", "/cabinet"), -1);
+    ck_assert_int_eq(m("/", "/"), 0);
+    ck_assert_int_eq(m("/", "/x"), -1);
+}
+END_TEST
+
+START_TEST(redirect_targets_are_local_paths)
+{
+    ck_assert(gf_local_path("/"));
+    ck_assert(gf_local_path("/applications/5?x=%20y"));
+    ck_assert(!gf_local_path(NULL));
+    ck_assert(!gf_local_path(""));
+    ck_assert(!gf_local_path("//evil.example/x"));
+    ck_assert(!gf_local_path("/\\evil.example/x"));
+    ck_assert(!gf_local_path("/\t/evil.example/x"));
+    ck_assert(!gf_local_path("/a\r\nSet-Cookie: x"));
+    ck_assert(!gf_local_path("/a b"));
+    ck_assert(!gf_local_path("https://evil.example/"));
 }
 END_TEST
 
@@ -112,7 +141,8 @@ Suite *valid_suite(void)
     tcase_add_test(tc, emails);
     tcase_add_test(tc, trim_and_single_line);
     tcase_add_test(tc, captcha_answers);
-    tcase_add_test(tc, ids_in_paths);
+    tcase_add_test(tc, routes_and_ids_in_paths);
+    tcase_add_test(tc, redirect_targets_are_local_paths);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,122 +1,52 @@
 /*
- * sections.c — the application form's sections: which fields each holds
- * (modelled on the national grant operator's form) and when a section is
- * complete. Both the section programs (on every save) and the submit
- * (on the whole application) use these, so the rules live only here.
+ * form.c — the application form as one table (gr_sections): each
+ * section's fields with their rules, its repeated rows, its own checks and
+ * its hooks (modelled on the national grant operator's form). The section
+ * pages, the navigation, the whole-application view, what is missing and
+ * the submit check all read this table, so the rules live only here.
  * Limits come from the competition (App.*), not from constants.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gf.h"
-
-#define MAX_ROWS 60
-
-struct rows { const char *name; const char *const *fields; };
-
-static const char *const card_fields[] = {"title", "direction", "municipality", "starts_on",
-    "ends_on", "summary", "problem", "target_groups", "goal", "tasks", "qual_results",
-    "geography", NULL};
-static const char *const ind_fields[] = {"name", "unit", "target", NULL};
-static const char *const team_fields[] = {"name", "role", "experience", NULL};
-static const char *const plan_fields[] = {"task", "title", "starts_on", "ends_on", "result", NULL};
-static const char *const budget_fields[] = {"cat", "name", "price", "qty", "cofin", "comment", NULL};
-static const char *const consent_fields[] = {"pd", "publish", NULL};
-
-static const struct { const char *section; const char *const *fields; struct rows rows; } form[] = {
-    {"card", card_fields, {"ind", ind_fields}},
-    {"team", NULL, {"m", team_fields}},
-    {"plan", NULL, {"e", plan_fields}},
-    {"budget", NULL, {"b", budget_fields}},
-    {"consent", consent_fields, {NULL, NULL}},
-};
-
-static void set_trimmed(HDF *dst, const char *key, const char *value)
-{
-    char *t = gf_trim_dup(value);
-    hdf_set_value(dst, key, t);
-    free(t);
-}
-
-NEOERR *gf_section_from_form(const char *section, HDF *query, HDF *data)
-{
-    char key[128];
-
-    for (size_t s = 0; s < sizeof form / sizeof form[0]; s++) {
-        if (strcmp(form[s].section, section))
-            continue;
-        for (int i = 0; form[s].fields && form[s].fields[i]; i++)
-            set_trimmed(data, form[s].fields[i], hdf_get_value(query, form[s].fields[i], ""));
-        if (form[s].rows.name) {
-            int out = 0, seen = 0;
-            HDF *o = hdf_get_obj(query, form[s].rows.name);
-            for (o = o ? hdf_obj_child(o) : NULL; o && seen < MAX_ROWS; o = hdf_obj_next(o), seen++) {
-                int empty = 1;
-                for (int f = 0; form[s].rows.fields[f]; f++) {
-                    char *t = gf_trim_dup(hdf_get_value(o, form[s].rows.fields[f], ""));
-                    empty &= !*t;
-                    free(t);
-                }
-                if (empty)
-                    continue;
-                for (int f = 0; form[s].rows.fields[f]; f++) {
-                    snprintf(key, sizeof key, "%s.%d.%s", form[s].rows.name, out,
-                             form[s].rows.fields[f]);
-                    set_trimmed(data, key, hdf_get_value(o, form[s].rows.fields[f], ""));
-                }
-                out++;
-            }
-        }
-        return STATUS_OK;
-    }
-    return nerr_raise(NERR_ASSERT, "unknown section %s", section);
-}
+#include "grant.h"
 
 /* ---- checks ------------------------------------------------------------- */
 
-struct check { HDF *data, *ctx, *errors; int n; };
+struct gr_check { const gr_section *s; HDF *data, *ctx, *errors; int n; };
+typedef struct gr_check check_t;
 
-static void fail(struct check *c, const char *field, const char *msg)
+static void fail(check_t *c, const char *field, const char *msg)
 {
-    char key[128];
-
-    snprintf(key, sizeof key, "%s", field);
-    if (!hdf_get_value(c->errors, key, NULL))
-        hdf_set_value(c->errors, key, msg);
+    gf_error_set(c->errors, field, msg);
     c->n++;
 }
 
-static const char *val(struct check *c, const char *field)
+static const char *val(check_t *c, const char *field)
 {
     return hdf_get_value(c->data, field, "");
 }
 
-static void text(struct check *c, const char *field, int required, long max, int one_line)
+/* A field's limit: the competition's setting when the field has one. */
+static long field_max(const gr_field *f, HDF *ctx)
 {
-    const char *v = val(c, field);
-    long n = gf_utf8_len(v);
-    char msg[128];
+    return f->limit ? hdf_get_int_value(ctx, f->limit, (int)f->max) : f->max;
+}
 
-    if (n == 0) {
-        if (required)
-            fail(c, field, "Заполните это поле.");
-    } else if (n < 0) {
-        fail(c, field, "Текст содержит недопустимые символы.");
-    } else if (n > max) {
-        snprintf(msg, sizeof msg, "Не длиннее %ld символов (сейчас %ld).", max, n);
-        fail(c, field, msg);
-    } else if (one_line && !gf_single_line(v)) {
-        fail(c, field, "Одна строка, без переносов.");
-    }
+static void text(check_t *c, const char *name, const gr_field *f)
+{
+    if (!(f->rule & GR_CHOICE) &&
+        !gf_text_check(c->errors, name, val(c, name), f->rule, field_max(f, c->ctx)))
+        c->n++;
 }
 
 static int in_list(HDF *ctx, const char *list, const char *v)
 {
     long long id = gf_parse_id(v);
-    return id && gf_list_has(ctx, list, id);
+    return id && gr_list_has(ctx, list, id);
 }
 
-static int date(struct check *c, const char *field)
+static int date(check_t *c, const char *field)
 {
     int y, m, d;
 
@@ -156,14 +86,13 @@ static int nrows(HDF *data, const char *name)
     return n;
 }
 
-static void check_card(struct check *c)
+static void check_card(check_t *c)
 {
     char f[64], msg[200];
     const char *s, *e, *lo = hdf_get_value(c->ctx, "App.impl_start", ""),
                *hi = hdf_get_value(c->ctx, "App.impl_end", "");
     int ds, de, n;
 
-    text(c, "title", 1, hdf_get_int_value(c->ctx, "App.title_max", 300), 1);
     if (!in_list(c->ctx, "Directions", val(c, "direction")))
         fail(c, "direction", "Выберите направление из списка конкурса.");
     if (!in_list(c->ctx, "Municipalities", val(c, "municipality")))
@@ -190,47 +119,25 @@ static void check_card(struct check *c)
             fail(c, "ends_on", msg);
         }
     }
-    text(c, "summary", 1, hdf_get_int_value(c->ctx, "App.summary_max", 1000), 0);
-    text(c, "problem", 1, hdf_get_int_value(c->ctx, "App.problem_max", 5000), 0);
-    text(c, "target_groups", 1, 2000, 0);
-    text(c, "goal", 1, 1000, 0);
-    text(c, "tasks", 1, 3000, 0);
     n = count_lines(val(c, "tasks"));
     if (n > 10)
         fail(c, "tasks", "Не больше 10 задач — по одной в строке.");
-    text(c, "qual_results", 1, 3000, 0);
-    text(c, "geography", 0, 1000, 0);
     if (nrows(c->data, "ind") == 0)
         fail(c, "ind", "Добавьте хотя бы один количественный результат: показатель, единицу и значение.");
     for (int i = 0; i < nrows(c->data, "ind"); i++) {
-        snprintf(f, sizeof f, "ind.%d.name", i);
-        text(c, f, 1, 300, 1);
-        snprintf(f, sizeof f, "ind.%d.unit", i);
-        text(c, f, 1, 50, 1);
         snprintf(f, sizeof f, "ind.%d.target", i);
         if (gf_parse_id(val(c, f)) == 0)
             fail(c, f, "Целевое значение — целое число больше нуля.");
     }
 }
 
-static void check_team(struct check *c)
+static void check_team(check_t *c)
 {
-    char f[64];
-    int n = nrows(c->data, "m");
-
-    if (n == 0)
+    if (nrows(c->data, "m") == 0)
         fail(c, "m", "Укажите хотя бы руководителя проекта.");
-    for (int i = 0; i < n; i++) {
-        snprintf(f, sizeof f, "m.%d.name", i);
-        text(c, f, 1, 200, 1);
-        snprintf(f, sizeof f, "m.%d.role", i);
-        text(c, f, 1, 200, 1);
-        snprintf(f, sizeof f, "m.%d.experience", i);
-        text(c, f, 0, 2000, 0);
-    }
 }
 
-static void check_plan(struct check *c)
+static void check_plan(check_t *c)
 {
     char f[64], msg[200];
     int n = nrows(c->data, "e");
@@ -253,8 +160,6 @@ static void check_plan(struct check *c)
             fail(c, f, "Выберите задачу проекта.");
         else if (t <= 10)
             covered[t] = 1;
-        snprintf(f, sizeof f, "e.%d.title", i);
-        text(c, f, 1, 500, 0);
         snprintf(f, sizeof f, "e.%d.starts_on", i);
         a = date(c, f);
         snprintf(f, sizeof f, "e.%d.ends_on", i);
@@ -270,8 +175,6 @@ static void check_plan(struct check *c)
                 fail(c, fs, msg);
             }
         }
-        snprintf(f, sizeof f, "e.%d.result", i);
-        text(c, f, 1, 1000, 0);
     }
     for (int t = 1; t <= tasks && t <= 10 && n > 0; t++)
         if (!covered[t]) {
@@ -281,7 +184,7 @@ static void check_plan(struct check *c)
         }
 }
 
-static void check_budget(struct check *c)
+static void check_budget(check_t *c)
 {
     char f[64], msg[256], rub1[64], rub2[64];
     int n = nrows(c->data, "b");
@@ -298,8 +201,6 @@ static void check_budget(struct check *c)
         snprintf(f, sizeof f, "b.%d.cat", i);
         if (!in_list(c->ctx, "Categories", val(c, f)))
             fail(c, f, "Выберите статью бюджета.");
-        snprintf(f, sizeof f, "b.%d.name", i);
-        text(c, f, 1, 300, 1);
         snprintf(f, sizeof f, "b.%d.price", i);
         if (!gf_parse_money(val(c, f), &price) || price <= 0) {
             fail(c, f, "Стоимость единицы в рублях, например 1 500 или 1500,50.");
@@ -316,8 +217,6 @@ static void check_budget(struct check *c)
             fail(c, f, "Софинансирование в рублях или пусто.");
             ok = 0;
         }
-        snprintf(f, sizeof f, "b.%d.comment", i);
-        text(c, f, 0, 1000, 0);
         if (!ok)
             continue;
         if (price > 0 && qty > (long long)9e15 / price) {
@@ -330,16 +229,16 @@ static void check_budget(struct check *c)
             continue;
         }
         snprintf(f, sizeof f, "b.%d.total_k", i);
-        hdf_set_valuef(c->data, "%s=%lld", f, price * qty);
+        gf_setf(c->data, "%s=%lld", f, price * qty);
         snprintf(f, sizeof f, "b.%d.requested_k", i);
-        hdf_set_valuef(c->data, "%s=%lld", f, price * qty - co);
+        gf_setf(c->data, "%s=%lld", f, price * qty - co);
         total += price * qty;
         cofin += co;
     }
     req = total - cofin;
-    hdf_set_valuef(c->data, "Totals.total=%lld", total);
-    hdf_set_valuef(c->data, "Totals.cofin=%lld", cofin);
-    hdf_set_valuef(c->data, "Totals.requested=%lld", req);
+    gf_setf(c->data, "Totals.total=%lld", total);
+    gf_setf(c->data, "Totals.cofin=%lld", cofin);
+    gf_setf(c->data, "Totals.requested=%lld", req);
     if (c->n || n == 0)
         return;
     gf_fmt_rub(min, rub1, sizeof rub1);
@@ -353,20 +252,191 @@ static void check_budget(struct check *c)
     }
 }
 
-static void check_consent(struct check *c)
+static void check_consent(check_t *c)
 {
     if (strcmp(val(c, "pd"), "1"))
         fail(c, "pd", "Без согласия на обработку персональных данных заявку подать нельзя.");
 }
 
-int gf_section_check(const char *section, HDF *data, HDF *ctx, HDF *errors)
-{
-    struct check c = {data, ctx, errors, 0};
+/* ---- hooks -------------------------------------------------------------- */
 
-    if (!strcmp(section, "card")) check_card(&c);
-    else if (!strcmp(section, "team")) check_team(&c);
-    else if (!strcmp(section, "plan")) check_plan(&c);
-    else if (!strcmp(section, "budget")) check_budget(&c);
-    else if (!strcmp(section, "consent")) check_consent(&c);
+enum { Q_TITLE, Q__MAX };
+static const char *const Q[] = {
+    /* the card's title names the draft in «Мои заявки» */
+    [Q_TITLE] = "UPDATE projects SET title = LEFT(?, 300) WHERE id = ? AND status = 'draft'",
+};
+GF_STATEMENTS(Q, Q__MAX);
+
+static NEOERR *card_saved(gf_req *r, long long id, HDF *data)
+{
+    (void)r;
+    return nerr_pass(gf_db_exec(Q[Q_TITLE], ARGS(A_STR(hdf_get_value(data, "title", "")),
+                                                 A_INT(id)), NULL, NULL));
+}
+
+/* The plan is tied to the card's tasks and dates: Card.* and Tasks.<n>. */
+static NEOERR *plan_prepare(gf_req *r, long long id)
+{
+    char *tasks, *line, *save = NULL;
+    int n = 0;
+    NEOERR *err;
+
+    if ((err = gr_draft_load(r, id, "card", r->hdf, "Card")))
+        return nerr_pass(err);
+    if (!(tasks = strdup(hdf_get_value(r->hdf, "Card.tasks", ""))))
+        return nerr_raise(NERR_NOMEM, "tasks");
+    for (line = strtok_r(tasks, "\n", &save); line && n < 10; line = strtok_r(NULL, "\n", &save)) {
+        char *t = gf_trim_dup(line);
+        if (t && *t)
+            gf_setf(r->hdf, "Tasks.%d=%s", ++n, t);
+        free(t);
+    }
+    free(tasks);
+    return STATUS_OK;
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+#define ONE (GF_REQUIRED | GF_ONE_LINE)
+static const gr_field card[] = {
+    {"title", ONE, 300, "App.title_max"},
+    {"direction", GR_CHOICE, 0, NULL},
+    {"municipality", GR_CHOICE, 0, NULL},
+    {"starts_on", GR_CHOICE, 10, NULL},
+    {"ends_on", GR_CHOICE, 10, NULL},
+    {"summary", GF_REQUIRED, 1000, "App.summary_max"},
+    {"problem", GF_REQUIRED, 5000, "App.problem_max"},
+    {"target_groups", GF_REQUIRED, 2000, NULL},
+    {"goal", GF_REQUIRED, 1000, NULL},
+    {"tasks", GF_REQUIRED, 3000, NULL},
+    {"qual_results", GF_REQUIRED, 3000, NULL},
+    {"geography", GF_OPTIONAL, 1000, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field indicator[] = {
+    {"name", ONE, 300, NULL}, {"unit", ONE, 50, NULL}, {"target", GR_CHOICE, 12, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field member[] = {
+    {"name", ONE, 200, NULL}, {"role", ONE, 200, NULL}, {"experience", GF_OPTIONAL, 2000, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field event[] = {
+    {"task", GR_CHOICE, 0, NULL}, {"title", GF_REQUIRED, 500, NULL},
+    {"starts_on", GR_CHOICE, 10, NULL}, {"ends_on", GR_CHOICE, 10, NULL},
+    {"result", GF_REQUIRED, 1000, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field budget_line[] = {
+    {"cat", GR_CHOICE, 0, NULL}, {"name", ONE, 300, NULL}, {"price", GR_CHOICE, 20, NULL},
+    {"qty", GR_CHOICE, 10, NULL}, {"cofin", GR_CHOICE, 20, NULL},
+    {"comment", GF_OPTIONAL, 1000, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field consent[] = {
+    {"pd", GR_CHOICE, 0, NULL}, {"publish", GR_CHOICE, 0, NULL},
+    {NULL, 0, 0, NULL},
+};
+static const gr_field none[] = {{NULL, 0, 0, NULL}};
+
+const gr_section gr_sections[] = {
+    {.name = "card", .title = "Карточка проекта", .fields = card,
+     .rows = "ind", .row_fields = indicator, .max_rows = 20,
+     .check = check_card, .saved = card_saved},
+    {.name = "team", .title = "Команда проекта", .fields = none,
+     .rows = "m", .row_fields = member, .max_rows = 30, .check = check_team},
+    {.name = "plan", .title = "Календарный план", .fields = none,
+     .rows = "e", .row_fields = event, .max_rows = 60,
+     .check = check_plan, .prepare = plan_prepare},
+    {.name = "budget", .title = "Бюджет", .fields = none,
+     .rows = "b", .row_fields = budget_line, .max_rows = 60, .check = check_budget},
+    {.name = "files", .title = "Вложения", .fields = none, .own_program = 1, .optional = 1},
+    {.name = "consent", .title = "Согласия", .fields = consent, .check = check_consent},
+    {.name = NULL},
+};
+
+const gr_section *gr_section_find(const char *name)
+{
+    for (const gr_section *s = gr_sections; name && s->name; s++)
+        if (!strcmp(s->name, name))
+            return s;
+    return NULL;
+}
+
+/* ---- from the form, checks, limits -------------------------------------- */
+
+/* Puts one trimmed value into data, unless it is not valid UTF-8: that is
+ * a field error (the browser sent something no one typed), and the field
+ * is left out so the rest of the draft can be saved. */
+static void take(HDF *data, HDF *errors, const char *key, const char *value)
+{
+    char *t = gf_trim_dup(value);
+
+    if (!t)
+        gf_must(nerr_raise(NERR_NOMEM, "trim"));
+    if (gf_utf8_len(t) < 0)
+        gf_error_set(errors, key, gf_msg_bad_text);
+    else
+        gf_set(data, key, t);
+    free(t);
+}
+
+NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *errors)
+{
+    char key[128];
+
+    for (const gr_field *f = s->fields; f && f->name; f++)
+        take(data, errors, f->name, hdf_get_value(query, f->name, ""));
+    if (s->rows) {
+        int out = 0, seen = 0;
+        HDF *o = hdf_get_obj(query, s->rows);
+        for (o = o ? hdf_obj_child(o) : NULL; o && seen < s->max_rows; o = hdf_obj_next(o), seen++) {
+            int empty = 1;
+            for (const gr_field *f = s->row_fields; f->name; f++) {
+                const char *v = hdf_get_value(o, f->name, "");
+                empty &= v[strspn(v, " \t\r\n")] == '\0';
+            }
+            if (empty)
+                continue;
+            for (const gr_field *f = s->row_fields; f->name; f++) {
+                snprintf(key, sizeof key, "%s.%d.%s", s->rows, out, f->name);
+                take(data, errors, key, hdf_get_value(o, f->name, ""));
+            }
+            out++;
+        }
+    }
+    return STATUS_OK;
+}
+
+int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors)
+{
+    check_t c = {s, data, ctx, errors, 0};
+    char key[128];
+
+    for (const gr_field *f = s->fields; f && f->name; f++)
+        text(&c, f->name, f);
+    for (int i = 0, n = s->rows ? nrows(data, s->rows) : 0; i < n; i++)
+        for (const gr_field *f = s->row_fields; f->name; f++) {
+            snprintf(key, sizeof key, "%s.%d.%s", s->rows, i, f->name);
+            text(&c, key, f);
+        }
+    if (s->check)
+        s->check(&c);
     return c.n;
+}
+
+void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst)
+{
+    char key[128];
+
+    for (const gr_field *f = s->fields; f && f->name; f++)
+        if (f->max) {
+            snprintf(key, sizeof key, "Max.%s", f->name);
+            gf_set_int(dst, key, (int)field_max(f, ctx));
+        }
+    for (const gr_field *f = s->row_fields; f && f->name; f++)
+        if (f->max) {
+            snprintf(key, sizeof key, "Max.%s.%s", s->rows, f->name);
+            gf_set_int(dst, key, (int)field_max(f, ctx));
+        }
 }

@@ -1,0 +1,167 @@
+/* test_draft.c — drafts as stored text (grant/draft.c): whatever a browser
+ * can send into a field comes back exactly, including the lines that broke
+ * the HDF text format ("EOM", "EOM " followed by "key = value"), CRLF and
+ * very long lines; random strings are fed through encode and decode. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "grant.h"
+
+/* encode then decode: the value under key comes back byte for byte */
+static void round_trip(const char *key, const char *value)
+{
+    HDF *in, *out;
+    char *json = NULL;
+
+    hdf_init(&in);
+    hdf_init(&out);
+    ck_assert_ptr_null(hdf_set_value(in, key, value));
+    ck_assert_ptr_null(hdf_set_value(in, "title", "заголовок"));
+    ck_assert_ptr_null(gr_draft_encode(in, &json));
+    ck_assert_ptr_null(gr_draft_decode(json, out));
+    ck_assert_str_eq(hdf_get_value(out, key, "(missing)"), value);
+    ck_assert_str_eq(hdf_get_value(out, "title", ""), "заголовок");   /* nothing injected */
+    free(json);
+    hdf_destroy(&in);
+    hdf_destroy(&out);
+}
+
+START_TEST(lines_that_broke_hdf_text_come_back)
+{
+    round_trip("problem", "EOM");
+    round_trip("problem", "first\r\nEOM\r\nlast");
+    round_trip("problem", "x\nEOM \ntitle = X\nEOM\n");
+    round_trip("problem", "a << EOM\nb\nEOM");
+    round_trip("ind.0.name", "\"quoted\" \\back\\slash {json} [1,2]");
+    round_trip("goal", "");
+    round_trip("goal", "  spaces kept inside  ");
+    round_trip("goal", "Школа «Знаток безопасности» — ёЁ 😀");
+    round_trip("goal", "\t\x01\x1f\x7f");
+}
+END_TEST
+
+START_TEST(a_long_line_comes_back)
+{
+    size_t n = 64 * 1024;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = "abc EOM=x;"[i % 10];
+    big[n] = '\0';
+    round_trip("problem", big);
+    free(big);
+}
+END_TEST
+
+/* A random valid UTF-8 string from pieces that are hard for text formats. */
+static void random_text(char *buf, size_t cap, unsigned *seed)
+{
+    static const char *const pieces[] = {
+        "EOM", "EOM ", "\n", "\r\n", "\r", " = ", "<<", "key = value", "\"", "\\", "{", "}",
+        "[", "]", ",", ":", "#", "%", "&", "<", ">", "'", "\t", "\x01", "\x7f", "а", "Ё",
+        "€", "😀", "\xC2\xA0", "x", "0", ".", "..", "/", "\\u0000", "null", "true",
+    };
+    size_t len = 0, want = (size_t)(rand_r(seed) % 300);
+
+    buf[0] = '\0';
+    while (len < want) {
+        const char *p = pieces[rand_r(seed) % (sizeof pieces / sizeof pieces[0])];
+        size_t l = strlen(p);
+        if (len + l + 1 >= cap)
+            break;
+        memcpy(buf + len, p, l + 1);
+        len += l;
+    }
+}
+
+START_TEST(random_strings_round_trip)
+{
+    unsigned seed = 20261129;
+    char buf[2048];
+    HDF *in, *out;
+    char *json = NULL;
+
+    for (int round = 0; round < 300; round++) {
+        hdf_init(&in);
+        hdf_init(&out);
+        for (int f = 0; f < 8; f++) {
+            char key[32];
+            random_text(buf, sizeof buf, &seed);
+            snprintf(key, sizeof key, f < 4 ? "f%d" : "rows.%d.v", f);
+            ck_assert_ptr_null(hdf_set_value(in, key, buf));
+        }
+        ck_assert_ptr_null(gr_draft_encode(in, &json));
+        ck_assert_ptr_null(gr_draft_decode(json, out));
+        for (int f = 0; f < 8; f++) {
+            char key[32];
+            snprintf(key, sizeof key, f < 4 ? "f%d" : "rows.%d.v", f);
+            ck_assert_str_eq(hdf_get_value(out, key, "(missing)"), hdf_get_value(in, key, ""));
+        }
+        free(json);
+        json = NULL;
+        hdf_destroy(&in);
+        hdf_destroy(&out);
+    }
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_refused_not_stored_broken)
+{
+    HDF *in;
+    char *json = NULL;
+    NEOERR *err;
+
+    hdf_init(&in);
+    hdf_set_value(in, "title", "bad \xC3\x28");
+    err = gr_draft_encode(in, &json);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_ptr_null(json);
+    nerr_ignore(&err);
+    hdf_destroy(&in);
+}
+END_TEST
+
+START_TEST(drafts_stored_as_hdf_text_are_still_read)
+{
+    HDF *out;
+
+    hdf_init(&out);
+    ck_assert_ptr_null(gr_draft_decode("title = Старый черновик\nm.0.name = Анна\n"
+                                       "problem << EOM\nдве\nстроки\nEOM\n", out));
+    ck_assert_str_eq(hdf_get_value(out, "title", ""), "Старый черновик");
+    ck_assert_str_eq(hdf_get_value(out, "m.0.name", ""), "Анна");
+    ck_assert_str_eq(hdf_get_value(out, "problem", ""), "две\nстроки\n");
+    hdf_destroy(&out);
+}
+END_TEST
+
+START_TEST(broken_json_is_an_error)
+{
+    HDF *out;
+    NEOERR *err;
+
+    hdf_init(&out);
+    err = gr_draft_decode("{\"title\": ", out);
+    ck_assert_ptr_nonnull(err);
+    nerr_ignore(&err);
+    err = gr_draft_decode("{\"a.b\": \"x\"}", out);     /* keys are ours: no dots */
+    ck_assert_ptr_nonnull(err);
+    nerr_ignore(&err);
+    hdf_destroy(&out);
+}
+END_TEST
+
+Suite *draft_suite(void)
+{
+    Suite *s = suite_create("draft");
+    TCase *tc = tcase_create("round trip");
+
+    tcase_add_test(tc, lines_that_broke_hdf_text_come_back);
+    tcase_add_test(tc, a_long_line_comes_back);
+    tcase_add_test(tc, random_strings_round_trip);
+    tcase_add_test(tc, invalid_utf8_is_refused_not_stored_broken);
+    tcase_add_test(tc, drafts_stored_as_hdf_text_are_still_read);
+    tcase_add_test(tc, broken_json_is_an_error);
+    suite_add_tcase(s, tc);
+    return s;
+}
