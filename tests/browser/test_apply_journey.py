@@ -77,7 +77,7 @@ def test_register_fill_submit_and_get_the_receipt(d):
              "tasks": "Набор детей\nТренировки", "qual_results": "Дети умеют ходить под парусом.",
              "ind.0.name": "Дети в секции", "ind.0.unit": "человек", "ind.0.target": "40"})
     save(d)
-    d.find_element(By.LINK_TEXT, "Команда").click()
+    d.find_element(By.PARTIAL_LINK_TEXT, "Команда проекта").click()
     fill(d, {"m.0.name": "Браузерова Ольга", "m.0.role": "Руководитель проекта"})
     save(d)
     d.find_element(By.LINK_TEXT, "Календарный план").click()
