@@ -19,7 +19,7 @@ PROGRAMS = home projects project ideas login logout cabinet register org \
            competition application app_section app_files my \
            reset account news
 # other programs: the mail deliverer and the user admin command
-TOOLS    = mailer gf-user
+TOOLS    = mailer gf-user gf-drafts
 BINS     = $(PROGRAMS:%=$(B)/%) $(TOOLS:%=$(B)/%) $(B)/bench-baseline
 
 PORT     ?= 8080
@@ -52,8 +52,6 @@ $(B)/%.o: cgi-bin/%.c cgi-bin/lib/gf.h cgi-bin/grant/grant.h
 $(B)/%: $(B)/%.o $(LIBOBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/gf-user: $(B)/gf-user.o $(LIBOBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/bench-baseline: tests/bench/baseline.c
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lfcgi

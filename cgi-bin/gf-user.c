@@ -6,7 +6,7 @@
  *   gf-user roles EMAIL ROLE[,ROLE…]             replace the roles
  *   gf-user passwd EMAIL                         password read from stdin
  *
- * Roles: applicant, expert, staff, secretary, admin. Accounts made here are
+ * Roles: the names in grant/roles.c. Accounts made here are
  * confirmed. The password never appears on the command line.
  */
 #include <stdio.h>
@@ -30,8 +30,6 @@ static const char *const Q[] = {
         "UPDATE users SET password_hash = ? WHERE id = ?",
 };
 GF_STATEMENTS(Q, Q__MAX);
-
-static const char *const roles[] = {"applicant", "expert", "staff", "secretary", "admin"};
 
 static int usage(void)
 {
@@ -84,15 +82,15 @@ static NEOERR *set_roles(long long id, const char *list, int *bad)
     *bad = 0;
     for (tok = strtok_r(copy, ",", &save); !err && tok; tok = strtok_r(NULL, ",", &save)) {
         size_t i;
-        for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
-            if (!strcmp(tok, roles[i]))
+        for (i = 0; gr_role_names[i]; i++)
+            if (!strcmp(tok, gr_role_names[i]))
                 break;
-        if (i == sizeof roles / sizeof roles[0]) {
+        if (!gr_role_names[i]) {
             fprintf(stderr, "gf-user: unknown role %s\n", tok);
             *bad = 1;
             break;
         }
-        err = gf_db_exec(Q[Q_ROLE_ADD], ARGS(A_INT(id), A_STR(roles[i])), NULL, NULL);
+        err = gf_db_exec(Q[Q_ROLE_ADD], ARGS(A_INT(id), A_STR(gr_role_names[i])), NULL, NULL);
     }
     free(copy);
     return nerr_pass(err);

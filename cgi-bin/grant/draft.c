@@ -4,8 +4,11 @@
  * long lines — where the HDF text format used before could be broken or
  * injected by what a user typed. A leaf is a JSON string, a node with
  * children an object (its own value, if any, under the key "").
- * Drafts stored before JSON (HDF text) are still read.
+ * Drafts stored before JSON (HDF text) are still read, by a reader that
+ * also takes back the drafts that text format broke (see legacy_read).
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -83,6 +86,83 @@ static NEOERR *from_json(json_t *obj, HDF *dst, const char *prefix)
     return STATUS_OK;
 }
 
+/* ---- drafts stored as HDF text ----------------------------------------- */
+
+/* The name in "name = value" or "name << EOM": letters, digits, _ and dots. */
+static size_t name_len(const char *p)
+{
+    size_t n = 0;
+
+    while (isalnum((unsigned char)p[n]) || p[n] == '_' || p[n] == '.')
+        n++;
+    return n;
+}
+
+/*
+ * Reads HDF text as ClearSilver wrote it ("name = value" lines and
+ * "name << EOM" … "EOM" blocks for multi-line values), but keeps what the
+ * format lost: a text area holding a line "EOM" ended its block early, and
+ * the rest of the text then broke the whole draft (hdf_read_string refuses
+ * it: the owner saw 500 and could never submit). Here a line that is not
+ * "name = value", "name << EOM" or empty, coming after a block, belongs to
+ * that block: the "EOM" line and what follows go back into its value.
+ */
+static NEOERR *legacy_read(const char *text, HDF *dst)
+{
+    STRING val;
+    char key[256] = "", *copy, *line, *next;
+    int in_block = 0;
+    NEOERR *err = STATUS_OK;
+
+    if (!(copy = strdup(text)))
+        return nerr_raise(NERR_NOMEM, "legacy draft");
+    string_init(&val);
+    for (line = copy; line && !err; line = next) {
+        const char *p;
+        size_t n;
+        const char *after;
+
+        if ((next = strchr(line, '\n')))
+            *next++ = '\0';
+        else if (!*line)
+            break;                  /* the end of the text */
+        p = line + strspn(line, " \t");
+        n = name_len(p);
+        after = p + n + strspn(p + n, " \t");
+
+        if (in_block) {
+            if (!strcmp(line, "EOM")) {
+                in_block = 0;
+                err = hdf_set_value(dst, key, val.buf ? val.buf : "");
+            } else {
+                err = string_appendf(&val, "%s\n", line);
+            }
+        } else if (n && n < sizeof key && !strncmp(after, "<<", 2)) {
+            snprintf(key, sizeof key, "%.*s", (int)n, p);
+            string_clear(&val);
+            in_block = 1;
+        } else if (n && n < sizeof key && *after == '=') {
+            char name[256];
+            const char *v = after + 1;
+            snprintf(name, sizeof name, "%.*s", (int)n, p);
+            v += *v == ' ';
+            err = hdf_set_value(dst, name, v);
+            key[0] = '\0';          /* a block is no longer open to take lines back */
+        } else if (!*p) {
+            continue;
+        } else if (key[0]) {
+            /* the block was cut by a line "EOM" of the text itself */
+            if (!(err = string_appendf(&val, "EOM\n%s\n", line)))
+                in_block = 1;
+        }
+    }
+    if (!err && in_block && key[0])     /* a block cut short at the end */
+        err = hdf_set_value(dst, key, val.buf ? val.buf : "");
+    string_clear(&val);
+    free(copy);
+    return nerr_pass(err);
+}
+
 NEOERR *gr_draft_decode(const char *text, HDF *dst)
 {
     json_t *root;
@@ -92,7 +172,7 @@ NEOERR *gr_draft_decode(const char *text, HDF *dst)
     if (!text || !*text)
         return STATUS_OK;
     if (text[0] != '{')          /* stored before drafts were JSON */
-        return nerr_pass(hdf_read_string(dst, text));
+        return nerr_pass(legacy_read(text, dst));
     if (!(root = json_loads(text, 0, &je)) || !json_is_object(root)) {
         json_decref(root);
         return nerr_raise(NERR_PARSE, "stored draft is not JSON: %s", je.text);

@@ -388,7 +388,7 @@ void gf_db_rollback(void)
     in_tx = 0;
 }
 
-/* Small public lists (municipalities, directions, competitions) are read
+/* Small public lists (reference data for filters and forms) are read
  * once per ttl seconds per process and copied into each request. */
 static struct { const char *sql; HDF *data; time_t at; } lists[16];
 static int nlists;

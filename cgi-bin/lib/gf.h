@@ -1,7 +1,10 @@
 /*
- * gf.h — the grantfair core library, shared by every program in cgi-bin/.
+ * gf.h — the web kit (cgi-bin/lib/): the request loop with declared access,
+ * database, templates, sessions, forms, mail, files, cache, configuration
+ * and logs. It knows nothing of grants (that is cgi-bin/grant/), so it could
+ * serve any other site; nothing in it includes the domain's header.
  *
- * One header, one section per library file. Errors travel as ClearSilver
+ * One header, one part per library file. Errors travel as ClearSilver
  * NEOERR chains (STATUS_OK == NULL); our own error kinds are the GF_ERR_*
  * types registered by gf_errors_init().
  *

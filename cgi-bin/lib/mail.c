@@ -60,7 +60,7 @@ static void b64(STRING *out, const unsigned char *p, size_t n)
     if (!buf)
         abort();
     sodium_bin2base64(buf, len, p, n, sodium_base64_VARIANT_ORIGINAL);
-    string_append(out, buf);
+    gf_must(string_append(out, buf));
     free(buf);
 }
 
@@ -82,10 +82,10 @@ char *gf_mime_header_encode(const char *text)
         if (n == 0)
             n = len - i < 45 ? len - i : 45;
         if (i)
-            string_append(&out, "\r\n ");
-        string_append(&out, "=?UTF-8?B?");
+            gf_must(string_append(&out, "\r\n "));
+        gf_must(string_append(&out, "=?UTF-8?B?"));
         b64(&out, p + i, n);
-        string_append(&out, "?=");
+        gf_must(string_append(&out, "?="));
         i += n;
     }
     return out.buf ? out.buf : strdup("");
@@ -115,23 +115,23 @@ char *gf_mime_message(const char *from, const char *to, const char *subject,
     string_init(&out);
     string_init(&crlf);
     rfc5322_date(date, d, sizeof d);
-    string_appendf(&out, "Date: %s\r\n", d);
+    gf_must(string_appendf(&out, "Date: %s\r\n", d));
     if (lt && lt > from) {          /* "Display Name <addr>": encode the name */
         char *name = strndup(from, (size_t)(lt - from));
         char *trim = gf_trim_dup(name);
         char *enc = gf_mime_header_encode(trim);
-        string_appendf(&out, "From: %s %s\r\n", enc, lt);
+        gf_must(string_appendf(&out, "From: %s %s\r\n", enc, lt));
         free(name);
         free(trim);
         free(enc);
     } else {
-        string_appendf(&out, "From: %s\r\n", from);
+        gf_must(string_appendf(&out, "From: %s\r\n", from));
     }
-    string_appendf(&out, "To: %s\r\nSubject: %s\r\nMessage-ID: %s\r\n"
-                   "MIME-Version: 1.0\r\n"
-                   "Content-Type: text/plain; charset=UTF-8\r\n"
-                   "Content-Transfer-Encoding: base64\r\n\r\n",
-                   to, subj, message_id);
+    gf_must(string_appendf(&out, "To: %s\r\nSubject: %s\r\nMessage-ID: %s\r\n"
+                           "MIME-Version: 1.0\r\n"
+                           "Content-Type: text/plain; charset=UTF-8\r\n"
+                           "Content-Transfer-Encoding: base64\r\n\r\n",
+                           to, subj, message_id));
     free(subj);
     /* canonical text: CRLF line ends, then base64 in lines of 76 */
     for (const char *p = body; *p; p++) {
@@ -144,7 +144,7 @@ char *gf_mime_message(const char *from, const char *to, const char *subject,
     for (int i = 0; i < crlf.len; i += 57) {
         int n = crlf.len - i < 57 ? crlf.len - i : 57;
         b64(&out, (const unsigned char *)crlf.buf + i, (size_t)n);
-        string_append(&out, "\r\n");
+        gf_must(string_append(&out, "\r\n"));
     }
     string_clear(&crlf);
     return out.buf;

@@ -22,38 +22,109 @@
 
 extern char **environ;
 
-/* ---- cgiwrap over the current FCGX_Request ------------------------------ */
+/* ---- NUL bytes in form values ------------------------------------------ */
+
+/*
+ * A form value holding a NUL byte ("%00") cannot live in the HDF (C
+ * strings): ClearSilver cuts it there and the rest would be lost without a
+ * word. The bytes ClearSilver reads of a urlencoded body pass through
+ * nul_scan, which notes the fields whose value holds one; after parsing,
+ * those values are replaced by a byte that is not UTF-8, so every check of
+ * the field (gf_text_check) says the text is not acceptable and nothing
+ * cut short is stored. This only watches the bytes; ClearSilver parses.
+ */
+#define NUL_FIELDS 8
+static struct {
+    int on, in_value, pct, n;
+    size_t klen;
+    char key[128];
+    char fields[NUL_FIELDS][128];
+} nul;
+
+static void nul_scan(const char *buf, int len)
+{
+    for (int i = 0; nul.on && i < len; i++) {
+        char c = buf[i];
+        if (c == '&') {
+            nul.in_value = 0;
+            nul.klen = 0;
+            nul.pct = 0;
+        } else if (!nul.in_value) {
+            if (c == '=') {
+                nul.in_value = 1;
+                nul.key[nul.klen] = '\0';
+            } else if (nul.klen + 1 < sizeof nul.key) {
+                nul.key[nul.klen++] = c;
+            }
+        } else if (c == '%') {
+            nul.pct = 1;
+        } else if (c == '0' && nul.pct) {
+            if (++nul.pct == 3) {
+                nul.pct = 0;
+                if (nul.n < NUL_FIELDS && nul.klen)
+                    snprintf(nul.fields[nul.n++], sizeof nul.fields[0], "%s", nul.key);
+            }
+        } else {
+            nul.pct = 0;
+        }
+    }
+}
+
+/* After parsing: the noted fields become "not text" (see above). */
+static NEOERR *nul_mark(HDF *hdf)
+{
+    char key[160];
+    NEOERR *err;
+
+    for (int i = 0; i < nul.n; i++) {
+        char *name = cgi_url_unescape(nul.fields[i]);
+        snprintf(key, sizeof key, "Query.%s", name);
+        if (hdf_get_value(hdf, key, NULL) && (err = hdf_set_value(hdf, key, "\xff")))
+            return nerr_pass(err);
+    }
+    return STATUS_OK;
+}
+
+/* ---- cgiwrap over the current FCGX_Request, or stdio for plain CGI ------ */
 
 static int cb_read(void *data, char *buf, int len)
 {
-    return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+    int n = data ? FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in)
+                 : (int)fread(buf, 1, (size_t)len, stdin);
+    if (n > 0)
+        nul_scan(buf, n);
+    return n;
 }
 
 static int cb_writef(void *data, const char *fmt, va_list ap)
 {
+    if (!data)
+        return vfprintf(stdout, fmt, ap) < 0 ? -1 : 0;
     return FCGX_VFPrintF(((FCGX_Request *)data)->out, fmt, ap) < 0 ? -1 : 0;
 }
 
 static int cb_write(void *data, const char *buf, int len)
 {
+    if (!data)
+        return (int)fwrite(buf, 1, (size_t)len, stdout);
     return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
 static char *cb_getenv(void *data, const char *k)
 {
-    const char *v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp);
+    const char *v = data ? FCGX_GetParam(k, ((FCGX_Request *)data)->envp) : getenv(k);
     return v ? strdup(v) : NULL;
 }
 
 static int cb_putenv(void *data, const char *k, const char *v)
 {
     (void)data; (void)k; (void)v;
-    return -1;      /* only cgi_debug_init uses it; never under FastCGI */
+    return -1;      /* only cgi_debug_init uses it; never called */
 }
 
 static int cb_iterenv(void *data, int n, char **k, char **v)
 {
-    char **envp = ((FCGX_Request *)data)->envp;
+    char **envp = data ? ((FCGX_Request *)data)->envp : environ;
     const char *eq;
 
     *k = *v = NULL;
@@ -276,11 +347,17 @@ static NEOERR *parse(gf_req *r)
     if ((err = normalise_content_type(r->hdf)))
         return nerr_pass(err);
     r->cgi->upload_cb = upload_cb;
-    if ((err = cgi_parse(r->cgi))) {
+    memset(&nul, 0, sizeof nul);
+    nul.on = strncasecmp(ct, "multipart/", 10) != 0;   /* the kit reads only form bodies */
+    err = cgi_parse(r->cgi);
+    nul.on = 0;
+    if (err) {
         nerr_log_error(err);
         nerr_ignore(&err);
         return nerr_raise(GF_ERR_BADREQ, "request body could not be parsed");
     }
+    if ((err = nul_mark(r->hdf)))
+        return nerr_pass(err);
     return nerr_pass(gf_session_load(r));
 }
 
@@ -387,7 +464,7 @@ int gf_run(int argc, char **argv, const gf_program *prog)
         return 1;
     }
     if (FCGX_IsCGI()) {
-        cgiwrap_init_std(argc, argv, environ);
+        cgiwrap_init_emu(NULL, cb_read, cb_writef, cb_write, cb_getenv, cb_putenv, cb_iterenv);
         serve(prog);
         fflush(stdout);
         fclose(stdout);

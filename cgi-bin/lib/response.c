@@ -68,8 +68,8 @@ static void allow_header(gf_req *r, STRING *out)
 {
     unsigned m = r->route ? r->route->methods : GF_GET;
 
-    string_appendf(out, "Allow: %s%s\r\n", m & GF_GET ? "GET, HEAD" : "",
-                   m & GF_POST ? (m & GF_GET ? ", POST" : "POST") : "");
+    gf_must(string_appendf(out, "Allow: %s%s\r\n", m & GF_GET ? "GET, HEAD" : "",
+                           m & GF_POST ? (m & GF_GET ? ", POST" : "POST") : ""));
 }
 
 /* Writes the whole response at once; a cacheable 200 is kept for the next
@@ -80,28 +80,28 @@ void gf_send(gf_req *r, int status, const char *location, STRING *body)
     int hlen, head = r->method && !strcmp(r->method, "HEAD");
 
     string_init(&out);
-    string_appendf(&out, "Status: %s\r\n", status_text(status));
+    gf_must(string_appendf(&out, "Status: %s\r\n", status_text(status)));
     if (location)
-        string_appendf(&out, "Location: %s\r\n", location);
-    string_append(&out,
-        "Content-Type: text/html; charset=utf-8\r\n"
-        "Cache-Control: private, no-cache\r\n"
-        "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-        "style-src 'self'; script-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
-        "X-Frame-Options: DENY\r\n"
-        "Referrer-Policy: same-origin\r\n");
+        gf_must(string_appendf(&out, "Location: %s\r\n", location));
+    gf_must(string_append(&out,
+                "Content-Type: text/html; charset=utf-8\r\n"
+                "Cache-Control: private, no-cache\r\n"
+                "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+                "style-src 'self'; script-src 'self'; object-src 'none'; "
+                "base-uri 'self'; form-action 'self'; frame-ancestors 'none'\r\n"
+                "X-Content-Type-Options: nosniff\r\n"
+                "X-Frame-Options: DENY\r\n"
+                "Referrer-Policy: same-origin\r\n"));
     if (status == 503)
-        string_append(&out, "Retry-After: 5\r\n");
+        gf_must(string_append(&out, "Retry-After: 5\r\n"));
     if (status == 405)
         allow_header(r, &out);
     for (int i = 0; i < r->ncookies; i++)
-        string_appendf(&out, "Set-Cookie: %s\r\n", r->cookies[i]);
-    string_appendf(&out, "Content-Length: %d\r\n\r\n", body ? body->len : 0);
+        gf_must(string_appendf(&out, "Set-Cookie: %s\r\n", r->cookies[i]));
+    gf_must(string_appendf(&out, "Content-Length: %d\r\n\r\n", body ? body->len : 0));
     hlen = out.len;
     if (body && body->len)
-        string_appendn(&out, body->buf, body->len);
+        gf_must(string_appendn(&out, body->buf, body->len));
     if (out.buf)
         cgiwrap_write(out.buf, head ? hlen : out.len);
     if (r->cacheable && status == 200 && !r->ncookies && !r->user_id && !head && out.buf)
@@ -116,9 +116,9 @@ static void send_bare_error(gf_req *r, int status, const char *id)
     STRING b;
 
     string_init(&b);
-    string_appendf(&b, "<!DOCTYPE html><html lang=\"ru\"><meta charset=\"utf-8\">"
-                   "<title>Ошибка</title><h1>Ошибка на сервере</h1>"
-                   "<p>Код ошибки: %s. Попробуйте ещё раз позже.</p></html>", id);
+    gf_must(string_appendf(&b, "<!DOCTYPE html><html lang=\"ru\"><meta charset=\"utf-8\">"
+                           "<title>Ошибка</title><h1>Ошибка на сервере</h1>"
+                           "<p>Код ошибки: %s. Попробуйте ещё раз позже.</p></html>", id));
     gf_send(r, status, NULL, &b);
     string_clear(&b);
 }

@@ -135,6 +135,21 @@ START_TEST(drafts_stored_as_hdf_text_are_still_read)
 }
 END_TEST
 
+START_TEST(drafts_the_hdf_text_format_broke_are_taken_back)
+{
+    HDF *out;
+
+    /* a text area line "EOM" ended the block early: the rest used to make
+     * the whole draft unreadable (500 for its owner) */
+    hdf_init(&out);
+    ck_assert_ptr_null(gr_draft_decode("problem << EOM\nпервая\nEOM\nвторая, после EOM\n\n"
+                                       "третья\nEOM\ntitle = Название\n", out));
+    ck_assert_str_eq(hdf_get_value(out, "problem", ""), "первая\nEOM\nвторая, после EOM\n\nтретья\n");
+    ck_assert_str_eq(hdf_get_value(out, "title", ""), "Название");
+    hdf_destroy(&out);
+}
+END_TEST
+
 START_TEST(broken_json_is_an_error)
 {
     HDF *out;
@@ -161,6 +176,7 @@ Suite *draft_suite(void)
     tcase_add_test(tc, random_strings_round_trip);
     tcase_add_test(tc, invalid_utf8_is_refused_not_stored_broken);
     tcase_add_test(tc, drafts_stored_as_hdf_text_are_still_read);
+    tcase_add_test(tc, drafts_the_hdf_text_format_broke_are_taken_back);
     tcase_add_test(tc, broken_json_is_an_error);
     suite_add_tcase(s, tc);
     return s;
