@@ -51,6 +51,37 @@ def describe(name):
 
 WEB = {name: patterns for name, patterns in manifest().items() if patterns != ["-"]}
 
+# Who may use what, as the product means it: a declaration that drifts from
+# this fails here, so a change of access is always a visible decision.
+SECTION = "GET,POST applicant,staff,admin"
+SPEC = {
+    "/": "GET public", "/projects": "GET public", "/projects/#": "GET public",
+    "/competitions/#": "GET public", "/news": "GET public", "/news/#": "GET public",
+    "/ideas": "GET,POST public", "/login": "GET,POST public", "/logout": "GET,POST public",
+    "/register": "GET,POST public", "/register/confirm": "GET,POST public",
+    "/reset": "GET,POST public", "/reset/new": "GET,POST public",
+    "/account": "GET,POST users", "/account/email": "GET,POST users",
+    "/org": "GET,POST applicant", "/org/join": "GET,POST applicant", "/org/logo/#": "GET public",
+    "/cabinet": "GET users", "/cabinet/applicant": "GET applicant", "/cabinet/expert": "GET expert",
+    "/cabinet/staff": "GET staff", "/cabinet/secretary": "GET secretary",
+    "/cabinet/admin": "GET admin", "/my": "GET applicant",
+    "/applications/new": "GET,POST applicant", "/applications/#": "GET applicant,staff,admin",
+    "/applications/#/submit": "POST applicant", "/applications/#/withdraw": "POST applicant",
+    "/applications/#/card": SECTION, "/applications/#/team": SECTION,
+    "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
+    "/applications/#/consent": SECTION, "/applications/#/files": SECTION,
+    "/files/#": "GET applicant,staff,admin",
+}
+
+
+def test_every_route_has_the_access_the_product_means():
+    declared = {}
+    for name in WEB:
+        for pattern, methods, roles in describe(name)[0]:
+            order = [m for m in ("GET", "POST") if m in methods]
+            declared[pattern] = f"{','.join(order)} {roles}"
+    assert declared == SPEC
+
 
 def test_manifest_lists_every_program_once_and_each_is_built():
     names = list(manifest())
