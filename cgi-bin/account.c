@@ -52,8 +52,7 @@ static NEOERR *change_password(gf_req *r)
     if ((err = check_current_password(r, "current_password")))
         return nerr_pass(err);
     if (!gf_password_ok(pw))
-        gf_field_error(r, "new_password", "Пароль — не короче 12 символов и не из списка самых "
-                                          "распространённых паролей.");
+        gf_field_error(r, "new_password", gf_msg_password);
     else if (strcmp(pw, gf_param(r, "new_password2", "")))
         gf_field_error(r, "new_password2", "Пароли не совпадают.");
     if (gf_form_has_errors(r))

@@ -40,8 +40,7 @@ static NEOERR *validate(gf_req *r, const char *email, const char *pw, const char
     else if (found)
         gf_field_error(r, "email", "Этот адрес уже зарегистрирован. Войдите или восстановите пароль.");
     if (!gf_password_ok(pw))
-        gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
-                                      "распространённых паролей.");
+        gf_field_error(r, "password", gf_msg_password);
     else if (strcmp(pw, gf_param(r, "password2", "")))
         gf_field_error(r, "password2", "Пароли не совпадают.");
     gf_check_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);

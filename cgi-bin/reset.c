@@ -77,8 +77,7 @@ static NEOERR *set_password(gf_req *r)
     }
     gf_set_int(r->hdf, "Valid", 1);
     if (!gf_password_ok(pw))
-        gf_field_error(r, "password", "Пароль — не короче 12 символов и не из списка самых "
-                                      "распространённых паролей.");
+        gf_field_error(r, "password", gf_msg_password);
     else if (strcmp(pw, gf_param(r, "password2", "")))
         gf_field_error(r, "password2", "Пароли не совпадают.");
     if (gf_form_has_errors(r)) {

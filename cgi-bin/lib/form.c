@@ -12,6 +12,8 @@ const char *const gf_msg_required = "Заполните это поле.";
 const char *const gf_msg_bad_text = "Текст содержит недопустимые символы "
                                     "(неверная кодировка UTF-8 или управляющие символы).";
 const char *const gf_msg_one_line = "Одна строка, без переносов.";
+const char *const gf_msg_password = "Пароль — не короче 12 символов и не из списка самых "
+                                    "распространённых паролей.";   /* gf_password_ok */
 
 const char *gf_input(gf_req *r, const char *name)
 {

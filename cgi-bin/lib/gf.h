@@ -158,6 +158,9 @@ void gf_render_free(void);
 /* Pure formatters behind those template functions (unit tested). */
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
+/* A duration in Russian, in whole days when it is days, else hours, else
+ * minutes: "7 дней", "48 часов", "2 часа", "1 час", "15 минут". */
+void gf_fmt_duration(long seconds, char *buf, size_t len);
 /* A size as people read it: "10 МБ", "1.5 МБ", "300 КБ" (template: bytes()). */
 void gf_fmt_bytes(long long n, char *buf, size_t len);
 
@@ -283,7 +286,8 @@ int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rul
 /* gf_text_check for a page's form (Form.Error.<name>). */
 int gf_check_text(gf_req *r, const char *name, const char *value, unsigned rule, long max);
 /* The shared messages, for checks that are not gf_text_check's. */
-extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line;
+extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line,
+                        *const gf_msg_password;
 
 /* ---- session.c ---------------------------------------------------------- */
 
@@ -343,7 +347,7 @@ NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
  * status 400, *ok = 0. Valid: the transaction stays open for the change. */
 NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok);
 /* Issues a token and mails its link (Site.URL + path + "?token=…", as
- * Link in data, with Site.Name) to email with templates/mail/<tpl>; inside
+ * Link in data, with Site.Name and ValidFor: how long the link works) to email with templates/mail/<tpl>; inside
  * the caller's transaction. */
 NEOERR *gf_token_mail(gf_req *r, const char *purpose, long long user_id, long long org_id,
                       const char *email, long ttl, const char *path, const char *tpl,

@@ -80,6 +80,28 @@ void gf_fmt_rub(long long kopecks, char *buf, size_t n)
         snprintf(buf, n, "%s%s\xC2\xA0\xE2\x82\xBD", neg ? "−" : "", grouped);
 }
 
+/* The Russian plural: 1 час, 2 часа, 5 часов, 21 час, 11 часов. */
+static const char *plural(long n, const char *one, const char *few, const char *many)
+{
+    long d = n % 10, h = n % 100;
+
+    if (d == 1 && h != 11)
+        return one;
+    if (d >= 2 && d <= 4 && (h < 12 || h > 14))
+        return few;
+    return many;
+}
+
+void gf_fmt_duration(long s, char *buf, size_t len)
+{
+    if (s >= 86400 && s % 86400 == 0)
+        snprintf(buf, len, "%ld %s", s / 86400, plural(s / 86400, "день", "дня", "дней"));
+    else if (s >= 3600)
+        snprintf(buf, len, "%ld %s", s / 3600, plural(s / 3600, "час", "часа", "часов"));
+    else
+        snprintf(buf, len, "%ld %s", (s + 59) / 60, plural((s + 59) / 60, "минуту", "минуты", "минут"));
+}
+
 void gf_fmt_bytes(long long n, char *buf, size_t len)
 {
     if (n >= (1LL << 20) && n % (1LL << 20) == 0)

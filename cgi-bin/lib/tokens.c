@@ -89,13 +89,15 @@ NEOERR *gf_token_mail(gf_req *r, const char *purpose, long long user_id, long lo
                       const char *email, long ttl, const char *path, const char *tpl,
                       HDF *data)
 {
-    char token[64], link[512];
+    char token[64], link[512], valid[64];
     NEOERR *err;
 
     if ((err = gf_token_issue(purpose, user_id, org_id, email, ttl, token)))
         return nerr_pass(err);
     snprintf(link, sizeof link, "%s%s?token=%s", gf_cfg("Site.URL", ""), path, token);
+    gf_fmt_duration(ttl, valid, sizeof valid);
     if ((err = hdf_set_value(data, "Link", link)) ||
+        (err = hdf_set_value(data, "ValidFor", valid)) ||
         (err = hdf_set_value(data, "Site.Name", gf_cfg("Site.Name", ""))))
         return nerr_pass(err);
     return nerr_pass(gf_mail_queue(r, email, tpl, data));

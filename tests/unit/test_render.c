@@ -63,6 +63,34 @@ static char *render_text(const char *t, const char *v)
     return res;
 }
 
+START_TEST(durations_and_sizes_in_russian)
+{
+    char b[64];
+    gf_fmt_duration(7 * 86400, b, sizeof b);
+    ck_assert_str_eq(b, "7 дней");
+    gf_fmt_duration(86400, b, sizeof b);
+    ck_assert_str_eq(b, "1 день");
+    gf_fmt_duration(48 * 3600, b, sizeof b);
+    ck_assert_str_eq(b, "2 дня");
+    gf_fmt_duration(36 * 3600, b, sizeof b);
+    ck_assert_str_eq(b, "36 часов");
+    gf_fmt_duration(2 * 3600, b, sizeof b);
+    ck_assert_str_eq(b, "2 часа");
+    gf_fmt_duration(21 * 3600, b, sizeof b);
+    ck_assert_str_eq(b, "21 час");
+    gf_fmt_duration(900, b, sizeof b);
+    ck_assert_str_eq(b, "15 минут");
+    gf_fmt_duration(60, b, sizeof b);
+    ck_assert_str_eq(b, "1 минуту");
+    gf_fmt_bytes(10L << 20, b, sizeof b);
+    ck_assert_str_eq(b, "10\xC2\xA0МБ");
+    gf_fmt_bytes(3L << 19, b, sizeof b);
+    ck_assert_str_eq(b, "1.5\xC2\xA0МБ");
+    gf_fmt_bytes(300 * 1024, b, sizeof b);
+    ck_assert_str_eq(b, "300\xC2\xA0КБ");
+}
+END_TEST
+
 START_TEST(var_is_html_escaped_by_default)
 {
     char *s = render_text("<p><?cs var:Query.x ?></p><a title=\"<?cs var:Query.x ?>\">",
@@ -91,6 +119,7 @@ Suite *render_suite(void)
 
     tcase_add_test(tc, roubles_with_groups_and_kopecks);
     tcase_add_test(tc, moscow_time);
+    tcase_add_test(tc, durations_and_sizes_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
     tcase_add_test(tc, template_functions);
     suite_add_tcase(s, tc);
