@@ -154,8 +154,8 @@ test-deps: deps                   ## install what the tests need too (Check, pyt
 
 # --- the local stack and the tests (sub-makes: packages first, then the build)
 run:                              ## install what is missing, build, start the stack on http://127.0.0.1:$(PORT)/
-	@$(MAKE) -s deps
-	@$(MAKE) all
+	@$(MAKE) -s --no-print-directory deps
+	@$(MAKE) --no-print-directory all
 	@conf/stack.sh run var $(PORT)
 
 stop:                             ## stop a stack left running in var/
@@ -165,15 +165,15 @@ reset:                            ## stop and delete the local data (var/)
 	@conf/stack.sh stop var; rm -rf var
 
 test:                             ## build and run every test layer (unit, HTTP, browser); ends "N passed, M failed"
-	@$(MAKE) -s test-deps
-	@$(MAKE) all check
+	@$(MAKE) -s --no-print-directory test-deps
+	@$(MAKE) --no-print-directory all check
 	@tests/run.sh
 
 unit-test: $(B)/unit-tests        ## C unit tests only
 	$(B)/unit-tests
 
 asan:                             ## build with AddressSanitizer + UBSan into build-asan/ and run the suite on it
-	@$(MAKE) B=build-asan all build-asan/unit-tests
+	@$(MAKE) --no-print-directory B=build-asan all build-asan/unit-tests
 	@GF_BUILD=build-asan tests/run.sh
 
 valgrind: all $(B)/unit-tests     ## run the unit tests and the HTTP suite under valgrind
