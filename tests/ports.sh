@@ -6,12 +6,21 @@
 # /tmp/grantfair-port-N.lock, held on a file descriptor that the shell and
 # whatever it starts keep open; a port whose lock another run holds, or that
 # something already listens on, is skipped.
+# lock_open VAR PORT: open PORT's lock file read-only into a new descriptor
+# (read-only: another user's lock file in /tmp can still be opened and locked)
+lock_open() {
+    local f=/tmp/grantfair-port-$2.lock
+    [ -e "$f" ] || { (umask 022; : >>"$f") 2>/dev/null; }
+    exec {fd}<"$f" 2>/dev/null || return 1
+    printf -v "$1" %s "$fd"
+}
+
 claim_ports() {
     local p=$1 fd1 fd2
     for p in $(seq "$1" $(($1 + 499))); do
-        exec {fd1}>>"/tmp/grantfair-port-$p.lock"
+        lock_open fd1 "$p" || continue
         if flock -n "$fd1"; then
-            exec {fd2}>>"/tmp/grantfair-port-$((p + 1000)).lock"
+            lock_open fd2 $((p + 1000)) || { exec {fd1}>&-; continue; }
             if flock -n "$fd2"; then
                 if [ -z "$(ss -ltnH "sport = :$p or sport = :$((p + 1000))" 2>/dev/null)" ]; then
                     PORT=$p
