@@ -153,7 +153,7 @@ test-deps: deps                   ## install what the tests need too (Check, pyt
 	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-save --no-audit --no-fund axe-core@4 >/dev/null
 
 # --- the local stack and the tests (sub-makes: packages first, then the build)
-run:                              ## install what is missing, build, start the stack on http://127.0.0.1:$(PORT)/
+run:                              ## install what is missing, build, start the stack on http://127.0.0.1:8080/ (PORT=…)
 	@$(MAKE) -s --no-print-directory deps
 	@$(MAKE) --no-print-directory all
 	@conf/stack.sh run var $(PORT)
