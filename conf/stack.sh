@@ -11,14 +11,16 @@
 #   stack.sh stop-program DIR NAME / restart-program DIR NAME [N]
 #   stack.sh smtp-start DIR PORT      start the SMTP catcher again (mail outage tests)
 #   stack.sh mailer-start DIR          start the mailer daemon again (mailer tests)
-set -euo pipefail
+#
+# Every component is checked: when one cannot start (MariaDB, the SMTP
+# catcher — it must be our process that listens —, a FastCGI program, the
+# mailer, nginx), `start` says which, stops what it started and exits 1.
+set -eEuo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${GF_BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
-PROGRAMS="home projects project ideas login logout cabinet register org
-          competition application app_section app_files my
-          reset account news"
+PROGRAMS=$("$ROOT/conf/routes.sh" programs)   # the web programs of cgi-bin/MANIFEST
 DEMO_PASSWORD="grantfair-demo"
 
 cmd=${1:?usage: stack.sh start|run|stop DIR [PORT]}
@@ -31,34 +33,75 @@ case "$PORT" in *[!0-9]*) PORT=8080 ;; esac   # $3 is a program name for some co
 SMTP_PORT=${SMTP_PORT:-$((PORT + 1000))}
 SOCK="$DIR/run/mysql.sock"
 SQL() { mariadb --no-defaults -S "$SOCK" -uroot "$@"; }
+STARTING=""   # set while `start` runs: a failure then stops what was started
+
+fail() {   # fail MESSAGE [LOG]: say what did not start (and the end of its log), exit 1
+    echo "stack: $1" >&2
+    [ -n "${2:-}" ] && [ -s "$2" ] && tail -n 5 "$2" | sed 's/^/    /' >&2
+    [ -n "$STARTING" ] && stop
+    exit 1
+}
+
+# alive PID: the process runs and is not a zombie (nobody may reap it here)
+alive() {
+    local stat
+    { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+    stat=${stat##*) }
+    case ${stat%% *} in Z|X|x) return 1 ;; esac
+}
+
+# listener PORT: the "users:((…pid=N…))" of whatever listens on 127.0.0.1:PORT
+listener() { ss -ltnpH "sport = :$1" 2>/dev/null; }
+
+port_free() {   # port_free PORT WHAT: fail unless nothing listens on PORT
+    local who; who=$(listener "$1")
+    [ -z "$who" ] || fail "$2 port $1 is taken: $(echo "$who" | grep -o 'users:.*' | head -1)"
+}
+
+# wait_gone TIMEOUT PID…: wait until none of the processes is alive; then KILL the rest
+wait_gone() {
+    local t=$1 pid left; shift
+    for _ in $(seq 1 $((t * 20))); do
+        left=""
+        for pid in "$@"; do alive "$pid" && left="$left $pid"; done
+        [ -z "$left" ] && return 0
+        set -- $left
+        sleep 0.05
+    done
+    echo "stack: still running after ${t}s, killed:$left" >&2
+    kill -KILL $left 2>/dev/null || true
+}
 
 db_start() {
     mkdir -p "$DIR/run" "$DIR/log"
     if [ ! -d "$DIR/db/mysql" ]; then
         mariadb-install-db --no-defaults --datadir="$DIR/db" --user=root \
-            --auth-root-authentication-method=normal >"$DIR/log/install-db.log" 2>&1
+            --auth-root-authentication-method=normal >"$DIR/log/install-db.log" 2>&1 ||
+            fail "mariadb-install-db failed" "$DIR/log/install-db.log"
     fi
-    if [ -f "$DIR/run/mysqld.pid" ] && kill -0 "$(cat "$DIR/run/mysqld.pid")" 2>/dev/null; then
+    if [ -f "$DIR/run/mysqld.pid" ] && alive "$(cat "$DIR/run/mysqld.pid")"; then
         return 0
     fi
+    rm -f "$SOCK"
     mariadbd --no-defaults --datadir="$DIR/db" --socket="$SOCK" --skip-networking \
         --user=root --pid-file="$DIR/run/mysqld.pid" --default-time-zone=+00:00 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
         --innodb-buffer-pool-size=512M --innodb-flush-log-at-trx-commit=1 \
         --max-connections=500 --open-files-limit=8000 --log-error="$DIR/log/mariadb.log" &
-    for _ in $(seq 1 100); do
+    local pid=$!
+    for _ in $(seq 1 300); do
+        alive "$pid" || fail "MariaDB exited at start; see $DIR/log/mariadb.log" "$DIR/log/mariadb.log"
         mariadb-admin --no-defaults -S "$SOCK" -uroot ping >/dev/null 2>&1 && return 0
-        sleep 0.2
+        sleep 0.1
     done
-    echo "MariaDB did not start; see $DIR/log/mariadb.log" >&2
-    exit 1
+    fail "MariaDB does not answer on $SOCK after 30 s; see $DIR/log/mariadb.log" "$DIR/log/mariadb.log"
 }
 
 db_stop() {
     if [ -f "$DIR/run/mysqld.pid" ]; then
         local pid; pid=$(cat "$DIR/run/mysqld.pid")
         kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        wait_gone 30 "$pid"
         rm -f "$DIR/run/mysqld.pid"
     fi
 }
@@ -97,6 +140,9 @@ CREATE USER IF NOT EXISTS 'gf_app'@'localhost' IDENTIFIED BY '$wp';
 SQL
     "$ROOT/schema/migrate.sh" "$SOCK" grantfair
     for f in "$ROOT"/schema/reference/*.sql; do SQL grantfair <"$f"; done
+    # drafts stored as HDF text before they were JSON: converted once
+    GF_CONFIG="$DIR/grantfair.hdf" "$BUILD/gf-drafts" migrate >>"$DIR/log/gf-drafts.log" 2>&1 ||
+        fail "gf-drafts could not convert the stored drafts; see $DIR/log/gf-drafts.log"
 }
 
 load_demo() {
@@ -114,26 +160,34 @@ load_demo() {
 
 mailer_start() {
     export GF_CONFIG="$DIR/grantfair.hdf"
+    [ -x "$BUILD/mailer" ] || fail "no $BUILD/mailer: build it first (make)"
     (cd "$DIR" && exec "$BUILD/mailer" --daemon >>"$DIR/log/mailer.log" 2>&1) &
     echo $! >"$DIR/run/mailer.pid"
 }
 
-# SMTP catcher: every message becomes one file in $DIR/mail/new
+# SMTP catcher: every message becomes one file in $DIR/mail/new. Ready when
+# the port is ours: another server there would swallow the stack's mail.
 smtp_start() {
-    if ! { [ -f "$DIR/run/smtp.pid" ] && kill -0 "$(cat "$DIR/run/smtp.pid")" 2>/dev/null; }; then
-        [ -d "$DIR/mail/new" ] || rm -rf "$DIR/mail"
-        /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-            -c aiosmtpd.handlers.Mailbox "$DIR/mail" >>"$DIR/log/smtp.log" 2>&1 &
-        echo $! >"$DIR/run/smtp.pid"
-        for _ in $(seq 1 50); do
-            (echo >"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
-            sleep 0.1
-        done
-    fi
+    [ -f "$DIR/run/smtp.pid" ] && alive "$(cat "$DIR/run/smtp.pid")" && return 0
+    port_free "$SMTP_PORT" "SMTP catcher"
+    [ -d "$DIR/mail/new" ] || rm -rf "$DIR/mail"
+    /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+        -c aiosmtpd.handlers.Mailbox "$DIR/mail" >>"$DIR/log/smtp.log" 2>&1 &
+    local pid=$!
+    echo "$pid" >"$DIR/run/smtp.pid"
+    for _ in $(seq 1 200); do
+        alive "$pid" || fail "the SMTP catcher exited at start (port $SMTP_PORT)" "$DIR/log/smtp.log"
+        listener "$SMTP_PORT" | grep -q "pid=$pid," && return 0
+        sleep 0.05
+    done
+    fail "the SMTP catcher does not listen on port $SMTP_PORT after 10 s" "$DIR/log/smtp.log"
 }
 
 start() {
     mkdir -p "$DIR/run" "$DIR/log" "$DIR/tmp" "$DIR/files"
+    # the two ports first: no use starting MariaDB when nginx cannot listen
+    { [ -f "$DIR/run/nginx.pid" ] && alive "$(cat "$DIR/run/nginx.pid")"; } || port_free "$PORT" nginx
+    { [ -f "$DIR/run/smtp.pid" ] && alive "$(cat "$DIR/run/smtp.pid")"; } || port_free "$SMTP_PORT" "SMTP catcher"
     write_config
     db_start
     db_setup
@@ -146,17 +200,37 @@ start() {
         start_program "$p"
     done
     mailer_start
+    nginx_start
 
+    # a program or the mailer that dies on its first steps (config, database)
+    # is gone by now; say which
+    for p in $PROGRAMS; do check_program "$p"; done
+    alive "$(cat "$DIR/run/mailer.pid")" || fail "the mailer exited at start" "$DIR/log/mailer.log"
+    alive "$(cat "$DIR/run/smtp.pid")" || fail "the SMTP catcher exited" "$DIR/log/smtp.log"
+    alive "$(cat "$DIR/run/mysqld.pid")" || fail "MariaDB exited" "$DIR/log/mariadb.log"
+}
+
+# nginx on 127.0.0.1:PORT with the routes of cgi-bin/MANIFEST; ready when its
+# master process listens there and the home page answers
+nginx_start() {
     mkdir -p "$DIR/nginx-extra"
     sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
         "$ROOT/conf/nginx.conf.in" >"$DIR/nginx.conf"
-    if ! { [ -f "$DIR/run/nginx.pid" ] && kill -0 "$(cat "$DIR/run/nginx.pid")" 2>/dev/null; }; then
-        nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log"
-    fi
-    for _ in $(seq 1 50); do
-        curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
-        sleep 0.1
+    "$ROOT/conf/routes.sh" nginx "$DIR/run" tag >"$DIR/routes.conf"
+    [ -f "$DIR/run/nginx.pid" ] && alive "$(cat "$DIR/run/nginx.pid")" && return 0
+    port_free "$PORT" "nginx"
+    nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" 2>>"$DIR/log/nginx-error.log" ||
+        fail "nginx did not start on port $PORT" "$DIR/log/nginx-error.log"
+    local pid=""
+    for _ in $(seq 1 100); do
+        [ -n "$pid" ] || pid=$(cat "$DIR/run/nginx.pid" 2>/dev/null || true)
+        if [ -n "$pid" ] && listener "$PORT" | grep -q "pid=$pid," &&
+           curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+            return 0
+        fi
+        sleep 0.05
     done
+    fail "nginx does not answer on port $PORT" "$DIR/log/nginx-error.log"
 }
 
 # start_program NAME [WORKERS]: NAME's FastCGI processes on run/NAME.sock,
@@ -164,49 +238,60 @@ start() {
 start_program() {
     local p=$1 n=${2:-${GF_WORKERS:-2}} wrap=""
     [ -n "${GF_VALGRIND:-}" ] && wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --log-file=$DIR/log/valgrind-$p.%p.log"
-    rm -f "$DIR/run/$p.sock"
+    [ -x "$BUILD/$p" ] || fail "no program $BUILD/$p: build it first (make)"
+    rm -f "$DIR/run/$p.sock" "$DIR/run/$p.pid"
     GF_CONFIG="$DIR/grantfair.hdf" spawn-fcgi -s "$DIR/run/$p.sock" -M 0666 -F "$n" \
         -P "$DIR/run/$p.pid" -d "$DIR" -- /bin/sh -c "exec $wrap $BUILD/$p 2>>$DIR/log/$p.log" \
-        >/dev/null 2>>"$DIR/log/spawn.log"
-    for _ in $(seq 1 50); do [ -S "$DIR/run/$p.sock" ] && break; sleep 0.05; done
+        >/dev/null 2>>"$DIR/log/spawn.log" || fail "spawn-fcgi could not start $p" "$DIR/log/spawn.log"
+    check_program "$p"
 }
 
-stop_program() {
-    local f="$DIR/run/$1.pid"
-    [ -f "$f" ] || return 0
-    local pids; pids=$(cat "$f")
-    for pid in $pids; do kill "$pid" 2>/dev/null || true; done
-    # let them finish the request in hand and write their last log lines
-    for _ in $(seq 1 50); do
-        local alive=0
-        for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
-        [ "$alive" = 0 ] && break
-        sleep 0.1
+# check_program NAME: its socket is there and every process in its pid file runs
+check_program() {
+    local p=$1 pid
+    [ -S "$DIR/run/$p.sock" ] || fail "program $p: no socket $DIR/run/$p.sock" "$DIR/log/spawn.log"
+    [ -s "$DIR/run/$p.pid" ] || fail "program $p: no pid file" "$DIR/log/spawn.log"
+    for pid in $(cat "$DIR/run/$p.pid"); do
+        alive "$pid" || fail "program $p (pid $pid) exited at start" "$DIR/log/$p.log"
     done
-    rm -f "$f"
+}
+
+# stop_programs NAME…: TERM all of them at once, then wait for them (they
+# finish the request in hand and write their last log lines)
+stop_programs() {
+    local p pids=""
+    for p in "$@"; do
+        [ -f "$DIR/run/$p.pid" ] || continue
+        pids="$pids $(cat "$DIR/run/$p.pid")"
+        rm -f "$DIR/run/$p.pid"
+    done
+    [ -n "$pids" ] || return 0
+    kill $pids 2>/dev/null || true
+    # valgrind checks for leaks on the way out
+    wait_gone "$([ -n "${GF_VALGRIND:-}" ] && echo 60 || echo 5)" $pids
 }
 
 stop() {
-    if [ -f "$DIR/run/nginx.pid" ]; then
-        kill -QUIT "$(cat "$DIR/run/nginx.pid")" 2>/dev/null || true
-        rm -f "$DIR/run/nginx.pid"
-    fi
-    for p in $PROGRAMS mailer smtp baseline; do stop_program "$p"; done
+    STARTING=""
+    stop_programs nginx $PROGRAMS mailer smtp baseline
     db_stop
 }
 
+# any other failing command while starting: say where, and stop what was started
+trap '[ -z "$STARTING" ] || fail "start failed (line $LINENO: $BASH_COMMAND)"' ERR
+
 case "$cmd" in
-start) start "${4:-}" ;;
+start) STARTING=1; start "${4:-}" ;;
 stop) stop ;;
 db-stop) db_stop ;;
 db-start) db_start ;;
 restart-program) start_program "$3" "${4:-2}" ;;
 smtp-start) smtp_start ;;
 mailer-start) mailer_start ;;
-stop-program) stop_program "$3" ;;
+stop-program) stop_programs "$3" ;;
 run)
     trap 'echo; echo "Stopping…"; stop; exit 0' INT TERM
-    start demo
+    STARTING=1; start demo; STARTING=""
     cat <<MSG
 
 grantfair is running: http://127.0.0.1:$PORT/

@@ -9,10 +9,10 @@ cd "$ROOT"
 export GF_BUILD=${GF_BUILD:-build}
 BUILD="$ROOT/$GF_BUILD"
 BUILD_NAME=$GF_BUILD
-PORT=${TEST_PORT:-18080}
-while (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || (echo >"/dev/tcp/127.0.0.1/$((PORT + 1000))") 2>/dev/null; do
-    PORT=$((PORT + 1))
-done
+# ports: PORT and PORT+1000 stay claimed (locked) for the whole run, so two
+# runs on one machine never share them
+. tests/ports.sh
+claim_ports "${TEST_PORT:-18080}" || { echo "0 passed, 1 failed"; exit 1; }
 DIR=$(mktemp -d /tmp/gf-test.XXXXXX)
 passed=0 failed=0
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}

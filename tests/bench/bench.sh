@@ -10,7 +10,8 @@ cd "$ROOT"
 N=${N:-100000}
 CONN=${CONN:-64}
 DUR=${DUR:-10}
-PORT=${BENCH_PORT:-28080}
+. tests/ports.sh
+claim_ports "${BENCH_PORT:-28080}"
 DIR=$(mktemp -d /tmp/gf-bench.XXXXXX)
 trap 'conf/stack.sh stop "$DIR" >/dev/null 2>&1; rm -rf "$DIR"' EXIT
 
@@ -46,18 +47,29 @@ baseline() {   # baseline BYTES: (re)start the ready-page program
     rm -f "$DIR/run/baseline.sock"
     BASELINE_BYTES=$1 spawn-fcgi -s "$DIR/run/baseline.sock" -M 0666 -F 2 \
         -P "$DIR/run/baseline.pid" -- "$ROOT/build/bench-baseline" >/dev/null
-    sleep 0.2
+    # spawn-fcgi returns once the socket listens and the workers are forked
+    [ -S "$DIR/run/baseline.sock" ] || { echo "bench: the baseline program did not start"; exit 1; }
+}
+
+nginx_reload() {   # reload nginx's configuration; wait until only new workers serve
+    local master old now
+    master=$(cat "$DIR/run/nginx.pid")
+    old=$(pgrep -P "$master" | sort)
+    nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s reload
+    for _ in $(seq 1 200); do
+        now=$(pgrep -P "$master" | sort)
+        [ -n "$now" ] && [ -z "$(comm -12 <(echo "$old") <(echo "$now"))" ] && return 0
+        sleep 0.05
+    done
+    echo "bench: nginx did not reload"; exit 1
 }
 
 cat >"$DIR/nginx-extra/baseline.conf" <<CONF
 location = /__baseline { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$DIR/run/baseline.sock; }
 CONF
-nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s reload
-sleep 0.5
 # the access log would measure the disk, not us
 sed -i 's|^    access_log .*|    access_log off;|' "$DIR/nginx.conf"
-nginx -c "$DIR/nginx.conf" -e "$DIR/log/nginx-error.log" -s reload
-sleep 0.5
+nginx_reload
 
 pid=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SELECT MAX(id) DIV 2 FROM projects WHERE listed = 1")
 last=$(( $(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SELECT COUNT(*) FROM projects WHERE listed = 1") / 20 ))

@@ -4,7 +4,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-PORT=${BENCH_PORT:-28180}
+. tests/ports.sh
+claim_ports "${BENCH_PORT:-28180}"
 DIR=$(mktemp -d /tmp/gf-deadline.XXXXXX)
 trap 'conf/stack.sh stop "$DIR" >/dev/null 2>&1; rm -rf "$DIR"' EXIT
 GF_WORKERS=${GF_WORKERS:-4} conf/stack.sh start "$DIR" "$PORT" demo >"$DIR/stack.log" 2>&1
