@@ -63,11 +63,12 @@ TEST_PKGS = check python3-pytest python3-requests python3-selenium chromium chro
             fonts-liberation fonts-dejavu-core valgrind wrk
 PORT ?= 8080
 
-.PHONY: all help deps test-deps run stop reset test unit-test check routes asan valgrind \
+.PHONY: all help deps test-deps run stop reset test unit-test check asan valgrind \
         bench bench-deadline install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
-all: $(BINS)                      ## build every program of cgi-bin/MANIFEST into build/
+EXAMPLES = $(B)/conf/apache/grantfair.conf $(B)/conf/apache/htaccess
+all: $(BINS) $(EXAMPLES)                      ## build every program of cgi-bin/MANIFEST into build/
 
 help:                             ## list the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 20
@@ -117,15 +118,17 @@ $(B)/bench-baseline: tests/bench/baseline.c $(B)/.flags
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
 
 # --- checks
-check:                            ## code rules (tests/codecheck.sh), every program in the manifest, routes in step
+check:                            ## code rules (tests/codecheck.sh), every program in the manifest, no hand-listed routes
 	@tests/codecheck.sh >/dev/null || tests/codecheck.sh
 	@for f in $(wildcard cgi-bin/*.c); do n=$${f#cgi-bin/}; n=$${n%.c}; \
 	  case " $(PROGRAMS) $(TOOLS) " in *" $$n "*) ;; *) echo "check: $$f has no line in cgi-bin/MANIFEST"; exit 1;; esac; done
 	@conf/routes.sh check
 	@echo "check: ok"
 
-routes:                           ## rewrite the Apache and .htaccess routes from cgi-bin/MANIFEST
-	@conf/routes.sh update
+# the Apache and .htaccess examples with their routes from the manifest
+$(B)/conf/apache/%: conf/apache/% cgi-bin/MANIFEST conf/routes.sh
+	@mkdir -p $(@D)
+	conf/routes.sh render $< >$@
 
 # --- Debian packages (apt-get; as non-root, prints the command to run)
 define apt_install
@@ -192,8 +195,9 @@ install: all                      ## install programs, tools, templates, htdocs,
 	  >$(DESTDIR)$(EXAMPLEDIR)/grantfair.hdf
 	conf/routes.sh nginx /run/grantfair >$(DESTDIR)$(EXAMPLEDIR)/nginx-routes.conf
 	install -m 644 conf/nginx.conf.in $(DESTDIR)$(EXAMPLEDIR)
-	for f in apache/grantfair.conf apache/htaccess systemd/grantfair@.service \
-	  systemd/grantfair@.socket systemd/grantfair-mailer.service; do \
+	for f in apache/grantfair.conf apache/htaccess; do \
+	  sed 's|/usr/local/|$(PREFIX)/|g' $(B)/conf/$$f >$(DESTDIR)$(EXAMPLEDIR)/$$f; done
+	for f in systemd/grantfair@.service systemd/grantfair@.socket systemd/grantfair-mailer.service; do \
 	  sed 's|/usr/local/|$(PREFIX)/|g' conf/$$f >$(DESTDIR)$(EXAMPLEDIR)/$$f; done
 
 uninstall:                        ## remove what `make install` put under PREFIX

@@ -9,9 +9,12 @@
 #                                   (the socket that answered; the local stack's tests)
 #   routes.sh apache | htaccess     the route lines of conf/apache/grantfair.conf (mod_proxy_fcgi)
 #                                   and conf/apache/htaccess (mod_rewrite to cgi-bin/NAME)
-#   routes.sh update                rewrite the route sections of those two files
-#   routes.sh check                 fail, with a diff, when those two files differ from
-#                                   what the manifest gives (part of `make check`)
+#   routes.sh render FILE           FILE (conf/apache/grantfair.conf or htaccess) with its
+#                                   route section filled from the manifest: the Makefile
+#                                   writes build/conf/apache/* with it (installed as examples)
+#   routes.sh check                 fail when a route section in conf/apache/ is not empty:
+#                                   the manifest is the only place that lists programs
+#                                   (part of `make check`)
 #
 # Order: the first match wins in Apache, so exact paths and patterns with ids
 # come first (manifest order), then prefixes longest first, then `/*`. nginx
@@ -21,7 +24,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MANIFEST=${GF_MANIFEST:-$ROOT/cgi-bin/MANIFEST}
 APACHE_SOCKDIR=/run/grantfair
-BEGIN='# routes: made by conf/routes.sh from cgi-bin/MANIFEST (`make routes`); do not edit'
+BEGIN='# routes: filled in from cgi-bin/MANIFEST by `make` (build/conf/apache/); do not edit'
 END='# end of routes'
 
 # routes: "kind<TAB>pattern<TAB>regex<TAB>name" in the order of first match;
@@ -117,15 +120,20 @@ tools) programs tools ;;
 nginx) nginx_routes "${2:?usage: routes.sh nginx SOCKDIR [tag]}" "${3:-}" ;;
 apache) apache_routes ;;
 htaccess) htaccess_routes ;;
-update|check)
+render)
+    f=${2:?usage: routes.sh render FILE}
+    case "$f" in *htaccess*) gen=htaccess_routes ;; *) gen=apache_routes ;; esac
+    with_routes "$f" "$gen"
+    ;;
+check)
     rc=0
-    for e in $EXAMPLES; do
-        f=$ROOT/${e%%:*}
-        new=$(with_routes "$f" "${e#*:}") || exit 1
-        if [ "$1" = update ]; then
-            [ "$new" = "$(cat "$f")" ] || { printf '%s\n' "$new" >"$f"; echo "routes: rewrote ${e%%:*}"; }
-        elif ! diff -u --label "${e%%:*}" --label "${e%%:*} (from cgi-bin/MANIFEST)" "$f" - <<<"$new"; then
-            echo "routes: ${e%%:*} is not in step with cgi-bin/MANIFEST; run \`make routes\`" >&2
+    for f in "$ROOT"/conf/apache/grantfair.conf "$ROOT"/conf/apache/htaccess; do
+        if awk -v begin="$BEGIN" -v end="$END" '
+            index($0, begin) { inside = 1; next }
+            index($0, end) { inside = 0 }
+            inside && /[^ \t]/ { bad = 1 }
+            END { exit bad ? 1 : 0 }' "$f"; then :; else
+            echo "routes: ${f#$ROOT/} lists routes by hand; the manifest is the only list (make writes build/conf/apache/)" >&2
             rc=1
         fi
     done

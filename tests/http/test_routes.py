@@ -1,7 +1,8 @@
 """Routes come from cgi-bin/MANIFEST: every URL pattern of the manifest
 reaches its program through the stack's nginx (the local stack tags each
 answer with the socket that served it), other paths fall to the home
-program's 404, and the Apache and .htaccess examples are in step."""
+program's 404, and the Apache and .htaccess examples made from the manifest
+route every pattern while the repository lists none by hand."""
 import subprocess
 
 import pytest
@@ -46,6 +47,19 @@ def test_static_files_are_not_routed_to_programs():
     assert r.status_code == 200 and "X-Grantfair-Upstream" not in r.headers
 
 
-def test_apache_and_htaccess_examples_are_in_step_with_the_manifest():
+def test_apache_and_htaccess_examples_route_every_pattern_and_list_none_by_hand():
     r = subprocess.run([f"{ROOT}/conf/routes.sh", "check"], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+    conf = subprocess.run([f"{ROOT}/conf/routes.sh", "render", f"{ROOT}/conf/apache/grantfair.conf"],
+                          capture_output=True, text=True, check=True).stdout
+    hta = subprocess.run([f"{ROOT}/conf/routes.sh", "render", f"{ROOT}/conf/apache/htaccess"],
+                         capture_output=True, text=True, check=True).stdout
+    for pattern, program in routes():
+        if pattern == "/*":
+            continue
+        rx = "^" + pattern.replace("#", "[0-9]+").replace("/*", "/")
+        rx += "" if pattern.endswith("/*") else "$"
+        assert any(f'"{rx}"' in line and f"/{program}.sock" in line for line in conf.splitlines()), pattern
+        hx = "^" + rx[2:]               # .htaccess paths have no leading slash
+        assert any(line.split()[:3] == ["RewriteRule", hx, f"cgi-bin/{program}"]
+                   for line in hta.splitlines()), pattern
