@@ -87,6 +87,16 @@ static NEOERR *page(gf_req *r)
     }
     if ((err = gr_section_from_form(s, hdf_get_obj(r->hdf, "Query"), data, errors)))
         goto done;
+    if (hdf_obj_child(errors)) {        /* refused fields keep their stored value */
+        HDF *stored;
+        if ((err = hdf_init(&stored)))
+            goto done;
+        if (!(err = gr_draft_load(r, r->id, s->name, stored, NULL)))
+            gr_section_keep_refused(data, stored, errors);
+        hdf_destroy(&stored);
+        if (err)
+            goto done;
+    }
     ok = gr_section_check(s, data, r->hdf, errors) == 0 && !hdf_obj_child(errors);
     version = hdf_get_int_value(r->hdf, "Query.version", 0);
     if ((err = gf_db_begin()) ||

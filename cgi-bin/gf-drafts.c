@@ -3,7 +3,8 @@
  * which a line "EOM" in a text area could break) into JSON, once; run by
  * conf/stack.sh after the migrations, and by an administrator after an
  * upgrade. Drafts the old format broke are taken back as well as they can
- * be (grant/draft.c). Safe to run again: JSON drafts are left alone.
+ * be (grant/draft.c); each original is kept in legacy_drafts first. Safe
+ * to run again: JSON drafts are left alone.
  *
  *   gf-drafts migrate      prints "drafts: N converted, M already JSON"
  */
@@ -13,11 +14,13 @@
 #include <sodium.h>
 #include "grant.h"
 
-enum { Q_LEGACY, Q_SET, Q__MAX };
+enum { Q_LEGACY, Q_KEEP, Q_SET, Q__MAX };
 static const char *const Q[] = {
     [Q_LEGACY] =
         "SELECT project_id, section, data FROM application_sections"
         " WHERE data NOT LIKE '{%' ORDER BY project_id, section LIMIT 500",
+    [Q_KEEP] =
+        "INSERT INTO legacy_drafts (project_id, section, data, converted_at) VALUES (?, ?, ?, NOW())",
     [Q_SET] =
         "UPDATE application_sections SET data = ? WHERE project_id = ? AND section = ? AND data = ?",
 };
@@ -36,11 +39,16 @@ static NEOERR *convert_batch(int *n, int *converted)
         const char *old = hdf_get_value(o, "data", "");
         char *json = NULL;
         long long affected = 0;
+        long long id = atoll(hdf_get_value(o, "project_id", "0"));
+        const char *section = hdf_get_value(o, "section", "");
+        /* the original is kept, in the same transaction as its replacement */
         if (!(err = hdf_init(&draft)) && !(err = gr_draft_decode(old, draft)) &&
-            !(err = gr_draft_encode(draft, &json)))
-            err = gf_db_exec(Q[Q_SET], ARGS(A_STR(json), A_INT(atoll(hdf_get_value(o, "project_id", "0"))),
-                                            A_STR(hdf_get_value(o, "section", "")), A_STR(old)),
-                             &affected, NULL);
+            !(err = gr_draft_encode(draft, &json)) && !(err = gf_db_begin()) &&
+            !(err = gf_db_exec(Q[Q_KEEP], ARGS(A_INT(id), A_STR(section), A_STR(old)), NULL, NULL)) &&
+            !(err = gf_db_exec(Q[Q_SET], ARGS(A_STR(json), A_INT(id), A_STR(section), A_STR(old)),
+                               &affected, NULL)))
+            err = affected ? gf_db_commit() : STATUS_OK;
+        gf_db_rollback();               /* nothing changed meanwhile, or nothing kept */
         *converted += (int)affected;
         free(json);
         hdf_destroy(&draft);

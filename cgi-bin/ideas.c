@@ -101,9 +101,10 @@ static NEOERR *handle(gf_req *r)
         !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,
                               &allowed)) &&
         !allowed) {
-        char msg[200];
+        char msg[300], wait[64];
+        gf_fmt_duration(window, wait, sizeof wait);
         snprintf(msg, sizeof msg, "С вашего адреса отправлено слишком много обращений. "
-                 "Попробуйте ещё раз через %ld мин.", (window + 59) / 60);
+                 "Попробуйте ещё раз через %s.", wait);
         gf_field_error(r, "form", msg);
         r->status = 429;
     }

@@ -46,10 +46,10 @@ static NEOERR *handle(gf_req *r)
             return STATUS_OK;
         case 2:
         {
-            char msg[200];
+            char msg[300], wait[64];
+            gf_fmt_duration(gf_cfg_int("Login.Window", 900), wait, sizeof wait);
             snprintf(msg, sizeof msg, "Слишком много неудачных попыток входа. "
-                     "Подождите %ld мин. и попробуйте снова.",
-                     (gf_cfg_int("Login.Window", 900) + 59) / 60);
+                     "Подождите %s и попробуйте снова.", wait);
             gf_field_error(r, "form", msg);
         }
             r->status = 429;

@@ -137,9 +137,10 @@ static NEOERR *handle(gf_req *r)
                                  &allowed)))
             return nerr_pass(err);
         if (!allowed) {
-            char msg[200];
+            char msg[300], wait[64];
+            gf_fmt_duration(window, wait, sizeof wait);
             snprintf(msg, sizeof msg, "С вашего адреса слишком много регистраций. "
-                     "Попробуйте через %ld мин.", (window + 59) / 60);
+                     "Попробуйте через %s.", wait);
             gf_field_error(r, "email", msg);
             r->status = 429;
             return STATUS_OK;

@@ -37,9 +37,9 @@ static NEOERR *request_link(gf_req *r)
                              &allowed)))
         return nerr_pass(err);
     if (!allowed) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "Слишком много запросов. Попробуйте через %ld мин.",
-                 (window + 59) / 60);
+        char msg[300], wait[64];
+        gf_fmt_duration(window, wait, sizeof wait);
+        snprintf(msg, sizeof msg, "Слишком много запросов. Попробуйте через %s.", wait);
         gf_field_error(r, "email", msg);
         r->status = 429;
         return STATUS_OK;

@@ -365,9 +365,15 @@ const gr_section *gr_section_find(const char *name)
 
 /* ---- from the form, checks, limits -------------------------------------- */
 
-/* Puts one trimmed value into data, unless it is not valid UTF-8: that is
- * a field error (the browser sent something no one typed), and the field
- * is left out so the rest of the draft can be saved. */
+/* The message for a value refused whole (gr_section_keep_refused keeps
+ * what was stored before). */
+static const char refused_msg[] = "Текст содержит недопустимые символы (неверная кодировка UTF-8 "
+    "или нулевой символ) и не сохранён: в черновике осталось прежнее значение этого поля.";
+
+/* Puts one trimmed value into data, unless it is not valid UTF-8 (or held
+ * a NUL, see lib/body.c): that is a field error (the browser sent
+ * something no one typed), and the field is left out so the rest of the
+ * draft can be saved. */
 static void take(HDF *data, HDF *errors, const char *key, const char *value)
 {
     char *t = gf_trim_dup(value);
@@ -375,7 +381,7 @@ static void take(HDF *data, HDF *errors, const char *key, const char *value)
     if (!t)
         gf_must(nerr_raise(NERR_NOMEM, "trim"));
     if (gf_utf8_len(t) < 0)
-        gf_error_set(errors, key, gf_msg_bad_text);
+        gf_error_set(errors, key, refused_msg);
     else
         gf_set(data, key, t);
     free(t);
@@ -390,7 +396,7 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
     if (s->rows) {
         int out = 0, seen = 0;
         HDF *o = hdf_get_obj(query, s->rows);
-        for (o = o ? hdf_obj_child(o) : NULL; o && seen < s->max_rows; o = hdf_obj_next(o), seen++) {
+        for (o = o ? hdf_obj_child(o) : NULL; o; o = hdf_obj_next(o)) {
             int empty = 1;
             for (const gr_field *f = s->row_fields; f->name; f++) {
                 const char *v = hdf_get_value(o, f->name, "");
@@ -398,6 +404,12 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
             }
             if (empty)
                 continue;
+            if (++seen > s->max_rows) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "Не больше %d строк: лишние не сохранены.", s->max_rows);
+                gf_error_set(errors, s->rows, msg);
+                break;
+            }
             for (const gr_field *f = s->row_fields; f->name; f++) {
                 snprintf(key, sizeof key, "%s.%d.%s", s->rows, out, f->name);
                 take(data, errors, key, hdf_get_value(o, f->name, ""));
@@ -406,6 +418,27 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
         }
     }
     return STATUS_OK;
+}
+
+/* Walks the refused fields (errors with refused_msg) under node, named
+ * prefix…, and puts the stored value back into data. */
+static void keep(HDF *node, const char *prefix, HDF *data, HDF *stored)
+{
+    char key[256];
+
+    for (HDF *e = hdf_obj_child(node); e; e = hdf_obj_next(e)) {
+        snprintf(key, sizeof key, "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(e));
+        if (hdf_obj_child(e))
+            keep(e, key, data, stored);
+        else if (hdf_obj_value(e) && !strcmp(hdf_obj_value(e), refused_msg) &&
+                 hdf_get_value(stored, key, NULL))
+            gf_set(data, key, hdf_get_value(stored, key, ""));
+    }
+}
+
+void gr_section_keep_refused(HDF *data, HDF *stored, HDF *errors)
+{
+    keep(errors, "", data, stored);
 }
 
 int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors)

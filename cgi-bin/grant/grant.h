@@ -79,6 +79,10 @@ const gr_section *gr_section_find(const char *name);
  * is not copied: it becomes a field error in errors, so the rest of the
  * draft can still be saved. */
 NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *errors);
+/* Puts back into data, from the stored draft, the value of every field
+ * gr_section_from_form refused (a save must not erase what was typed
+ * before because of one bad byte). */
+void gr_section_keep_refused(HDF *data, HDF *stored, HDF *errors);
 /* Checks a section's data against the competition (ctx: App.* limits,
  * Card.* for the plan); each problem becomes errors.<field> = a Russian
  * message. Returns the number of problems. For the budget it also writes

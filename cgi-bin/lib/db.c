@@ -386,6 +386,7 @@ void gf_db_rollback(void)
         mysql_autocommit(conn, 1);
     }
     in_tx = 0;
+    tx_lost = 0;
 }
 
 /* Small public lists (reference data for filters and forms) are read

@@ -244,6 +244,20 @@ int gf_run(int argc, char **argv, const gf_program *prog);
 /* 1 when path fits pattern (see gf_route); *id gets the # segment. */
 int gf_route_match(const char *pattern, const char *path, long long *id);
 
+/* ---- body.c: watching what ClearSilver reads (used by request.c) ------- */
+
+/* Starts watching a body of this content type. */
+void gf_body_watch(const char *content_type);
+/* Each chunk read; 0 when reading must stop (too many fields, a NUL in a
+ * field's name). */
+int gf_body_scan(const char *buf, int len);
+/* After parsing: the fields whose value held a NUL (body or query string)
+ * become "\xff" (not text: every text check refuses it); a refused body
+ * raises GF_ERR_BADREQ. */
+NEOERR *gf_body_check(HDF *hdf);
+/* 1 when reading was stopped. */
+int gf_body_refused(void);
+
 /* ---- response.c: what a handler says back ------------------------------- */
 
 /* Query.<name>, or def. */
@@ -295,7 +309,7 @@ extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_
  * prepares an anonymous CSRF token. */
 NEOERR *gf_session_load(gf_req *r);
 /* Checks email + password; on success creates a session and sets the
- * cookie. *result: 0 ok, 1 wrong credentials, 2 throttled. */
+ * cookie. *result: 0 ok, 1 wrong credentials, 2 throttled, 3 email not confirmed. */
 NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
                          int *result);
 NEOERR *gf_session_logout(gf_req *r);

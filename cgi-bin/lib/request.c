@@ -22,77 +22,14 @@
 
 extern char **environ;
 
-/* ---- NUL bytes in form values ------------------------------------------ */
-
-/*
- * A form value holding a NUL byte ("%00") cannot live in the HDF (C
- * strings): ClearSilver cuts it there and the rest would be lost without a
- * word. The bytes ClearSilver reads of a urlencoded body pass through
- * nul_scan, which notes the fields whose value holds one; after parsing,
- * those values are replaced by a byte that is not UTF-8, so every check of
- * the field (gf_text_check) says the text is not acceptable and nothing
- * cut short is stored. This only watches the bytes; ClearSilver parses.
- */
-#define NUL_FIELDS 8
-static struct {
-    int on, in_value, pct, n;
-    size_t klen;
-    char key[128];
-    char fields[NUL_FIELDS][128];
-} nul;
-
-static void nul_scan(const char *buf, int len)
-{
-    for (int i = 0; nul.on && i < len; i++) {
-        char c = buf[i];
-        if (c == '&') {
-            nul.in_value = 0;
-            nul.klen = 0;
-            nul.pct = 0;
-        } else if (!nul.in_value) {
-            if (c == '=') {
-                nul.in_value = 1;
-                nul.key[nul.klen] = '\0';
-            } else if (nul.klen + 1 < sizeof nul.key) {
-                nul.key[nul.klen++] = c;
-            }
-        } else if (c == '%') {
-            nul.pct = 1;
-        } else if (c == '0' && nul.pct) {
-            if (++nul.pct == 3) {
-                nul.pct = 0;
-                if (nul.n < NUL_FIELDS && nul.klen)
-                    snprintf(nul.fields[nul.n++], sizeof nul.fields[0], "%s", nul.key);
-            }
-        } else {
-            nul.pct = 0;
-        }
-    }
-}
-
-/* After parsing: the noted fields become "not text" (see above). */
-static NEOERR *nul_mark(HDF *hdf)
-{
-    char key[160];
-    NEOERR *err;
-
-    for (int i = 0; i < nul.n; i++) {
-        char *name = cgi_url_unescape(nul.fields[i]);
-        snprintf(key, sizeof key, "Query.%s", name);
-        if (hdf_get_value(hdf, key, NULL) && (err = hdf_set_value(hdf, key, "\xff")))
-            return nerr_pass(err);
-    }
-    return STATUS_OK;
-}
-
 /* ---- cgiwrap over the current FCGX_Request, or stdio for plain CGI ------ */
 
 static int cb_read(void *data, char *buf, int len)
 {
     int n = data ? FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in)
                  : (int)fread(buf, 1, (size_t)len, stdin);
-    if (n > 0)
-        nul_scan(buf, n);
+    if (n > 0 && !gf_body_scan(buf, n))
+        return -1;              /* ClearSilver stops: "short read" (see body.c) */
     return n;
 }
 
@@ -173,16 +110,32 @@ static const gf_route *find_route(const gf_program *prog, const char *path, long
     return NULL;
 }
 
+/* 1 when the query string has a parameter called name. */
+static int in_query(HDF *hdf, const char *name)
+{
+    const char *q = hdf_get_value(hdf, "CGI.QueryString", "");
+    size_t n = strlen(name);
+
+    for (; *q; q += strcspn(q, "&"), q += *q == '&')
+        if (!strncmp(q, name, n) && (q[n] == '=' || q[n] == '&' || !q[n]))
+            return 1;
+    return 0;
+}
+
+/* The form's token, from the body only: a token in a URL ends up in logs
+ * and history. */
 static int csrf_ok(gf_req *r)
 {
     const char *sent = gf_param(r, "csrf", "");
     size_t n = strlen(r->csrf);
 
-    return n && strlen(sent) == n && !sodium_memcmp(sent, r->csrf, n);
+    return n && !in_query(r->hdf, "csrf") && strlen(sent) == n &&
+           !sodium_memcmp(sent, r->csrf, n);
 }
 
-/* The program's declaration, enforced: see gf_program in gf.h. *go is 0
- * when the answer is already decided (a redirect to the login page). */
+/* The program's declaration, enforced before the body is read: see
+ * gf_program in gf.h. *go is 0 when the answer is already decided (a
+ * redirect to the login page). */
 static NEOERR *check_access(gf_req *r, int *go)
 {
     const gf_route *rt = r->route;
@@ -196,21 +149,25 @@ static NEOERR *check_access(gf_req *r, int *go)
     if (!(roles & GF_PUBLIC)) {
         if (!r->user_id) {
             char *esc = NULL, next[600];
-            if (cgi_url_escape(r->path, &esc) == STATUS_OK && esc) {
-                snprintf(next, sizeof next, "/login?next=%s", esc);
-                gf_redirect(r, next);
-            } else {
-                gf_redirect(r, "/login");
-            }
+            gf_must(cgi_url_escape(r->path, &esc));
+            snprintf(next, sizeof next, "/login?next=%s", esc);
+            gf_redirect(r, next);
             free(esc);
             return STATUS_OK;
         }
         if (!(roles & GF_USERS) && !(r->roles & roles))
             return nerr_raise(GF_ERR_FORBIDDEN, "role required for %s", rt->pattern);
     }
-    if (m == GF_POST && !r->prog->csrf_exempt && !csrf_ok(r))
-        return nerr_raise(GF_ERR_FORBIDDEN, "csrf token mismatch");
     *go = 1;
+    return STATUS_OK;
+}
+
+/* After the body: every POST carries the form's token unless the program
+ * says why not. */
+static NEOERR *check_csrf(gf_req *r)
+{
+    if (!strcmp(r->method, "POST") && !r->prog->csrf_exempt && !csrf_ok(r))
+        return nerr_raise(GF_ERR_FORBIDDEN, "csrf token mismatch");
     return STATUS_OK;
 }
 
@@ -325,14 +282,16 @@ static int serve_from_cache(const gf_program *prog, gf_req *r)
     return hit;
 }
 
-/* Reads and checks the request up to the handler: body size, parsing,
- * session. */
+/* Reads the body: size (413), a multipart boundary (400), then
+ * ClearSilver parses it while body.c watches (too many fields, NULs). */
 static NEOERR *parse(gf_req *r)
 {
     long len = atol(hdf_get_value(r->hdf, "CGI.ContentLength", "0"));
-    const char *ct = hdf_get_value(r->hdf, "CGI.ContentType", "");
+    char ct[256];
     NEOERR *err;
 
+    /* a copy: normalising replaces the HDF's string */
+    snprintf(ct, sizeof ct, "%s", hdf_get_value(r->hdf, "CGI.ContentType", ""));
     body_limit = !strncasecmp(ct, "multipart/", 10)
         ? gf_cfg_int("Limits.MaxUpload", 10L << 20)
         : gf_cfg_int("Limits.MaxBody", 256L << 10);
@@ -347,18 +306,16 @@ static NEOERR *parse(gf_req *r)
     if ((err = normalise_content_type(r->hdf)))
         return nerr_pass(err);
     r->cgi->upload_cb = upload_cb;
-    memset(&nul, 0, sizeof nul);
-    nul.on = strncasecmp(ct, "multipart/", 10) != 0;   /* the kit reads only form bodies */
+    gf_body_watch(ct);
     err = cgi_parse(r->cgi);
-    nul.on = 0;
     if (err) {
-        nerr_log_error(err);
+        if (!gf_body_refused())
+            nerr_log_error(err);
         nerr_ignore(&err);
-        return nerr_raise(GF_ERR_BADREQ, "request body could not be parsed");
+        if (!gf_body_refused())
+            return nerr_raise(GF_ERR_BADREQ, "request body could not be parsed");
     }
-    if ((err = nul_mark(r->hdf)))
-        return nerr_pass(err);
-    return nerr_pass(gf_session_load(r));
+    return nerr_pass(gf_body_check(r->hdf));
 }
 
 static void serve(const gf_program *prog)
@@ -384,11 +341,13 @@ static void serve(const gf_program *prog)
         gf_fail(&r, err);
         goto done;
     }
-    if ((err = parse(&r)) ||
+    /* who asks and for what, before the body is read: an anonymous
+     * request for a page it may not use costs no parsing */
+    if ((err = gf_session_load(&r)) ||
         (!(r.route = find_route(prog, r.path, &r.id)) &&
          (err = nerr_raise(GF_ERR_NOTFOUND, "no route"))) ||
         (err = check_access(&r, &go)) ||
-        (go && (err = r.route->handle(&r)))) {
+        (go && ((err = parse(&r)) || (err = check_csrf(&r)) || (err = r.route->handle(&r))))) {
         gf_fail(&r, err);
         goto done;
     }

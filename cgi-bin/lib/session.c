@@ -74,9 +74,17 @@ int gf_password_verify(const char *hash, const char *password)
     return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
+/* On https the cookies carry the __Host- prefix: only this host over TLS
+ * can set them, so a sibling domain cannot plant a CSRF token (login CSRF)
+ * or a session. */
 static const char *sid_cookie(void)
 {
     return strncmp(gf_cfg("Site.URL", ""), "https:", 6) ? "gf_sid" : "__Host-gf_sid";
+}
+
+static const char *csrf_cookie(void)
+{
+    return strncmp(gf_cfg("Site.URL", ""), "https:", 6) ? "gf_csrf" : "__Host-gf_csrf";
 }
 
 /* A token we issued: 43 base64url characters. */
@@ -148,14 +156,15 @@ NEOERR *gf_session_load(gf_req *r)
             return nerr_pass(err);
     }
     if (!r->user_id) {
-        tok = hdf_get_value(r->hdf, "Cookie.gf_csrf", NULL);
+        snprintf(key, sizeof key, "Cookie.%s", csrf_cookie());
+        tok = hdf_get_value(r->hdf, key, NULL);
         if (token_shape_ok(tok)) {
             snprintf(r->csrf, sizeof r->csrf, "%s", tok);
         } else if (r->cacheable) {
             r->csrf[0] = '\0';     /* a public page has no form to protect */
         } else {
             gf_random_token(32, r->csrf, sizeof r->csrf);
-            gf_set_cookie(r, "gf_csrf", r->csrf, -1);
+            gf_set_cookie(r, csrf_cookie(), r->csrf, -1);
         }
     }
     return nerr_pass(hdf_set_value(r->hdf, "CSRF", r->csrf));

@@ -73,7 +73,10 @@ NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok)
     NEOERR *err;
 
     *ok = 0;
-    /* the loop has checked the method and the CSRF token (gf_program) */
+    /* the loop has checked the method and the CSRF token (gf_program);
+     * spending a token on anything else would let another site do it */
+    if (strcmp(r->method, "POST") || !r->prog || r->prog->csrf_exempt)
+        return nerr_raise(NERR_ASSERT, "a token is spent only by a CSRF-checked POST");
     if ((err = gf_db_begin()) ||
         (err = gf_token_use(purpose, gf_param(r, "token", ""), r->hdf, ok)))
         return nerr_pass(err);

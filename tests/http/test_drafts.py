@@ -65,21 +65,24 @@ def test_a_64_kb_line_is_kept_as_a_draft_with_its_error(a):
 
 
 @pytest.mark.parametrize("bad", [b"%C3%28bad", b"before%00after", b"%00"])
-def test_invalid_utf8_or_nul_is_a_field_error_and_the_rest_is_saved(a, bad):
+def test_invalid_utf8_or_nul_is_a_field_error_the_rest_is_saved_the_field_kept(a, bad):
     """A NUL cannot be kept (C strings): rather than cut the text there
-    without a word, the field is refused like invalid UTF-8."""
+    without a word, the field is refused like invalid UTF-8, and the value
+    stored before stays."""
     app = a.new_app()
+    assert a.section(app, "card", card(goal="Цель, сохранённая раньше")).status_code == 303
     page = a.s.get(f"{URL}/applications/{app}/card").text
-    fields = dict(card(), csrf=csrf_of(page), version="")
+    version = re.search(r'name="version" value="(\d*)"', page).group(1)
+    fields = dict(card(), csrf=csrf_of(page), version=version)
     del fields["goal"]
     body = urllib.parse.urlencode(fields).encode() + b"&goal=" + bad
     r = a.s.post(f"{URL}/applications/{app}/card", data=body, allow_redirects=False,
                  headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status_code == 400
-    assert "неверная кодировка UTF-8" in r.text
+    assert "неверная кодировка UTF-8" in r.text and "осталось прежнее значение" in r.text
     data = json.loads(stored_raw(app, "card"))
     assert data["title"] == CARD["title"] and data["summary"] == CARD["summary"]
-    assert "goal" not in data
+    assert data["goal"] == "Цель, сохранённая раньше"
 
 
 def test_old_drafts_are_read_even_when_the_old_format_broke_them_and_gf_drafts_converts_them(a):
@@ -98,6 +101,8 @@ def test_old_drafts_are_read_even_when_the_old_format_broke_them_and_gf_drafts_c
     assert re.match(r"drafts: [1-9]\d* converted", out.stdout)
     data = json.loads(stored_raw(app, "card"))
     assert data["problem"] == "первая\nEOM\nвторая после EOM\n"
+    kept = sql(f"SELECT data FROM legacy_drafts WHERE project_id = {app} AND section = 'card'")
+    assert len(kept) == 1 and "вторая после EOM" in kept[0][0]          # the original, kept
     assert data["title"] == "Старый черновик" and data["summary"] == "Кратко"
     again = subprocess.run([f"{BUILD}/gf-drafts", "migrate"], env=env, capture_output=True, text=True,
                            timeout=60)

@@ -150,6 +150,176 @@ START_TEST(drafts_the_hdf_text_format_broke_are_taken_back)
 }
 END_TEST
 
+/* Text as the old code wrote it: hdf_write_string of the tree. */
+static char *written(HDF *h)
+{
+    char *t = NULL;
+    ck_assert_ptr_null(hdf_write_string(h, &t));
+    return t;
+}
+
+static char *dumped(HDF *h)
+{
+    char *t = NULL;
+    ck_assert_ptr_null(hdf_write_string(h, &t));
+    return t ? t : strdup("");
+}
+
+/* Pieces without the HDF syntax a draft never used (links, commands…). */
+static void random_value(char *buf, size_t cap, unsigned *seed, int with_eom)
+{
+    static const char *const pieces[] = {
+        "\n", "\r\n", " ", " = ", "<<", "key = value", "{", "}", "\"", "\\",
+        "а", "Ё", "😀", "x", "0", ".", "\t", "title = X", "EOM", "EOM ",
+    };
+    size_t len = 0, want = (size_t)(rand_r(seed) % 120);
+    size_t npieces = sizeof pieces / sizeof pieces[0] - (with_eom ? 0 : 2);
+
+    buf[0] = '\0';
+    while (len < want) {
+        const char *p = pieces[(size_t)rand_r(seed) % npieces];
+        size_t l = strlen(p);
+        if (len + l + 1 >= cap)
+            break;
+        memcpy(buf + len, p, l + 1);
+        len += l;
+    }
+}
+
+START_TEST(old_drafts_read_as_hdf_read_string_read_them)
+{
+    unsigned seed = 4242;
+    char v[512];
+    int compared = 0, rescued = 0;
+
+    for (int round = 0; round < 400; round++) {
+        HDF *tree, *theirs, *ours;
+        char *text, *a, *b;
+        NEOERR *err;
+
+        hdf_init(&tree);
+        random_value(v, sizeof v, &seed, round % 2);
+        hdf_set_value(tree, "title", v);
+        random_value(v, sizeof v, &seed, round % 2);
+        hdf_set_value(tree, "problem", v);
+        for (int r = 0; r < 12; r++) {
+            char key[32];
+            snprintf(key, sizeof key, "b.%d.name", r);
+            random_value(v, sizeof v, &seed, round % 2);
+            hdf_set_value(tree, key, v);
+            snprintf(key, sizeof key, "b.%d.cat", r);
+            hdf_set_value(tree, key, "1");
+        }
+        hdf_set_value(tree, "Totals.total", "100");
+        hdf_set_value(tree, "zlast", "конец");
+        text = written(tree);
+        hdf_init(&theirs);
+        hdf_init(&ours);
+        ck_assert_ptr_null(gr_draft_decode(text, ours));    /* never refuses a draft */
+        err = hdf_read_string(theirs, text);
+        if (round % 2 == 0) {
+            /* no line "EOM" in any value: the format held, and the old
+             * reader is the reference */
+            ck_assert_ptr_null(err);
+            a = dumped(theirs);
+            b = dumped(ours);
+            ck_assert_str_eq(b, a);
+            free(a);
+            free(b);
+            compared++;
+        } else if (err) {           /* what it refused, we still read */
+            nerr_ignore(&err);
+            rescued++;
+        }
+        free(text);
+        hdf_destroy(&tree);
+        hdf_destroy(&theirs);
+        hdf_destroy(&ours);
+    }
+    ck_assert_int_eq(compared, 200);
+    ck_assert_int_gt(rescued, 50);
+}
+END_TEST
+
+/* Text as people type it, with lines "EOM" in it: the drafts the old
+ * format broke. Each comes back whole, and nothing after it is lost. */
+START_TEST(drafts_cut_by_a_line_eom_come_back_whole)
+{
+    static const char *const words[] = {
+        "Проект", "для", "детей", "EOM", "—", "и", "родителей,", "школа", "2027", "= итог", "(см.)",
+    };
+    unsigned seed = 77;
+
+    for (int round = 0; round < 200; round++) {
+        HDF *tree, *ours;
+        char v[3][400], *text;
+
+        hdf_init(&tree);
+        hdf_init(&ours);
+        for (int f = 0; f < 3; f++) {
+            size_t len = 0;
+            int lines = 1 + rand_r(&seed) % 5;
+            v[f][0] = '\0';
+            for (int l = 0; l < lines; l++) {
+                int eom = rand_r(&seed) % 3 == 0;
+                int nw = eom ? 1 : 1 + rand_r(&seed) % 5;
+                for (int w = 0; w < nw; w++)
+                    len += (size_t)snprintf(v[f] + len, sizeof v[f] - len, "%s%s", w ? " " : "",
+                                            eom ? "EOM" : words[rand_r(&seed) % 11]);
+                if (l + 1 < lines)
+                    len += (size_t)snprintf(v[f] + len, sizeof v[f] - len, "\r\n");
+            }
+        }
+        hdf_set_value(tree, "problem", v[0]);
+        hdf_set_value(tree, "e.0.result", v[1]);
+        hdf_set_value(tree, "e.1.result", v[2]);
+        hdf_set_value(tree, "e.1.title", "Занятия");
+        hdf_set_value(tree, "zlast", "конец");
+        text = written(tree);
+        ck_assert_ptr_null(gr_draft_decode(text, ours));
+        for (int f = 0; f < 3; f++) {
+            static const char *const keys[] = {"problem", "e.0.result", "e.1.result"};
+            const char *got = hdf_get_value(ours, keys[f], "");
+            char want[1300];
+            /* a multi-line value comes back with the newline its block ended with */
+            snprintf(want, sizeof want, "%s%s", v[f], strchr(v[f], '\n') || !strcmp(v[f], "EOM") ? "\n" : "");
+            ck_assert_msg(!strcmp(got, want) || !strcmp(got, v[f]), "%s: got [%s] want [%s] from:\n%s",
+                          keys[f], got, want, text);
+        }
+        ck_assert_str_eq(hdf_get_value(ours, "e.1.title", ""), "Занятия");
+        ck_assert_str_eq(hdf_get_value(ours, "zlast", ""), "конец");
+        free(text);
+        hdf_destroy(&tree);
+        hdf_destroy(&ours);
+    }
+}
+END_TEST
+
+START_TEST(rows_keep_their_order_past_ten)
+{
+    HDF *in, *out;
+    char *json = NULL, key[32];
+    int n = 0;
+
+    hdf_init(&in);
+    hdf_init(&out);
+    for (int i = 0; i < 25; i++) {
+        snprintf(key, sizeof key, "e.%d.title", i);
+        hdf_set_valuef(in, "%s=row %d", key, i);
+    }
+    ck_assert_ptr_null(gr_draft_encode(in, &json));
+    ck_assert_ptr_null(gr_draft_decode(json, out));
+    for (HDF *o = hdf_obj_child(hdf_get_obj(out, "e")); o; o = hdf_obj_next(o), n++) {
+        snprintf(key, sizeof key, "%d", n);
+        ck_assert_str_eq(hdf_obj_name(o), key);      /* the view walks rows in this order */
+    }
+    ck_assert_int_eq(n, 25);
+    free(json);
+    hdf_destroy(&in);
+    hdf_destroy(&out);
+}
+END_TEST
+
 START_TEST(broken_json_is_an_error)
 {
     HDF *out;
@@ -177,6 +347,9 @@ Suite *draft_suite(void)
     tcase_add_test(tc, invalid_utf8_is_refused_not_stored_broken);
     tcase_add_test(tc, drafts_stored_as_hdf_text_are_still_read);
     tcase_add_test(tc, drafts_the_hdf_text_format_broke_are_taken_back);
+    tcase_add_test(tc, old_drafts_read_as_hdf_read_string_read_them);
+    tcase_add_test(tc, drafts_cut_by_a_line_eom_come_back_whole);
+    tcase_add_test(tc, rows_keep_their_order_past_ten);
     tcase_add_test(tc, broken_json_is_an_error);
     suite_add_tcase(s, tc);
     return s;
