@@ -118,8 +118,12 @@ $(B)/bench-baseline: tests/bench/baseline.c $(B)/.flags
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
 
 # --- checks
-check:                            ## code rules (tests/codecheck.sh), every program in the manifest, no hand-listed routes
+check: $(BINS)                    ## code rules (tests/codecheck.sh), programs declare the manifest's routes, no hand-listed routes
 	@tests/codecheck.sh >/dev/null || tests/codecheck.sh
+	@for p in $(PROGRAMS); do \
+	  if [ "$$($(B)/$$p --describe | awk '$$1 == "route" { print $$2 }' | sort)" != \
+	       "$$(conf/routes.sh patterns $$p | sort)" ]; then \
+	    echo "check: $(B)/$$p --describe does not declare the routes cgi-bin/MANIFEST lists for it"; exit 1; fi; done
 	@for f in $(wildcard cgi-bin/*.c); do n=$${f#cgi-bin/}; n=$${n%.c}; \
 	  case " $(PROGRAMS) $(TOOLS) " in *" $$n "*) ;; *) echo "check: $$f has no line in cgi-bin/MANIFEST"; exit 1;; esac; done
 	@conf/routes.sh check

@@ -96,22 +96,33 @@ static NEOERR *change_email(gf_req *r)
     return nerr_pass(err);
 }
 
-static NEOERR *confirm_email(gf_req *r)
+static void email_prepare(gf_req *r)
 {
-    const char *token = gf_param(r, "token", "");
-    int ok = 0;
-    NEOERR *err;
-
     r->page = "account_email.cs";
     gf_set(r->hdf, "Page.Title", "Учётная запись");
     gf_set(r->hdf, "Page.Nav", "cabinet");
-    gf_set(r->hdf, "Token", token);
-    if (strcmp(r->method, "POST")) {
-        if ((err = gf_token_peek("email", token, r->hdf, &ok)))
-            return nerr_pass(err);
-        gf_set_int(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
-        return STATUS_OK;
-    }
+    gf_set(r->hdf, "Token", gf_param(r, "token", ""));
+}
+
+/* The link from the mail to the new address: a page with a button. */
+static NEOERR *confirm_email_page(gf_req *r)
+{
+    int ok = 0;
+    NEOERR *err;
+
+    email_prepare(r);
+    if ((err = gf_token_peek("email", gf_param(r, "token", ""), r->hdf, &ok)))
+        return nerr_pass(err);
+    gf_set_int(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
+    return STATUS_OK;
+}
+
+static NEOERR *confirm_email(gf_req *r)
+{
+    int ok = 0;
+    NEOERR *err;
+
+    email_prepare(r);
     if ((err = gf_token_redeem(r, "email", &ok)) || !ok)
         return nerr_pass(err);
     if (atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) != r->user_id) {
@@ -135,40 +146,44 @@ static NEOERR *confirm_email(gf_req *r)
     return STATUS_OK;
 }
 
-static NEOERR *handle(gf_req *r)
+/* The account page: the forms and the sessions. */
+static NEOERR *show(gf_req *r)
 {
-    const char *action;
-    NEOERR *err;
-
     gf_set(r->hdf, "Page.Title", "Учётная запись");
     gf_set(r->hdf, "Page.Nav", "cabinet");
     r->page = "account.cs";
     gf_set(r->hdf, "Done", gf_param(r, "done", ""));
-    if (!strcmp(r->method, "POST")) {
-        action = gf_param(r, "action", "");
-        if (!strcmp(action, "password"))
-            err = change_password(r);
-        else if (!strcmp(action, "email"))
-            err = change_email(r);
-        else if (!strcmp(action, "logout_others")) {
-            if (!(err = gf_session_end_others(r->user_id, r->session_hash)))
-                gf_redirect(r, "/account?done=sessions");
-        } else
-            return nerr_raise(GF_ERR_BADREQ, "unknown action");
-        if (err || r->location[0])
-            return nerr_pass(err);
-        r->status = 400;
-    }
     return nerr_pass(gf_db_rows(Q[Q_SESSIONS], ARGS(A_STR(r->session_hash), A_INT(r->user_id)),
                                 r->hdf, "Sessions", NULL));
+}
+
+/* One of its forms, by its action; with errors the page comes back. */
+static NEOERR *change(gf_req *r)
+{
+    const char *action = gf_param(r, "action", "");
+    NEOERR *err;
+
+    if (!strcmp(action, "password"))
+        err = change_password(r);
+    else if (!strcmp(action, "email"))
+        err = change_email(r);
+    else if (!strcmp(action, "logout_others")) {
+        if (!(err = gf_session_end_others(r->user_id, r->session_hash)))
+            gf_redirect(r, "/account?done=sessions");
+    } else
+        return nerr_raise(GF_ERR_BADREQ, "unknown action");
+    if (err || r->location[0])
+        return nerr_pass(err);
+    r->status = 400;
+    return nerr_pass(show(r));
 }
 
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/account", GF_GET | GF_POST, handle, 0},
-        {"/account/email", GF_GET | GF_POST, confirm_email, 0},
-        {NULL, 0, NULL, 0},
+        {"/account", show, change, 0},
+        {"/account/email", confirm_email_page, confirm_email, 0},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "account", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_USERS, .routes = routes};

@@ -187,29 +187,12 @@ static NEOERR *download(gf_req *r)
     return STATUS_OK;
 }
 
-static NEOERR *handle(gf_req *r)
+/* The attachments page (after gr_app_load). */
+static NEOERR *page(gf_req *r)
 {
-    long long id = r->id;
-    char where[80];
     NEOERR *err;
 
-    if ((err = gr_app_load(r, id, 1)))
-        return nerr_pass(err);
-    if (!strcmp(r->method, "POST")) {
-        if (!hdf_get_int_value(r->hdf, "App.editable", 0)) {
-            gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): вложения менять нельзя.");
-            r->status = 409;
-        } else if ((err = !strcmp(gf_param(r, "action", ""), "delete") ? remove_one(r, id)
-                                                                         : upload(r, id))) {
-            return nerr_pass(err);
-        }
-        if (!gf_form_has_errors(r)) {
-            snprintf(where, sizeof where, "/applications/%lld/files?saved=1", id);
-            gf_redirect(r, where);
-            return STATUS_OK;
-        }
-    }
-    if ((err = gf_db_rows(Q[Q_LIST], ARGS(A_INT(id)), r->hdf, "Files", NULL)))
+    if ((err = gf_db_rows(Q[Q_LIST], ARGS(A_INT(r->id)), r->hdf, "Files", NULL)))
         return nerr_pass(err);
     for (int i = 0; kinds[i]; i++)
         gf_setf(r->hdf, "Kinds.%d=%s", i, kinds[i]);
@@ -224,12 +207,44 @@ static NEOERR *handle(gf_req *r)
     return STATUS_OK;
 }
 
+static NEOERR *show(gf_req *r)
+{
+    NEOERR *err;
+
+    if ((err = gr_app_load(r, r->id, 1)))
+        return nerr_pass(err);
+    return nerr_pass(page(r));
+}
+
+/* An upload, or a deletion (action=delete); with an error the page again. */
+static NEOERR *change(gf_req *r)
+{
+    char where[80];
+    NEOERR *err;
+
+    if ((err = gr_app_load(r, r->id, 1)))
+        return nerr_pass(err);
+    if (!hdf_get_int_value(r->hdf, "App.editable", 0)) {
+        gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): вложения менять нельзя.");
+        r->status = 409;
+    } else if ((err = !strcmp(gf_param(r, "action", ""), "delete") ? remove_one(r, r->id)
+                                                                     : upload(r, r->id))) {
+        return nerr_pass(err);
+    }
+    if (!gf_form_has_errors(r)) {
+        snprintf(where, sizeof where, "/applications/%lld/files?saved=1", r->id);
+        gf_redirect(r, where);
+        return STATUS_OK;
+    }
+    return nerr_pass(page(r));
+}
+
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/applications/#/files", GF_GET | GF_POST, handle, 0},
-        {"/files/#", GF_GET, download, 0},
-        {NULL, 0, NULL, 0},
+        {"/applications/#/files", show, change, 0},
+        {"/files/#", download, NULL, 0},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "app_files", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT | GR_STAFF | GR_ADMIN, .routes = routes};

@@ -46,16 +46,14 @@ static const gr_section *section_of(gf_req *r)
     return s && !s->own_program ? s : NULL;
 }
 
-static NEOERR *page(gf_req *r)
+/* The section page around the form, for GET and POST: the application
+ * (access checked), its lists, what the section shows besides its own
+ * fields, the limits, the template. */
+static NEOERR *prepare(gf_req *r, const gr_section *s)
 {
-    const gr_section *s = section_of(r);
-    char key[96];
-    HDF *data = NULL, *errors = NULL;
-    int ok, version, result = 0;
+    char tpl[64];
     NEOERR *err;
 
-    if (!s)
-        return nerr_raise(GF_ERR_NOTFOUND, "no such section");
     if ((err = gr_app_load(r, r->id, 1)) ||
         (err = gr_app_lists(r, atoll(hdf_get_value(r->hdf, "App.competition_id", "0")))) ||
         (s->prepare && (err = s->prepare(r, r->id))))
@@ -65,22 +63,48 @@ static NEOERR *page(gf_req *r)
     gf_set(r->hdf, "Page.Title", s->title);
     gf_set(r->hdf, "Section", s->name);
     gf_set(r->hdf, "Saved", gf_param(r, "saved", ""));
-    snprintf(key, sizeof key, "app_%s.cs", s->name);
-    gf_set(r->hdf, "Tpl", key);
+    snprintf(tpl, sizeof tpl, "app_%s.cs", s->name);
+    gf_set(r->hdf, "Tpl", tpl);
     r->page = hdf_get_value(r->hdf, "Tpl", "");   /* the HDF owns the name */
-    if ((err = hdf_init(&data)) || (err = hdf_init(&errors)))
-        goto done;
+    return STATUS_OK;
+}
 
-    if (strcmp(r->method, "POST")) {
-        /* the stored draft, with its problems once it has been saved */
-        if ((err = gr_draft_load(r, r->id, s->name, data, NULL)))
-            goto done;
-        snprintf(key, sizeof key, "Section.%s.version", s->name);
-        if (hdf_get_int_value(r->hdf, key, 0))
-            gr_section_check(s, data, r->hdf, errors);
-        err = show(r, data, errors);
+/* The stored draft, with its problems once it has been saved. */
+static NEOERR *view(gf_req *r)
+{
+    const gr_section *s = section_of(r);
+    char key[96];
+    HDF *data = NULL, *errors = NULL;
+    NEOERR *err;
+
+    if (!s)
+        return nerr_raise(GF_ERR_NOTFOUND, "no such section");
+    if ((err = prepare(r, s)) || (err = hdf_init(&data)) || (err = hdf_init(&errors)) ||
+        (err = gr_draft_load(r, r->id, s->name, data, NULL)))
         goto done;
-    }
+    snprintf(key, sizeof key, "Section.%s.version", s->name);
+    if (hdf_get_int_value(r->hdf, key, 0))
+        gr_section_check(s, data, r->hdf, errors);
+    err = show(r, data, errors);
+done:
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+    return nerr_pass(err);
+}
+
+/* Saves what was typed as the draft, valid or not. */
+static NEOERR *save(gf_req *r)
+{
+    const gr_section *s = section_of(r);
+    char key[96];
+    HDF *data = NULL, *errors = NULL;
+    int ok, version, result = 0;
+    NEOERR *err;
+
+    if (!s)
+        return nerr_raise(GF_ERR_NOTFOUND, "no such section");
+    if ((err = prepare(r, s)) || (err = hdf_init(&data)) || (err = hdf_init(&errors)))
+        goto done;
     if (!hdf_get_int_value(r->hdf, "App.mine", 0)) {   /* staff read, never write */
         err = nerr_raise(GF_ERR_FORBIDDEN, "only the organization edits its application");
         goto done;
@@ -148,7 +172,7 @@ int main(int argc, char **argv)
     for (const gr_section *s = gr_sections; s->name && n < 15; s++)
         if (!s->own_program) {
             snprintf(patterns[n], sizeof patterns[n], "/applications/#/%s", s->name);
-            routes[n] = (gf_route){patterns[n], GF_GET | GF_POST, page, 0};
+            routes[n] = (gf_route){patterns[n], view, save, 0};
             n++;
         }
     return gf_run(argc, argv, &prog);

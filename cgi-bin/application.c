@@ -58,11 +58,12 @@ GF_STATEMENTS(Q, Q__MAX);
 
 /* ---- starting an application -------------------------------------------- */
 
-static NEOERR *start(gf_req *r)
+/* Whether the organization may start one in this competition: Comp.*,
+ * Org.*, and Problem (no_org, closed, limit) when it may not. */
+static NEOERR *may_start(gf_req *r, long long comp)
 {
-    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0, org;
+    long long org;
     int found = 0, n = 0;
-    char where[64];
     NEOERR *err;
 
     r->page = "app_new.cs";
@@ -84,14 +85,27 @@ static NEOERR *start(gf_req *r)
     }
     if ((err = gf_db_rows(Q[Q_EXISTING], ARGS(A_INT(org), A_INT(comp)), r->hdf, "Existing", &n)))
         return nerr_pass(err);
-    if (n >= hdf_get_int_value(r->hdf, "Comp.apps_per_org", 1)) {
+    if (n >= hdf_get_int_value(r->hdf, "Comp.apps_per_org", 1))
         gf_set(r->hdf, "Problem", "limit");
-        return STATUS_OK;
-    }
-    if (strcmp(r->method, "POST"))
-        return STATUS_OK;
+    return STATUS_OK;
+}
+
+/* The question «start an application in this competition?» */
+static NEOERR *ask(gf_req *r)
+{
+    return nerr_pass(may_start(r, gf_parse_id(gf_param(r, "competition", ""))));
+}
+
+static NEOERR *start(gf_req *r)
+{
+    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0;
+    char where[64];
+    NEOERR *err;
+
+    if ((err = may_start(r, comp)) || hdf_get_value(r->hdf, "Problem", NULL))
+        return nerr_pass(err);
     if ((err = gf_db_begin()) ||
-        (err = gf_db_exec(Q[Q_CREATE], ARGS(A_INT(comp), A_INT(org),
+        (err = gf_db_exec(Q[Q_CREATE], ARGS(A_INT(comp), A_INT(atoll(hdf_get_value(r->hdf, "Org.id", "0"))),
                                             A_INT(atoll(hdf_get_value(r->hdf, "Org.municipality_id", "0")))),
                           NULL, &id)) ||
         (err = gr_audit(r, "project", id, "create", NULL, "draft", NULL)) || (err = gf_db_commit()))
@@ -237,11 +251,11 @@ static NEOERR *do_withdraw(gf_req *r) { return nerr_pass(withdraw(r, r->id)); }
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/applications/new", GF_GET | GF_POST, start, GR_APPLICANT},
-        {"/applications/#", GF_GET, show, 0},
-        {"/applications/#/submit", GF_POST, do_submit, GR_APPLICANT},
-        {"/applications/#/withdraw", GF_POST, do_withdraw, GR_APPLICANT},
-        {NULL, 0, NULL, 0},
+        {"/applications/new", ask, start, GR_APPLICANT},
+        {"/applications/#", show, NULL, 0},
+        {"/applications/#/submit", NULL, do_submit, GR_APPLICANT},
+        {"/applications/#/withdraw", NULL, do_withdraw, GR_APPLICANT},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "application", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT | GR_STAFF | GR_ADMIN, .routes = routes};

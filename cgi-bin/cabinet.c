@@ -85,13 +85,13 @@ int main(int argc, char **argv)
 {
     /* /cabinet for anyone signed in; each role's page for that role */
     static const gf_route routes[] = {
-        {"/cabinet", GF_GET, handle, GF_USERS},
-        {"/cabinet/applicant", GF_GET, handle, GR_APPLICANT},
-        {"/cabinet/expert", GF_GET, handle, GR_EXPERT},
-        {"/cabinet/staff", GF_GET, handle, GR_STAFF},
-        {"/cabinet/secretary", GF_GET, handle, GR_SECRETARY},
-        {"/cabinet/admin", GF_GET, handle, GR_ADMIN},
-        {NULL, 0, NULL, 0},
+        {"/cabinet", handle, NULL, GF_USERS},
+        {"/cabinet/applicant", handle, NULL, GR_APPLICANT},
+        {"/cabinet/expert", handle, NULL, GR_EXPERT},
+        {"/cabinet/staff", handle, NULL, GR_STAFF},
+        {"/cabinet/secretary", handle, NULL, GR_SECRETARY},
+        {"/cabinet/admin", handle, NULL, GR_ADMIN},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "cabinet", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_USERS, .routes = routes};

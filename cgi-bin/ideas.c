@@ -68,7 +68,26 @@ static NEOERR *store(gf_req *r, struct idea *f)
     return nerr_pass(err);
 }
 
-static NEOERR *handle(gf_req *r)
+/* The page around the form, for showing it and for showing it again. */
+static NEOERR *prepare(gf_req *r)
+{
+    gf_set(r->hdf, "Page.Title", "Идеи и предложения");
+    gf_set(r->hdf, "Page.Nav", "ideas");
+    r->page = "ideas.cs";
+    return nerr_pass(gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES));
+}
+
+static NEOERR *show(gf_req *r)
+{
+    NEOERR *err;
+
+    if ((err = prepare(r)))
+        return nerr_pass(err);
+    gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
+    return nerr_pass(gf_captcha_new(r));
+}
+
+static NEOERR *send_idea(gf_req *r)
 {
     struct idea f = {0};
     char bucket[100];
@@ -76,15 +95,8 @@ static NEOERR *handle(gf_req *r)
     long window = gf_cfg_int("Ideas.RateWindow", 3600);
     NEOERR *err;
 
-    gf_set(r->hdf, "Page.Title", "Идеи и предложения");
-    gf_set(r->hdf, "Page.Nav", "ideas");
-    r->page = "ideas.cs";
-    if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES)))
+    if ((err = prepare(r)))
         return nerr_pass(err);
-    if (strcmp(r->method, "POST")) {
-        gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
-        return nerr_pass(gf_captcha_new(r));
-    }
     /* a bot filled the field people cannot see: thank it and store nothing */
     if (*gf_param(r, "website", "")) {
         gf_log("info", "idea honeypot from %s", r->ip);
@@ -122,7 +134,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/ideas", GF_GET | GF_POST, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_route routes[] = {{"/ideas", show, send_idea, 0}, {NULL, NULL, NULL, 0}};
     static const gf_program prog = {.name = "ideas", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);

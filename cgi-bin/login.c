@@ -14,19 +14,29 @@ static const char *safe_next(const char *next)
     return gf_local_path(next) && strlen(next) <= 400 ? next : "/cabinet";
 }
 
-static NEOERR *handle(gf_req *r)
+/* The sign-in page, for showing it and for showing it again. */
+static void prepare(gf_req *r)
+{
+    gf_set(r->hdf, "Page.Title", "Вход");
+    gf_set(r->hdf, "Page.Nav", "login");
+    gf_set(r->hdf, "Next", safe_next(gf_param(r, "next", NULL)));
+    r->page = "login.cs";
+}
+
+static NEOERR *show(gf_req *r)
+{
+    prepare(r);
+    return STATUS_OK;
+}
+
+static NEOERR *sign_in(gf_req *r)
 {
     char *email;
     const char *password;
     int result = 1;
     NEOERR *err = STATUS_OK;
 
-    gf_set(r->hdf, "Page.Title", "Вход");
-    gf_set(r->hdf, "Page.Nav", "login");
-    gf_set(r->hdf, "Next", safe_next(gf_param(r, "next", NULL)));
-    r->page = "login.cs";
-    if (strcmp(r->method, "POST"))
-        return STATUS_OK;
+    prepare(r);
 
     email = gf_trim_dup(gf_param(r, "email", ""));
     password = gf_param(r, "password", "");
@@ -71,7 +81,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/login", GF_GET | GF_POST, handle, 0}, {NULL, 0, NULL, 0}};
+    static const gf_route routes[] = {{"/login", show, sign_in, 0}, {NULL, NULL, NULL, 0}};
     static const gf_program prog = {.name = "login", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);

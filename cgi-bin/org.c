@@ -191,25 +191,36 @@ static NEOERR *invite(gf_req *r, long long org_id)
     return nerr_pass(err);
 }
 
-static NEOERR *join(gf_req *r)
+static void join_prepare(gf_req *r)
 {
-    const char *token = gf_param(r, "token", "");
+    r->page = "org_join.cs";
+    gf_set(r->hdf, "Token", gf_param(r, "token", ""));
+    gf_set(r->hdf, "Page.Title", "Профиль организации");
+    gf_set(r->hdf, "Page.Nav", "cabinet");
+}
+
+/* The link from an invitation: which organization, and a button. */
+static NEOERR *join_page(gf_req *r)
+{
     int ok = 0;
     NEOERR *err;
 
-    r->page = "org_join.cs";
-    gf_set(r->hdf, "Token", token);
-    gf_set(r->hdf, "Page.Title", "Профиль организации");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
-    if (strcmp(r->method, "POST")) {
-        if ((err = gf_token_peek("invite", token, r->hdf, &ok)) ||
-            (ok && (err = gf_db_row(Q[Q_ORG_NAME],
-                                    ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0")))),
-                                    r->hdf, "Org", NULL))))
-            return nerr_pass(err);
-        gf_set_int(r->hdf, "Valid", ok);
-        return STATUS_OK;
-    }
+    join_prepare(r);
+    if ((err = gf_token_peek("invite", gf_param(r, "token", ""), r->hdf, &ok)) ||
+        (ok && (err = gf_db_row(Q[Q_ORG_NAME],
+                                ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0")))),
+                                r->hdf, "Org", NULL))))
+        return nerr_pass(err);
+    gf_set_int(r->hdf, "Valid", ok);
+    return STATUS_OK;
+}
+
+static NEOERR *join(gf_req *r)
+{
+    int ok = 0;
+    NEOERR *err;
+
+    join_prepare(r);
     if ((err = gf_token_redeem(r, "invite", &ok)) || !ok)
         return nerr_pass(err);
     if (strcasecmp(hdf_get_value(r->hdf, "Token.email", ""),
@@ -243,10 +254,11 @@ static NEOERR *serve_logo(gf_req *r)
     return STATUS_OK;
 }
 
-static NEOERR *handle(gf_req *r)
+/* The profile page; *org_id gets the organization (0: none yet). With
+ * keep_posted the form shows what was posted instead of what is stored. */
+static NEOERR *profile(gf_req *r, int keep_posted, long long *org_id)
 {
     HDF *row;
-    long long org_id;
     int found = 0;
     NEOERR *err;
 
@@ -256,23 +268,40 @@ static NEOERR *handle(gf_req *r)
     if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES)) || (err = hdf_init(&row)))
         return nerr_pass(err);
     err = gf_db_row(Q[Q_MY_ORG], ARGS(A_INT(r->user_id)), row, "Org", &found);
-    org_id = found ? atoll(hdf_get_value(row, "Org.id", "0")) : 0;
-    /* the form shows the stored profile unless the visitor is posting one */
-    if (!err && found && (strcmp(r->method, "POST") || !strcmp(gf_param(r, "action", ""), "invite")))
+    *org_id = found ? atoll(hdf_get_value(row, "Org.id", "0")) : 0;
+    if (!err && found && !keep_posted)
         err = hdf_copy(r->hdf, "Query", hdf_get_obj(row, "Org"));
     hdf_destroy(&row);
     if (err)
         return nerr_pass(err);
-    gf_set_int(r->hdf, "OrgId", (int)org_id);
+    gf_set_int(r->hdf, "OrgId", (int)*org_id);
     gf_set_int(r->hdf, "Limit.Logo", (int)gf_cfg_int("Limits.MaxLogo", 1L << 20));
     gf_set(r->hdf, "Saved", gf_param(r, "saved", ""));
     gf_set(r->hdf, "Welcome", gf_param(r, "welcome", ""));
     gf_set(r->hdf, "Joined", gf_param(r, "joined", ""));
-    if (org_id && (err = gf_db_rows(Q[Q_MEMBERS], ARGS(A_INT(org_id)), r->hdf, "Members", NULL)))
+    if (*org_id && (err = gf_db_rows(Q[Q_MEMBERS], ARGS(A_INT(*org_id)), r->hdf, "Members", NULL)))
         return nerr_pass(err);
-    if (strcmp(r->method, "POST"))
-        return STATUS_OK;
-    if (!strcmp(gf_param(r, "action", ""), "invite")) {
+    return STATUS_OK;
+}
+
+static NEOERR *show(gf_req *r)
+{
+    long long org_id;
+
+    return nerr_pass(profile(r, 0, &org_id));
+}
+
+/* The profile form saved, or a colleague invited (action=invite). */
+static NEOERR *change(gf_req *r)
+{
+    int inviting = !strcmp(gf_param(r, "action", ""), "invite");
+    long long org_id;
+    NEOERR *err;
+
+    /* the profile form comes back as posted; the invitation form beside the stored profile */
+    if ((err = profile(r, !inviting, &org_id)))
+        return nerr_pass(err);
+    if (inviting) {
         if (!org_id)
             return nerr_raise(GF_ERR_BADREQ, "invite without an organization");
         return nerr_pass(invite(r, org_id));
@@ -291,10 +320,10 @@ static NEOERR *handle(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/org", GF_GET | GF_POST, handle, 0},
-        {"/org/join", GF_GET | GF_POST, join, 0},
-        {"/org/logo/#", GF_GET, serve_logo, GF_PUBLIC},
-        {NULL, 0, NULL, 0},
+        {"/org", show, change, 0},
+        {"/org/join", join_page, join, 0},
+        {"/org/logo/#", serve_logo, NULL, GF_PUBLIC},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "org", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT, .routes = routes};

@@ -82,22 +82,33 @@ static NEOERR *create(gf_req *r, const char *email, const char *pw, const char *
     return nerr_pass(err);
 }
 
+static void confirm_prepare(gf_req *r)
+{
+    r->page = "register_confirm.cs";
+    gf_set(r->hdf, "Page.Title", "Подтверждение адреса");
+    gf_set(r->hdf, "Token", gf_param(r, "token", ""));
+}
+
+/* The link from the mail: a page with a button (a GET changes nothing). */
+static NEOERR *confirm_page(gf_req *r)
+{
+    int ok = 0;
+    NEOERR *err;
+
+    confirm_prepare(r);
+    if ((err = gf_token_peek("confirm", gf_param(r, "token", ""), r->hdf, &ok)))
+        return nerr_pass(err);
+    gf_set_int(r->hdf, "Valid", ok);
+    return STATUS_OK;
+}
+
 static NEOERR *confirm(gf_req *r)
 {
-    const char *token = gf_param(r, "token", "");
     int ok = 0;
     long long uid;
     NEOERR *err;
 
-    r->page = "register_confirm.cs";
-    gf_set(r->hdf, "Page.Title", "Подтверждение адреса");
-    gf_set(r->hdf, "Token", token);
-    if (strcmp(r->method, "POST")) {
-        if ((err = gf_token_peek("confirm", token, r->hdf, &ok)))
-            return nerr_pass(err);
-        gf_set_int(r->hdf, "Valid", ok);
-        return STATUS_OK;
-    }
+    confirm_prepare(r);
     if ((err = gf_token_redeem(r, "confirm", &ok)) || !ok)
         return nerr_pass(err);
     uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
@@ -109,7 +120,15 @@ static NEOERR *confirm(gf_req *r)
     return STATUS_OK;
 }
 
-static NEOERR *handle(gf_req *r)
+static NEOERR *show(gf_req *r)
+{
+    r->page = "register.cs";
+    gf_set(r->hdf, "Page.Title", "Регистрация");
+    gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
+    return STATUS_OK;
+}
+
+static NEOERR *sign_up(gf_req *r)
 {
     const char *email, *pw, *name, *phone;
     long window = gf_cfg_int("Register.RateWindow", 3600);
@@ -117,10 +136,6 @@ static NEOERR *handle(gf_req *r)
 
     r->page = "register.cs";
     gf_set(r->hdf, "Page.Title", "Регистрация");
-    if (strcmp(r->method, "POST")) {
-        gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
-        return STATUS_OK;
-    }
     email = gf_input(r, "email");
     pw = gf_param(r, "password", "");
     name = gf_input(r, "name");
@@ -159,9 +174,9 @@ static NEOERR *handle(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/register", GF_GET | GF_POST, handle, 0},
-        {"/register/confirm", GF_GET | GF_POST, confirm, 0},
-        {NULL, 0, NULL, 0},
+        {"/register", show, sign_up, 0},
+        {"/register/confirm", confirm_page, confirm, 0},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "register", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};

@@ -18,6 +18,19 @@ static const char *const Q[] = {
 };
 GF_STATEMENTS(Q, Q__MAX);
 
+static void ask_prepare(gf_req *r)
+{
+    r->page = "reset.cs";
+    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
+    gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
+}
+
+static NEOERR *ask(gf_req *r)
+{
+    ask_prepare(r);
+    return STATUS_OK;
+}
+
 static NEOERR *request_link(gf_req *r)
 {
     const char *email = gf_input(r, "email");
@@ -27,6 +40,7 @@ static NEOERR *request_link(gf_req *r)
     HDF *mail;
     NEOERR *err;
 
+    ask_prepare(r);
     if (!gf_valid_email(email)) {
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
         r->status = 400;
@@ -57,24 +71,35 @@ static NEOERR *request_link(gf_req *r)
     return nerr_pass(err);
 }
 
+static void new_prepare(gf_req *r)
+{
+    r->page = "reset_new.cs";
+    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
+    gf_set(r->hdf, "Token", gf_param(r, "token", ""));
+}
+
+/* The link from the mail: the form for the new password. */
+static NEOERR *new_password_page(gf_req *r)
+{
+    int ok = 0;
+    NEOERR *err;
+
+    new_prepare(r);
+    if ((err = gf_token_peek("reset", gf_param(r, "token", ""), r->hdf, &ok)))
+        return nerr_pass(err);
+    gf_set_int(r->hdf, "Valid", ok);
+    return STATUS_OK;
+}
+
 static NEOERR *set_password(gf_req *r)
 {
-    const char *token = gf_param(r, "token", "");
     const char *pw = gf_param(r, "password", "");
     char hash[128];
     long long uid;
     int ok = 0;
     NEOERR *err;
 
-    r->page = "reset_new.cs";
-    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
-    gf_set(r->hdf, "Token", token);
-    if (strcmp(r->method, "POST")) {
-        if ((err = gf_token_peek("reset", token, r->hdf, &ok)))
-            return nerr_pass(err);
-        gf_set_int(r->hdf, "Valid", ok);
-        return STATUS_OK;
-    }
+    new_prepare(r);
     gf_set_int(r->hdf, "Valid", 1);
     if (!gf_password_ok(pw))
         gf_field_error(r, "password", gf_msg_password);
@@ -97,22 +122,12 @@ static NEOERR *set_password(gf_req *r)
     return STATUS_OK;
 }
 
-static NEOERR *handle(gf_req *r)
-{
-    r->page = "reset.cs";
-    gf_set(r->hdf, "Page.Title", "Восстановление пароля");
-    gf_set(r->hdf, "Sent", gf_param(r, "sent", ""));
-    if (strcmp(r->method, "POST"))
-        return STATUS_OK;
-    return nerr_pass(request_link(r));
-}
-
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/reset", GF_GET | GF_POST, handle, 0},
-        {"/reset/new", GF_GET | GF_POST, set_password, 0},
-        {NULL, 0, NULL, 0},
+        {"/reset", ask, request_link, 0},
+        {"/reset/new", new_password_page, set_password, 0},
+        {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "reset", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};

@@ -4,6 +4,8 @@
 #
 #   routes.sh programs              the web programs, one per line (Makefile, stack.sh)
 #   routes.sh tools                 the other programs (pattern `-`): mailer, gf-user
+#   routes.sh patterns NAME         NAME's URL patterns but the fallback `/*` (what its
+#                                   `--describe` must list: `make check` compares)
 #   routes.sh nginx SOCKDIR [tag]   nginx `location` blocks, one socket per program in
 #                                   SOCKDIR; `tag` adds the header X-Grantfair-Upstream
 #                                   (the socket that answered; the local stack's tests)
@@ -116,6 +118,7 @@ EXAMPLES="conf/apache/grantfair.conf:apache_routes conf/apache/htaccess:htaccess
 
 case "${1:-}" in
 programs) programs web ;;
+patterns) routes | awk -F'\t' -v n="${2:?usage: routes.sh patterns NAME}" '$4 == n && $2 != "/*" { print $2 }' ;;
 tools) programs tools ;;
 nginx) nginx_routes "${2:?usage: routes.sh nginx SOCKDIR [tag]}" "${3:-}" ;;
 apache) apache_routes ;;

@@ -175,7 +175,6 @@ void gf_cache_clear(void);
 
 /* ---- request.c: the request loop and declared access -------------------- */
 
-enum gf_method { GF_GET = 1 << 0, GF_POST = 1 << 1 };   /* GF_GET admits HEAD */
 /* Who may use a route: role bits (bit i is the program's role_names[i]),
  * or one of these. */
 #define GF_PUBLIC (1u << 31)   /* anyone, signed in or not */
@@ -184,13 +183,14 @@ enum gf_method { GF_GET = 1 << 0, GF_POST = 1 << 1 };   /* GF_GET admits HEAD */
 typedef struct gf_req gf_req;
 typedef NEOERR *(*gf_handler)(gf_req *r);
 
-/* One URL pattern of a program and its handler. Patterns: "/x" exactly,
- * "/x/#/y" where # is a numeric id (given to the handler as r->id), and
- * "/x/" followed by "*": anything below /x/. */
+/* One URL pattern of a program and its handlers: what a GET (or HEAD)
+ * shows and what a POST does; a method without a handler is 405.
+ * Patterns: "/x" exactly, "/x/#/y" where # is a numeric id (given to the
+ * handler as r->id), and "/x/" followed by "*": anything below /x/. */
 typedef struct gf_route {
     const char *pattern;
-    unsigned methods;        /* GF_GET, GF_POST or both */
-    gf_handler handle;
+    gf_handler get;          /* GET and HEAD, or NULL */
+    gf_handler post;         /* POST, or NULL */
     unsigned roles;          /* 0: the program's roles */
 } gf_route;
 
@@ -199,7 +199,8 @@ typedef struct gf_route {
  * method the route does not take is 405, a route that is not GF_PUBLIC
  * sends an anonymous visitor to /login?next=…, a signed-in user without
  * the role gets 403, and every POST must carry the form's CSRF token
- * (403) unless csrf_exempt says why not. `prog --describe` prints the
+ * (403) unless csrf_exempt says why not. Only then is the body read and
+ * the route's handler for the method called. `prog --describe` prints the
  * declaration (tests compare it with cgi-bin/MANIFEST and the behaviour). */
 typedef struct gf_program {
     const char *name;
@@ -216,6 +217,7 @@ struct gf_req {
     HDF *hdf;               /* cgi->hdf: all request data, read by templates */
     const gf_program *prog;
     const gf_route *route;  /* the route that matched */
+    gf_handler handler;     /* its handler for this method */
     long long id;           /* the # of the route's pattern, or 0 */
     const char *method;     /* "GET", "POST", … */
     char path[512];         /* request path without the query string */

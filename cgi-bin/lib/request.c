@@ -140,11 +140,11 @@ static NEOERR *check_access(gf_req *r, int *go)
 {
     const gf_route *rt = r->route;
     unsigned roles = rt->roles ? rt->roles : r->prog->roles;
-    unsigned m = !strcmp(r->method, "POST") ? GF_POST
-               : (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? GF_GET : 0;
 
     *go = 0;
-    if (!(rt->methods & m))
+    r->handler = !strcmp(r->method, "POST") ? rt->post
+               : (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? rt->get : NULL;
+    if (!r->handler)
         return nerr_raise(GF_ERR_METHOD, "%s not allowed on %s", r->method, rt->pattern);
     if (!(roles & GF_PUBLIC)) {
         if (!r->user_id) {
@@ -178,9 +178,8 @@ static void describe(const gf_program *prog)
     printf("csrf %s\n", prog->csrf_exempt ? prog->csrf_exempt : "checked");
     for (const gf_route *rt = prog->routes; rt && rt->pattern; rt++) {
         unsigned roles = rt->roles ? rt->roles : prog->roles;
-        printf("route %s %s%s%s ", rt->pattern, rt->methods & GF_GET ? "GET" : "",
-               (rt->methods & GF_GET) && (rt->methods & GF_POST) ? "," : "",
-               rt->methods & GF_POST ? "POST" : "");
+        printf("route %s %s%s%s ", rt->pattern, rt->get ? "GET" : "",
+               rt->get && rt->post ? "," : "", rt->post ? "POST" : "");
         if (roles & GF_PUBLIC) {
             printf("public\n");
         } else if (roles & GF_USERS) {
@@ -347,7 +346,7 @@ static void serve(const gf_program *prog)
         (!(r.route = find_route(prog, r.path, &r.id)) &&
          (err = nerr_raise(GF_ERR_NOTFOUND, "no route"))) ||
         (err = check_access(&r, &go)) ||
-        (go && ((err = parse(&r)) || (err = check_csrf(&r)) || (err = r.route->handle(&r))))) {
+        (go && ((err = parse(&r)) || (err = check_csrf(&r)) || (err = r.handler(&r))))) {
         gf_fail(&r, err);
         goto done;
     }

@@ -66,10 +66,10 @@ static const char *status_text(int s)
 /* The methods the matched route takes, for a 405's Allow header. */
 static void allow_header(gf_req *r, STRING *out)
 {
-    unsigned m = r->route ? r->route->methods : GF_GET;
+    int get = !r->route || r->route->get, post = r->route && r->route->post;
 
-    gf_must(string_appendf(out, "Allow: %s%s\r\n", m & GF_GET ? "GET, HEAD" : "",
-                           m & GF_POST ? (m & GF_GET ? ", POST" : "POST") : ""));
+    gf_must(string_appendf(out, "Allow: %s%s\r\n", get ? "GET, HEAD" : "",
+                           post ? (get ? ", POST" : "POST") : ""));
 }
 
 /* Writes the whole response at once; a cacheable 200 is kept for the next
