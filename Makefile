@@ -30,8 +30,10 @@ CS_LIBS   ?= -lneo_cgi -lneo_cs -lneo_utl -lz
 # a caller's own -D_FORTIFY_SOURCE (=3, say) wins over ours
 FORTIFY   = $(if $(findstring _FORTIFY_SOURCE,$(CPPFLAGS) $(CFLAGS)),,-D_FORTIFY_SOURCE=2)
 
-ALL_CPPFLAGS = $(CPPFLAGS) -D_GNU_SOURCE $(FORTIFY) -Icgi-bin/lib \
-               $(if $(GRANT_SRC),-Icgi-bin/grant) $(CS_CFLAGS) $(PKG_CFLAGS)
+# the kit (cgi-bin/lib) is compiled without the domain's headers: layers point one way
+GRANT_INC    = -Icgi-bin/grant
+ALL_CPPFLAGS = $(CPPFLAGS) -D_GNU_SOURCE $(FORTIFY) -Icgi-bin/lib $(GRANT_INC) \
+               $(CS_CFLAGS) $(PKG_CFLAGS)
 ALL_CFLAGS   = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -fstack-protector-strong -fPIE $(SANITIZE)
 ALL_LDFLAGS  = $(LDFLAGS) -pie -Wl,-z,relro,-z,now -Wl,--as-needed $(SANITIZE)
 LIBS         = $(CS_LIBS) $(PKG_LIBS)
@@ -87,6 +89,7 @@ COMPILE = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BINS:%=%.o): $(B)/%.o: cgi-bin/%.c $(B)/.flags
 	$(COMPILE)
+$(KIT_OBJ): GRANT_INC =
 $(KIT_OBJ): $(B)/lib/%.o: cgi-bin/lib/%.c $(B)/.flags
 	@mkdir -p $(@D)
 	$(COMPILE)

@@ -21,14 +21,14 @@ struct idea { const char *name, *email, *body; long long muni; };
 
 static void validate(gf_req *r, struct idea *f)
 {
-    gf_check_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
+    gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
         gf_field_error(r, "email", "Укажите адрес электронной почты.");
     else if (!gf_valid_email(f->email))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
     if (*gf_param(r, "municipality", "") && !gr_list_has(r->hdf, "Municipalities", f->muni))
         gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
-    if (gf_check_text(r, "body", f->body, GF_REQUIRED, 5000) && gf_utf8_len(f->body) < 10)
+    if (gf_field_text(r, "body", f->body, GF_REQUIRED, 5000) && gf_utf8_len(f->body) < 10)
         gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");

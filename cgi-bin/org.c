@@ -58,9 +58,9 @@ static void validate(gf_req *r)
 {
     const char *v;
 
-    gf_check_text(r, "full_name", gf_input(r, "full_name"), GF_REQUIRED | GF_ONE_LINE, 500);
-    gf_check_text(r, "short_name", gf_input(r, "short_name"), GF_REQUIRED | GF_ONE_LINE, 200);
-    gf_check_text(r, "legal_form", gf_input(r, "legal_form"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_field_text(r, "full_name", gf_input(r, "full_name"), GF_REQUIRED | GF_ONE_LINE, 500);
+    gf_field_text(r, "short_name", gf_input(r, "short_name"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_field_text(r, "legal_form", gf_input(r, "legal_form"), GF_REQUIRED | GF_ONE_LINE, 200);
     v = gf_input(r, "inn");
     if (!*v)
         gf_field_error(r, "inn", "Укажите ИНН организации.");
@@ -76,22 +76,22 @@ static void validate(gf_req *r)
         gf_field_error(r, "kpp", "Укажите КПП.");
     else if (!gf_valid_kpp(v))
         gf_field_error(r, "kpp", "КПП — 9 знаков, например 230101001.");
-    gf_check_text(r, "address", gf_input(r, "address"), GF_REQUIRED | GF_ONE_LINE, 500);
+    gf_field_text(r, "address", gf_input(r, "address"), GF_REQUIRED | GF_ONE_LINE, 500);
     if (!gr_list_has(r->hdf, "Municipalities", gf_parse_id(gf_input(r, "municipality"))))
         gf_field_error(r, "municipality", "Выберите муниципальное образование из списка.");
-    gf_check_text(r, "head_name", gf_input(r, "head_name"), GF_REQUIRED | GF_ONE_LINE, 200);
-    gf_check_text(r, "head_position", gf_input(r, "head_position"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_field_text(r, "head_name", gf_input(r, "head_name"), GF_REQUIRED | GF_ONE_LINE, 200);
+    gf_field_text(r, "head_position", gf_input(r, "head_position"), GF_REQUIRED | GF_ONE_LINE, 200);
     v = gf_input(r, "phone");
-    if (gf_check_text(r, "phone", v, GF_REQUIRED | GF_ONE_LINE, 40) && strspn(v, "0123456789+-() ") != strlen(v))
+    if (gf_field_text(r, "phone", v, GF_REQUIRED | GF_ONE_LINE, 40) && strspn(v, "0123456789+-() ") != strlen(v))
         gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки.");
     v = gf_input(r, "email");
-    if (gf_check_text(r, "email", v, GF_REQUIRED | GF_ONE_LINE, 254) && !gf_valid_email(v))
+    if (gf_field_text(r, "email", v, GF_REQUIRED | GF_ONE_LINE, 254) && !gf_valid_email(v))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: info@ngo.ru.");
     v = gf_input(r, "website");
-    if (gf_check_text(r, "website", v, GF_ONE_LINE, 300) && *v &&
+    if (gf_field_text(r, "website", v, GF_ONE_LINE, 300) && *v &&
         strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
         gf_field_error(r, "website", "Адрес сайта начинается с https:// или http://.");
-    gf_check_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
+    gf_field_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
 }
 
 /* A new logo from the form, checked and stored: *stored is "" when none

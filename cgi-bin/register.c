@@ -43,8 +43,8 @@ static NEOERR *validate(gf_req *r, const char *email, const char *pw, const char
         gf_field_error(r, "password", gf_msg_password);
     else if (strcmp(pw, gf_param(r, "password2", "")))
         gf_field_error(r, "password2", "Пароли не совпадают.");
-    gf_check_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
-    if (gf_check_text(r, "phone", phone, GF_ONE_LINE, 40) && *phone &&
+    gf_field_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
+    if (gf_field_text(r, "phone", phone, GF_ONE_LINE, 40) && *phone &&
         strspn(phone, "0123456789+-() ") != strlen(phone))
         gf_field_error(r, "phone", "Телефон: цифры, пробелы, «+», «-» и скобки, например +7 (861) 200-00-00.");
     if (strcmp(gf_param(r, "consent", ""), "1"))

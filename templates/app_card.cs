@@ -12,7 +12,7 @@
   <?cs call:area_field("problem", "Описание проблемы и обоснование значимости", 8, Max.problem, 1, "Не длиннее " + Max.problem + " символов") ?>
   <?cs call:area_field("target_groups", "Целевые группы", 3, Max.target_groups, 1, "") ?>
   <?cs call:area_field("goal", "Цель проекта", 2, Max.goal, 1, "") ?>
-  <?cs call:area_field("tasks", "Задачи проекта", 5, Max.tasks, 1, "Каждая задача — с новой строки, не больше 10. Мероприятия календарного плана привязываются к ним.") ?>
+  <?cs call:area_field("tasks", "Задачи проекта", 5, Max.tasks, 1, "Каждая задача — с новой строки, не больше " + Max.tasks_count + ". Мероприятия календарного плана привязываются к ним.") ?>
   <fieldset class="rows"><legend>Количественные результаты <span aria-hidden="true">*</span></legend>
     <?cs call:field_error("ind") ?>
     <?cs set:n = 0 ?><?cs each:x = Query.ind ?>

@@ -120,8 +120,10 @@ static void check_card(check_t *c)
         }
     }
     n = count_lines(val(c, "tasks"));
-    if (n > 10)
-        fail(c, "tasks", "Не больше 10 задач — по одной в строке.");
+    if (n > GR_MAX_TASKS) {
+        snprintf(msg, sizeof msg, "Не больше %d задач — по одной в строке.", GR_MAX_TASKS);
+        fail(c, "tasks", msg);
+    }
     if (nrows(c->data, "ind") == 0)
         fail(c, "ind", "Добавьте хотя бы один количественный результат: показатель, единицу и значение.");
     for (int i = 0; i < nrows(c->data, "ind"); i++) {
@@ -145,7 +147,7 @@ static void check_plan(check_t *c)
     const char *ps = hdf_get_value(c->ctx, "Card.starts_on", ""),
                *pe = hdf_get_value(c->ctx, "Card.ends_on", "");
     int y, m, d, dates_known = gf_parse_date(ps, &y, &m, &d) && gf_parse_date(pe, &y, &m, &d);
-    int covered[11] = {0};
+    int covered[GR_MAX_TASKS + 1] = {0};
 
     if (tasks == 0)
         fail(c, "e", "Сначала перечислите задачи проекта в разделе «Карточка проекта».");
@@ -158,7 +160,7 @@ static void check_plan(check_t *c)
         t = gf_parse_id(val(c, f));
         if (t < 1 || t > tasks)
             fail(c, f, "Выберите задачу проекта.");
-        else if (t <= 10)
+        else if (t <= GR_MAX_TASKS)
             covered[t] = 1;
         snprintf(f, sizeof f, "e.%d.starts_on", i);
         a = date(c, f);
@@ -176,7 +178,7 @@ static void check_plan(check_t *c)
             }
         }
     }
-    for (int t = 1; t <= tasks && t <= 10 && n > 0; t++)
+    for (int t = 1; t <= tasks && t <= GR_MAX_TASKS && n > 0; t++)
         if (!covered[t]) {
             snprintf(msg, sizeof msg, "Для задачи %d нет ни одного мероприятия.", t);
             fail(c, "e", msg);
@@ -285,7 +287,7 @@ static NEOERR *plan_prepare(gf_req *r, long long id)
         return nerr_pass(err);
     if (!(tasks = strdup(hdf_get_value(r->hdf, "Card.tasks", ""))))
         return nerr_raise(NERR_NOMEM, "tasks");
-    for (line = strtok_r(tasks, "\n", &save); line && n < 10; line = strtok_r(NULL, "\n", &save)) {
+    for (line = strtok_r(tasks, "\n", &save); line && n < GR_MAX_TASKS; line = strtok_r(NULL, "\n", &save)) {
         char *t = gf_trim_dup(line);
         if (t && *t)
             gf_setf(r->hdf, "Tasks.%d=%s", ++n, t);
@@ -462,6 +464,7 @@ void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst)
 {
     char key[128];
 
+    gf_set_int(dst, "Max.tasks_count", GR_MAX_TASKS);
     for (const gr_field *f = s->fields; f && f->name; f++)
         if (f->max) {
             snprintf(key, sizeof key, "Max.%s", f->name);

@@ -36,6 +36,10 @@ int gr_list_has(HDF *hdf, const char *list, long long id);
 
 /* ---- form.c: the application form, one table ---------------------------- */
 
+/* The card lists at most this many tasks (one per line); the calendar
+ * plan's events each belong to one of them. */
+#define GR_MAX_TASKS 10
+
 /* A field of a section. Text fields are checked by gf_text_check with
  * their rule and limit (the competition's setting `limit` in App.* when it
  * is set, else max); fields with rule GR_CHOICE are the section's own

@@ -78,7 +78,7 @@ int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rul
     return 1;
 }
 
-int gf_check_text(gf_req *r, const char *name, const char *value, unsigned rule, long max)
+int gf_field_text(gf_req *r, const char *name, const char *value, unsigned rule, long max)
 {
     int ok = gf_text_check(form_errors(r), name, value, rule, max);
 

@@ -300,7 +300,7 @@ int gf_form_has_errors(gf_req *r);
 enum { GF_OPTIONAL = 0, GF_REQUIRED = 1 << 0, GF_ONE_LINE = 1 << 1 };
 int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max);
 /* gf_text_check for a page's form (Form.Error.<name>). */
-int gf_check_text(gf_req *r, const char *name, const char *value, unsigned rule, long max);
+int gf_field_text(gf_req *r, const char *name, const char *value, unsigned rule, long max);
 /* The shared messages, for checks that are not gf_text_check's. */
 extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line,
                         *const gf_msg_password;
