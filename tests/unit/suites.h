@@ -5,3 +5,4 @@ Suite *mail_suite(void);
 Suite *render_suite(void);
 Suite *config_suite(void);
 Suite *numbers_suite(void);
+Suite *macros_suite(void);
