@@ -110,7 +110,6 @@ def test_register_fill_submit_and_get_the_receipt(d):
 
 
 def test_autosave_keeps_what_is_typed_without_pressing_save(d):
-    import time
     from applicant import Ngo
     ngo = Ngo()
     app = ngo.new_app()
@@ -123,7 +122,7 @@ def test_autosave_keeps_what_is_typed_without_pressing_save(d):
     WebDriverWait(d, 10).until(
         lambda drv: "Черновик сохранён" in drv.find_element(By.CSS_SELECTOR, ".autosave").text)
     d.find_element(By.NAME, "m.0.role").send_keys("Волонтёр")
-    time.sleep(0.5)
+    # the second autosave is done when the server has the new text
     WebDriverWait(d, 10).until(
         lambda drv: "Черновик сохранён" in drv.find_element(By.CSS_SELECTOR, ".autosave").text and
         "Волонтёр" in ngo.s.get(f"{URL}/applications/{app}/team").text)

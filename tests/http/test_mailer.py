@@ -16,6 +16,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+@pytest.fixture
+def dead_port():
+    """A port bound but not listening: connections are refused for as long as
+    the test runs, and no other process (another stack's SMTP catcher) can
+    take it meanwhile."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
+
+
 def run_mailer(smtp_url):
     conf = f"{DIR}/mailer-test.hdf"
     with open(conf, "w") as f:
@@ -61,14 +71,14 @@ def test_permanent_failure_is_marked_and_not_retried(quiet_outbox):
         c.stop()
 
 
-def test_temporary_failure_backs_off(quiet_outbox):
+def test_temporary_failure_backs_off(quiet_outbox, dead_port):
     oid = queue("later@example.invalid")
-    run_mailer(f"smtp://127.0.0.1:{free_port()}")          # nobody listens there
+    run_mailer(f"smtp://127.0.0.1:{dead_port}")            # nobody listens there
     status, attempts, wait = sql("SELECT status, attempts, TIMESTAMPDIFF(SECOND, NOW(), next_attempt_at) "
                                  f"FROM outbox WHERE id = {oid}")[0]
     assert status == "pending" and attempts == "1" and 50 <= int(wait) <= 60
     sql(f"UPDATE outbox SET next_attempt_at = NOW() WHERE id = {oid}")
-    run_mailer(f"smtp://127.0.0.1:{free_port()}")
+    run_mailer(f"smtp://127.0.0.1:{dead_port}")
     status, attempts, wait = sql("SELECT status, attempts, TIMESTAMPDIFF(SECOND, NOW(), next_attempt_at) "
                                  f"FROM outbox WHERE id = {oid}")[0]
     assert status == "pending" and attempts == "2" and 110 <= int(wait) <= 120

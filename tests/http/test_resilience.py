@@ -63,9 +63,14 @@ def test_smtp_outage_loses_nothing_and_sends_nothing_twice(clean_limits):
             break
         time.sleep(0.1)
     assert sql(f"SELECT status FROM outbox WHERE id = {oid}")[0][0] == "sent"
-    time.sleep(0.3)                 # let the catcher write the file
-    ids = [read_mail(p)["Message-ID"] for p in mail_files()]
-    assert sum(1 for i in ids if i.startswith(f"<outbox-{oid}.")) == 1
+
+    def copies():
+        return sum(1 for p in mail_files() if read_mail(p)["Message-ID"].startswith(f"<outbox-{oid}."))
+    # "sent" means the catcher answered 250 after storing the file; poll anyway
+    end = time.time() + 10
+    while copies() == 0 and time.time() < end:
+        time.sleep(0.1)
+    assert copies() == 1
 
 
 def cgi(path, method="GET", body=b"", ctype="", extra=None):

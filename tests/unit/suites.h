@@ -7,3 +7,4 @@ Suite *config_suite(void);
 Suite *numbers_suite(void);
 Suite *form_suite(void);
 Suite *draft_suite(void);
+Suite *macros_suite(void);
