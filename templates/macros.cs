@@ -21,7 +21,7 @@
 <?cs # A one-line text input bound to Query.<fname>, with label, hint and error. ?>
 <?cs def:text_field(fname, label, type, max, req, hint) ?><div class="field">
   <label for="<?cs var:fname ?>"><?cs var:label ?><?cs if:req ?> <span aria-hidden="true">*</span><?cs /if ?></label>
-  <input id="<?cs var:fname ?>" name="<?cs var:fname ?>" type="<?cs var:type ?>" maxlength="<?cs var:max ?>"<?cs if:req ?> required<?cs /if ?> value="<?cs var:Query[fname] ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?> <?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?>>
+  <input id="<?cs var:fname ?>" name="<?cs var:fname ?>" type="<?cs var:type ?>" maxlength="<?cs var:max ?>"<?cs if:req ?> required<?cs /if ?> value="<?cs var:Query[fname] ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?><?cs if:Form.Error[fname] ?> <?cs /if ?><?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?>>
   <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
   <?cs call:field_error(fname) ?>
 </div><?cs /def ?>
@@ -33,7 +33,7 @@
 
 <?cs def:area_field(fname, label, rows, max, req, hint) ?><div class="field">
   <label for="<?cs var:fname ?>"><?cs var:label ?><?cs if:req ?> <span aria-hidden="true">*</span><?cs /if ?></label>
-  <textarea id="<?cs var:fname ?>" name="<?cs var:fname ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:max ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?> <?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?><?cs if:!App.editable ?> readonly<?cs /if ?>><?cs var:Query[fname] ?></textarea>
+  <textarea id="<?cs var:fname ?>" name="<?cs var:fname ?>" rows="<?cs var:rows ?>" maxlength="<?cs var:max ?>"<?cs if:hint || Form.Error[fname] ?> aria-describedby="<?cs if:hint ?>hint-<?cs var:fname ?><?cs if:Form.Error[fname] ?> <?cs /if ?><?cs /if ?><?cs if:Form.Error[fname] ?>err-<?cs var:fname ?><?cs /if ?>"<?cs /if ?><?cs if:Form.Error[fname] ?> aria-invalid="true"<?cs /if ?><?cs if:!App.editable ?> readonly<?cs /if ?>><?cs var:Query[fname] ?></textarea>
   <?cs if:hint ?><p class="hint" id="hint-<?cs var:fname ?>"><?cs var:hint ?></p><?cs /if ?>
   <?cs call:field_error(fname) ?>
 </div><?cs /def ?>
