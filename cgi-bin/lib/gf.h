@@ -111,6 +111,11 @@ NEOERR *gf_db_exec(const char *sql, const gf_arg *args,
 /* gf_db_rows for small public lists without parameters, kept per process
  * for ttl seconds and copied under dst as <prefix>.<i>.<column>. */
 NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix);
+/* The same rows without a copy: *rows (NULL when there are none) has
+ * children 0, 1, … and is owned by the process cache, valid until the next
+ * gf_db_rows_cached* call; *gen (may be NULL) changes whenever they are
+ * read again. */
+NEOERR *gf_db_rows_cached_ref(const char *sql, int ttl, HDF **rows, unsigned *gen);
 NEOERR *gf_db_begin(void);
 NEOERR *gf_db_commit(void);
 void gf_db_rollback(void);   /* safe to call when no transaction is open */
@@ -123,6 +128,14 @@ enum { GF_LIST_MUNICIPALITIES = 1, GF_LIST_DIRECTIONS = 2, GF_LIST_COMPETITIONS 
 NEOERR *gf_lists_load(HDF *hdf, unsigned which);
 /* 1 when list (e.g. "Municipalities") in hdf holds an entry with this id. */
 int gf_list_has(HDF *hdf, const char *list, long long id);
+/* *has = 1 when one list (a GF_LIST_* bit) holds an entry with this id;
+ * reads the process's cached copy, nothing goes into a request's HDF. */
+NEOERR *gf_list_find(unsigned list, long long id, int *has);
+/* The <option>s of one list (templates/list_options.cs), the one with id
+ * selected (0: none) marked selected. Rendered once per list and selected
+ * id and kept while the list is cached: *html is owned by that cache and
+ * valid until the next call. */
+NEOERR *gf_list_options(unsigned list, long long selected, const char **html);
 
 /* ---- render.c ----------------------------------------------------------- */
 

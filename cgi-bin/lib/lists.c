@@ -1,4 +1,7 @@
 /* lists.c — the reference lists every form and filter shows, in one place. */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 #include "gf.h"
 
 static const char *const Q[] = {
@@ -10,19 +13,31 @@ static const char *const Q[] = {
     "SELECT id, title FROM competitions WHERE stage <> 'draft' ORDER BY opens_at DESC",
 };
 
+/* by GF_LIST_* bit: statement, seconds a process keeps it, name in the
+ * HDF, the column shown to people */
+static const struct { unsigned bit; int q, ttl; const char *name, *label; } L[] = {
+    {GF_LIST_MUNICIPALITIES, Q_MUNI, 300, "Municipalities", "name"},
+    {GF_LIST_DIRECTIONS, Q_DIR, 300, "Directions", "name"},
+    {GF_LIST_COMPETITIONS, Q_COMP, 30, "Competitions", "title"},
+};
+#define NLISTS (int)(sizeof L / sizeof L[0])
+
+static int list_index(unsigned bit)
+{
+    for (int i = 0; i < NLISTS; i++)
+        if (L[i].bit == bit)
+            return i;
+    return -1;
+}
+
 NEOERR *gf_lists_load(HDF *hdf, unsigned which)
 {
-    NEOERR *err = STATUS_OK;
+    NEOERR *err;
 
-    if ((which & GF_LIST_MUNICIPALITIES) &&
-        (err = gf_db_rows_cached(Q[Q_MUNI], 300, hdf, "Municipalities")))
-        return nerr_pass(err);
-    if ((which & GF_LIST_DIRECTIONS) &&
-        (err = gf_db_rows_cached(Q[Q_DIR], 300, hdf, "Directions")))
-        return nerr_pass(err);
-    if ((which & GF_LIST_COMPETITIONS) &&
-        (err = gf_db_rows_cached(Q[Q_COMP], 30, hdf, "Competitions")))
-        return nerr_pass(err);
+    for (int i = 0; i < NLISTS; i++)
+        if ((which & L[i].bit) &&
+            (err = gf_db_rows_cached(Q[L[i].q], L[i].ttl, hdf, L[i].name)))
+            return nerr_pass(err);
     return STATUS_OK;
 }
 
@@ -32,4 +47,98 @@ int gf_list_has(HDF *hdf, const char *list, long long id)
         if (hdf_get_int_value(o, "id", 0) == id)
             return 1;
     return 0;
+}
+
+NEOERR *gf_list_find(unsigned list, long long id, int *has)
+{
+    int i = list_index(list);
+    HDF *rows;
+    NEOERR *err;
+
+    *has = 0;
+    if (i < 0)
+        return nerr_raise(NERR_ASSERT, "no such list: %u", list);
+    if ((err = gf_db_rows_cached_ref(Q[L[i].q], L[i].ttl, &rows, NULL)))
+        return nerr_pass(err);
+    for (HDF *o = rows ? hdf_obj_child(rows) : NULL; o; o = hdf_obj_next(o))
+        if (hdf_get_int_value(o, "id", 0) == id) {
+            *has = 1;
+            break;
+        }
+    return STATUS_OK;
+}
+
+/* Rendered options, per list, in a slot per selected id: at most
+ * OPT_SLOTS strings of a few KB per list, dropped when the list is read
+ * again (its generation changes). */
+#define OPT_SLOTS 64
+static struct { unsigned gen; long long id; char *html; } opts[NLISTS][OPT_SLOTS];
+static int opts_registered;
+
+static void opts_free(void)
+{
+    for (int i = 0; i < NLISTS; i++)
+        for (int j = 0; j < OPT_SLOTS; j++) {
+            free(opts[i][j].html);
+            opts[i][j].html = NULL;
+        }
+}
+
+static NEOERR *render_options(HDF *rows, const char *label, long long selected, char **html)
+{
+    HDF *h;
+    STRING out;
+    char id[24] = "";
+    NEOERR *err;
+
+    if ((err = hdf_init(&h)))
+        return nerr_pass(err);
+    string_init(&out);
+    if (selected)
+        snprintf(id, sizeof id, "%lld", selected);
+    if (!(err = rows ? hdf_copy(h, "List", rows) : STATUS_OK) &&
+        !(err = hdf_set_value(h, "Selected", id)) &&
+        !(err = hdf_set_value(h, "Label", label)))
+        err = gf_render(h, "list_options.cs", &out);
+    hdf_destroy(&h);
+    if (err) {
+        string_clear(&out);
+        return nerr_pass(err);
+    }
+    while (out.len && (out.buf[out.len - 1] == '\n' || out.buf[out.len - 1] == ' '))
+        out.buf[--out.len] = '\0';    /* the file's last newline is not markup */
+    *html = out.buf ? out.buf : strdup("");   /* out.buf is malloc'd: ours now */
+    return *html ? STATUS_OK : nerr_raise(NERR_NOMEM, "options");
+}
+
+NEOERR *gf_list_options(unsigned list, long long selected, const char **html)
+{
+    int i = list_index(list);
+    unsigned gen;
+    HDF *rows;
+    char *s;
+    int slot;
+    NEOERR *err;
+
+    if (i < 0 || selected < 0)
+        return nerr_raise(NERR_ASSERT, "no such list or id: %u %lld", list, selected);
+    if ((err = gf_db_rows_cached_ref(Q[L[i].q], L[i].ttl, &rows, &gen)))
+        return nerr_pass(err);
+    slot = (int)(selected % OPT_SLOTS);
+    if (opts[i][slot].html && opts[i][slot].gen == gen && opts[i][slot].id == selected) {
+        *html = opts[i][slot].html;
+        return STATUS_OK;
+    }
+    if ((err = render_options(rows, L[i].label, selected, &s)))
+        return nerr_pass(err);
+    if (!opts_registered) {
+        atexit(opts_free);
+        opts_registered = 1;
+    }
+    free(opts[i][slot].html);
+    opts[i][slot].html = s;
+    opts[i][slot].gen = gen;
+    opts[i][slot].id = selected;
+    *html = s;
+    return STATUS_OK;
 }
