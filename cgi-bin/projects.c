@@ -23,19 +23,20 @@ static const char *const Q[] = {
 
 /* One page statement per combination of filters (bit 0 municipality,
  * 1 direction, 2 competition, 3 status), so that the optimizer sees plain
- * equalities and walks the one index that fits. */
+ * equalities and walks the one index that fits. Municipality and
+ * direction names come from the process's cached lists (as in the filter
+ * form), not from two more joins: they were a third of the statement's
+ * cost in MariaDB. */
 #define PAGE_Q(HINT, W)                                                      \
     "SELECT (SELECT n FROM exhibit_stats WHERE competition_id = ?"           \
     "        AND direction_id = ? AND municipality_id = ? AND exhibit = ?)"  \
     " AS total,"                                                             \
     " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"            \
     " p.requested_kopecks, p.granted_kopecks,"                               \
-    " m.name AS municipality, d.name AS direction, o.short_name AS org"      \
+    " p.municipality_id, p.direction_id, o.short_name AS org"                \
     " FROM (SELECT id FROM projects " HINT " WHERE listed = 1" W             \
     "       ORDER BY id DESC LIMIT ? OFFSET ?) k"                            \
     " JOIN projects p ON p.id = k.id"                                        \
-    " JOIN municipalities m ON m.id = p.municipality_id"                     \
-    " JOIN directions d ON d.id = p.direction_id"                            \
     " JOIN organizations o ON o.id = p.org_id"                               \
     " ORDER BY p.id DESC"
 #define PAGE(W) PAGE_Q("", W)
@@ -178,6 +179,16 @@ static NEOERR *page_rows(gf_req *r, int combo, const gf_arg *cnt, gf_arg *f, int
         return nerr_pass(err);
     if (*n)
         *total = atoll(hdf_get_value(r->hdf, "Projects.0.total", "0"));
+    for (HDF *p = hdf_get_child(r->hdf, "Projects"); p; p = hdf_obj_next(p)) {
+        const char *m, *d;
+        if ((err = gf_list_label(GF_LIST_MUNICIPALITIES,
+                                 atoll(hdf_get_value(p, "municipality_id", "0")), &m)) ||
+            (err = hdf_set_value(p, "municipality", m)) ||
+            (err = gf_list_label(GF_LIST_DIRECTIONS,
+                                 atoll(hdf_get_value(p, "direction_id", "0")), &d)) ||
+            (err = hdf_set_value(p, "direction", d)))
+            return nerr_pass(err);
+    }
     return STATUS_OK;
 }
 

@@ -131,6 +131,10 @@ int gf_list_has(HDF *hdf, const char *list, long long id);
 /* *has = 1 when one list (a GF_LIST_* bit) holds an entry with this id;
  * reads the process's cached copy, nothing goes into a request's HDF. */
 NEOERR *gf_list_find(unsigned list, long long id, int *has);
+/* *label = the name (or title) of id in one list, "" when it has none;
+ * owned by the list cache, valid until the next gf_list_* or
+ * gf_db_rows_cached* call. */
+NEOERR *gf_list_label(unsigned list, long long id, const char **label);
 /* The <option>s of one list (templates/list_options.cs), the one with id
  * selected (0: none) marked selected. Rendered once per list and selected
  * id and kept while the list is cached: *html is owned by that cache and

@@ -49,22 +49,92 @@ int gf_list_has(HDF *hdf, const char *list, long long id)
     return 0;
 }
 
+/* Per list, its ids and labels in an array (the labels point into the
+ * cached rows), rebuilt when the list is read again. */
+static struct { unsigned gen; int n, cap; struct entry { long long id; const char *label; } *e; } idx[NLISTS];
+static int idx_registered;
+
+static void idx_free(void)
+{
+    for (int i = 0; i < NLISTS; i++) {
+        free(idx[i].e);
+        idx[i].e = NULL;
+        idx[i].n = idx[i].cap = 0;
+    }
+}
+
+/* The entry for id in list i (NULL when there is none). With refresh, a
+ * missing id reads the list again once: an id that comes from the
+ * database may be newer than our copy. Never with ids from a request, so
+ * that no request can make us read the list each time. */
+static NEOERR *lookup(int i, long long id, int refresh, const struct entry **out)
+{
+    HDF *rows;
+    unsigned gen;
+    NEOERR *err;
+
+    *out = NULL;
+    for (int fresh = 0; fresh <= refresh; fresh++) {
+        if ((err = gf_db_rows_cached_ref(Q[L[i].q], fresh ? 0 : L[i].ttl, &rows, &gen)))
+            return nerr_pass(err);
+        if (!idx[i].e || idx[i].gen != gen) {
+            idx[i].n = 0;
+            for (HDF *o = rows ? hdf_obj_child(rows) : NULL; o; o = hdf_obj_next(o)) {
+                if (idx[i].n == idx[i].cap) {
+                    int cap = idx[i].cap ? 2 * idx[i].cap : 64;
+                    struct entry *e = realloc(idx[i].e, (size_t)cap * sizeof *e);
+                    if (!e)
+                        return nerr_raise(NERR_NOMEM, "list index");
+                    idx[i].e = e;
+                    idx[i].cap = cap;
+                }
+                idx[i].e[idx[i].n].id = atoll(hdf_get_value(o, "id", "0"));
+                idx[i].e[idx[i].n].label = hdf_get_value(o, L[i].label, "");
+                idx[i].n++;
+            }
+            idx[i].gen = gen;
+            if (!idx_registered) {
+                atexit(idx_free);
+                idx_registered = 1;
+            }
+        }
+        for (int j = 0; j < idx[i].n; j++)
+            if (idx[i].e[j].id == id) {
+                *out = &idx[i].e[j];
+                return STATUS_OK;
+            }
+    }
+    return STATUS_OK;
+}
+
 NEOERR *gf_list_find(unsigned list, long long id, int *has)
 {
     int i = list_index(list);
-    HDF *rows;
+    const struct entry *e;
     NEOERR *err;
 
     *has = 0;
     if (i < 0)
         return nerr_raise(NERR_ASSERT, "no such list: %u", list);
-    if ((err = gf_db_rows_cached_ref(Q[L[i].q], L[i].ttl, &rows, NULL)))
+    if ((err = lookup(i, id, 0, &e)))
         return nerr_pass(err);
-    for (HDF *o = rows ? hdf_obj_child(rows) : NULL; o; o = hdf_obj_next(o))
-        if (hdf_get_int_value(o, "id", 0) == id) {
-            *has = 1;
-            break;
-        }
+    *has = e != NULL;
+    return STATUS_OK;
+}
+
+NEOERR *gf_list_label(unsigned list, long long id, const char **label)
+{
+    int i = list_index(list);
+    const struct entry *e;
+    NEOERR *err;
+
+    *label = "";
+    if (i < 0)
+        return nerr_raise(NERR_ASSERT, "no such list: %u", list);
+    if ((err = lookup(i, id, 1, &e)))
+        return nerr_pass(err);
+    if (e)
+        *label = e->label;
     return STATUS_OK;
 }
 
