@@ -33,7 +33,8 @@ static const char *const Q[] = {
     " AS total,"                                                             \
     " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"            \
     " p.requested_kopecks, p.granted_kopecks,"                               \
-    " p.municipality_id, p.direction_id, o.short_name AS org"                \
+    " p.municipality_id AS municipality, p.direction_id AS direction,"       \
+    " o.short_name AS org"                                                   \
     " FROM (SELECT id FROM projects " HINT " WHERE listed = 1" W             \
     "       ORDER BY id DESC LIMIT ? OFFSET ?) k"                            \
     " JOIN projects p ON p.id = k.id"                                        \
@@ -179,13 +180,15 @@ static NEOERR *page_rows(gf_req *r, int combo, const gf_arg *cnt, gf_arg *f, int
         return nerr_pass(err);
     if (*n)
         *total = atoll(hdf_get_value(r->hdf, "Projects.0.total", "0"));
+    /* the ids become names in place: at most 10 columns a row, so that
+     * ClearSilver does not build a hash table for each row (it does past 10) */
     for (HDF *p = hdf_get_child(r->hdf, "Projects"); p; p = hdf_obj_next(p)) {
         const char *m, *d;
         if ((err = gf_list_label(GF_LIST_MUNICIPALITIES,
-                                 atoll(hdf_get_value(p, "municipality_id", "0")), &m)) ||
+                                 atoll(hdf_get_value(p, "municipality", "0")), &m)) ||
             (err = hdf_set_value(p, "municipality", m)) ||
             (err = gf_list_label(GF_LIST_DIRECTIONS,
-                                 atoll(hdf_get_value(p, "direction_id", "0")), &d)) ||
+                                 atoll(hdf_get_value(p, "direction", "0")), &d)) ||
             (err = hdf_set_value(p, "direction", d)))
             return nerr_pass(err);
     }
