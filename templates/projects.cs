@@ -4,19 +4,19 @@
   <label>Муниципальное образование
     <select name="municipality">
       <option value="">Все</option>
-      <?cs each:m = Municipalities ?><option value="<?cs var:m.id ?>"<?cs if:m.id == Filter.municipality ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>
+      <?cs # options rendered (escaped) by list_options.cs, once per process and selection ?><?cs uvar:Filter.Options.municipality ?>
     </select>
   </label>
   <label>Направление
     <select name="direction">
       <option value="">Все</option>
-      <?cs each:d = Directions ?><option value="<?cs var:d.id ?>"<?cs if:d.id == Filter.direction ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
+      <?cs uvar:Filter.Options.direction ?>
     </select>
   </label>
   <label>Конкурс
     <select name="competition">
       <option value="">Все</option>
-      <?cs each:c = Competitions ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.competition ?> selected<?cs /if ?>><?cs var:c.title ?></option><?cs /each ?>
+      <?cs uvar:Filter.Options.competition ?>
     </select>
   </label>
   <label>Статус

@@ -33,6 +33,18 @@ enum { GR_LIST_MUNICIPALITIES = 1, GR_LIST_DIRECTIONS = 2, GR_LIST_COMPETITIONS 
 NEOERR *gr_lists_load(HDF *hdf, unsigned which);
 /* 1 when list (e.g. "Municipalities") in hdf holds an entry with this id. */
 int gr_list_has(HDF *hdf, const char *list, long long id);
+/* *has = 1 when one list (a GR_LIST_* bit) holds an entry with this id;
+ * reads the process's cached copy, nothing goes into a request's HDF. */
+NEOERR *gr_list_find(unsigned list, long long id, int *has);
+/* *label = the name (or title) of id in one list, "" when it has none;
+ * owned by the list cache, valid until the next gr_list_* or
+ * gf_db_rows_cached* call. */
+NEOERR *gr_list_label(unsigned list, long long id, const char **label);
+/* The <option>s of one list (templates/list_options.cs), the one with id
+ * selected (0: none) marked selected. Rendered once per list and selected
+ * id and kept while the list is cached: *html is owned by that cache and
+ * valid until the next call. */
+NEOERR *gr_list_options(unsigned list, long long selected, const char **html);
 
 /* ---- form.c: the application form, one table ---------------------------- */
 

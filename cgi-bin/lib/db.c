@@ -390,14 +390,22 @@ void gf_db_rollback(void)
 }
 
 /* Small public lists (reference data for filters and forms) are read
- * once per ttl seconds per process and copied into each request. */
-static struct { const char *sql; HDF *data; time_t at; } lists[16];
+ * once per ttl seconds per process. */
+static struct { const char *sql; HDF *data; time_t at; unsigned gen; } lists[16];
 static int nlists;
+static unsigned lists_gen;
 
-NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix)
+static void lists_free(void)
+{
+    for (int i = 0; i < nlists; i++)
+        hdf_destroy(&lists[i].data);
+    nlists = 0;
+}
+
+NEOERR *gf_db_rows_cached_ref(const char *sql, int ttl, HDF **rows, unsigned *gen)
 {
     time_t now = time(NULL);
-    HDF *h = NULL, *res;
+    HDF *h = NULL;
     NEOERR *err;
     int i;
 
@@ -415,6 +423,8 @@ NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix
                 hdf_destroy(&h);
                 return nerr_raise(NERR_ASSERT, "too many cached lists");
             }
+            if (!nlists)
+                atexit(lists_free);   /* leak checks stay clean */
             nlists++;
             lists[i].sql = sql;
         } else {
@@ -422,7 +432,20 @@ NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix
         }
         lists[i].data = h;
         lists[i].at = now;
+        lists[i].gen = ++lists_gen;
     }
-    res = hdf_get_obj(lists[i].data, "R");
-    return res ? nerr_pass(hdf_copy(dst, prefix, res)) : STATUS_OK;
+    *rows = hdf_get_obj(lists[i].data, "R");
+    if (gen)
+        *gen = lists[i].gen;
+    return STATUS_OK;
+}
+
+NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix)
+{
+    HDF *rows;
+    NEOERR *err = gf_db_rows_cached_ref(sql, ttl, &rows, NULL);
+
+    if (err)
+        return nerr_pass(err);
+    return rows ? nerr_pass(hdf_copy(dst, prefix, rows)) : STATUS_OK;
 }

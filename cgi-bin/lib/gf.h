@@ -140,6 +140,11 @@ NEOERR *gf_db_exec(const char *sql, const gf_arg *args,
 /* gf_db_rows for small public lists without parameters, kept per process
  * for ttl seconds and copied under dst as <prefix>.<i>.<column>. */
 NEOERR *gf_db_rows_cached(const char *sql, int ttl, HDF *dst, const char *prefix);
+/* The same rows without a copy: *rows (NULL when there are none) has
+ * children 0, 1, … and is owned by the process cache, valid until the next
+ * gf_db_rows_cached* call; *gen (may be NULL) changes whenever they are
+ * read again. */
+NEOERR *gf_db_rows_cached_ref(const char *sql, int ttl, HDF **rows, unsigned *gen);
 NEOERR *gf_db_begin(void);
 NEOERR *gf_db_commit(void);
 void gf_db_rollback(void);   /* safe to call when no transaction is open */
@@ -153,8 +158,6 @@ void gf_db_rollback(void);   /* safe to call when no transaction is open */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
-/* Frees what render.c keeps per process (at exit, for leak checkers). */
-void gf_render_free(void);
 /* Pure formatters behind those template functions (unit tested). */
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);

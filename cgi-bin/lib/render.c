@@ -179,53 +179,130 @@ static NEOERR *append_cb(void *ctx, char *s)
     return nerr_pass(string_append((STRING *)ctx, s));
 }
 
-static NEOERR *render(HDF *hdf, const char *name, STRING *out, const char *esc)
-{
-    CSPARSE *cs = NULL;
-    const char *text;
-    char *copy;
-    size_t len;
-    NEOERR *err;
+/* Parse trees, one per template and escaping mode, built on first use and
+ * kept for the life of the process: parsing (with every include: and
+ * def:) is most of the cost of a page, rendering is the rest. A tree is
+ * built against its own small HDF holding Config.VarEscapeMode (read by
+ * cs_init, so each mode needs its own tree) and is rebound to the
+ * request's HDF for one cs_render, then bound back. The template text is
+ * read once, at parse time: a changed template needs a restart. */
+#define MAX_TREES 64
 
-    if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", esc)) ||
-        (err = template_text(name, &text, &len)) ||
-        (err = cs_init(&cs, hdf)))
-        return nerr_pass(err);
-    cs_register_fileload(cs, NULL, fileload);
-    if ((err = cgi_register_strfuncs(cs)) ||
-        (err = cs_register_strfunc(cs, "msk", fn_msk)) ||
-        (err = cs_register_strfunc(cs, "mskdate", fn_mskdate)) ||
-        (err = cs_register_strfunc(cs, "rub", fn_rub)) ||
-        (err = cs_register_strfunc(cs, "bytes", fn_bytes)))
-        goto done;
-    if (!(copy = malloc(len + 1))) {
-        err = nerr_raise(NERR_NOMEM, "template copy");
-        goto done;
+static struct tree { char *name; int text; CSPARSE *cs; HDF *own; } trees[MAX_TREES];
+static int ntrees;
+
+static void tree_free(struct tree *t)
+{
+    if (t->cs) {
+        t->cs->hdf = t->own;   /* never let cs_destroy see a request's HDF */
+        cs_destroy(&t->cs);
     }
-    memcpy(copy, text, len + 1);
-    if ((err = cs_parse_string(cs, copy, len)))   /* cs owns copy now */
-        goto done;
-    err = cs_render(cs, out, append_cb);
-done:
-    cs_destroy(&cs);
-    return nerr_pass(err);
+    hdf_destroy(&t->own);
+    free(t->name);
+    t->name = NULL;
 }
 
-NEOERR *gf_render(HDF *hdf, const char *name, STRING *out)
+/* Frees every tree and template text at exit, so leak checks stay clean. */
+static void trees_free_all(void)
 {
-    return nerr_pass(render(hdf, name, out, "html"));
-}
-
-NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out)
-{
-    return nerr_pass(render(hdf, name, out, "none"));
-}
-
-void gf_render_free(void)
-{
+    for (int i = 0; i < ntrees; i++)
+        tree_free(&trees[i]);
+    ntrees = 0;
     for (int i = 0; i < ntcache; i++) {
         free(tcache[i].name);
         free(tcache[i].text);
     }
     ntcache = 0;
+}
+
+static NEOERR *tree_build(struct tree *t, const char *name, int text)
+{
+    const char *src;
+    char *copy;
+    size_t len;
+    NEOERR *err;
+
+    memset(t, 0, sizeof *t);
+    if ((err = template_text(name, &src, &len)) ||
+        (err = hdf_init(&t->own)) ||
+        (err = hdf_set_value(t->own, "Config.VarEscapeMode", text ? "none" : "html")) ||
+        (err = cs_init(&t->cs, t->own)))
+        goto fail;
+    cs_register_fileload(t->cs, NULL, fileload);
+    if ((err = cgi_register_strfuncs(t->cs)) ||
+        (err = cs_register_strfunc(t->cs, "msk", fn_msk)) ||
+        (err = cs_register_strfunc(t->cs, "mskdate", fn_mskdate)) ||
+        (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
+        (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)))
+        goto fail;
+    if (!(copy = malloc(len + 1))) {
+        err = nerr_raise(NERR_NOMEM, "template copy");
+        goto fail;
+    }
+    memcpy(copy, src, len + 1);
+    if ((err = cs_parse_string(t->cs, copy, len)))   /* cs owns copy now */
+        goto fail;
+    if (!(t->name = strdup(name))) {
+        err = nerr_raise(NERR_NOMEM, "template name");
+        goto fail;
+    }
+    t->text = text;
+    return STATUS_OK;
+fail:
+    tree_free(t);
+    return nerr_pass(err);
+}
+
+/* The tree for name in this mode, parsing it on first use. */
+static NEOERR *tree_get(const char *name, int text, struct tree **out)
+{
+    static int registered;
+    NEOERR *err;
+
+    for (int i = 0; i < ntrees; i++)
+        if (trees[i].text == text && !strcmp(trees[i].name, name)) {
+            *out = &trees[i];
+            return STATUS_OK;
+        }
+    if (ntrees == MAX_TREES)
+        return nerr_raise(NERR_ASSERT, "too many templates: %s", name);
+    if (!registered) {
+        atexit(trees_free_all);
+        registered = 1;
+    }
+    if ((err = tree_build(&trees[ntrees], name, text)))
+        return nerr_pass(err);
+    *out = &trees[ntrees++];
+    return STATUS_OK;
+}
+
+static NEOERR *render(HDF *hdf, const char *name, STRING *out, int text)
+{
+    struct tree *t = NULL;
+    NEOERR *err;
+
+    /* templates may read it, as when cs_init read it from this HDF */
+    if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", text ? "none" : "html")) ||
+        (err = tree_get(name, text, &t)))
+        return nerr_pass(err);
+    t->cs->hdf = hdf;            /* set: writes go into the request's HDF */
+    err = cs_render(t->cs, out, append_cb);
+    t->cs->hdf = t->own;
+    if (err) {
+        /* a render stopped half-way may leave state in the tree: parse anew */
+        tree_free(t);
+        *t = trees[--ntrees];
+        memset(&trees[ntrees], 0, sizeof trees[ntrees]);
+    }
+    return nerr_pass(err);
+}
+
+NEOERR *gf_render(HDF *hdf, const char *name, STRING *out)
+{
+    return nerr_pass(render(hdf, name, out, 0));
+}
+
+NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out)
+{
+    return nerr_pass(render(hdf, name, out, 1));
 }

@@ -441,7 +441,6 @@ int gf_run(int argc, char **argv, const gf_program *prog)
     }
     gf_db_close();
     gf_cache_clear();
-    gf_render_free();
     hdf_destroy(&gf_conf);
     return 0;
 }

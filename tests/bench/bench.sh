@@ -87,6 +87,7 @@ run_cases() {   # run_cases SUFFIX
         [ "$code" = 200 ] || { echo "bench $name: $path answered $code"; exit 1; }
         baseline "$bytes"
         read -r brps bp50 bp99 bbad < <(wrk_run "$URL/__baseline")
+        [ "$bbad" = 0 ] || { echo "bench $name: the baseline answered $bbad non-2xx"; exit 1; }
         read -r rps p50 p99 bad < <(wrk_run "$URL$path")
         ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
         echo "bench $name: rps=$rps p50_ms=$p50 p99_ms=$p99 baseline_rps=$brps baseline_p99_ms=$bp99 ratio=$ratio bytes=$bytes non2xx=$bad"

@@ -112,6 +112,58 @@ START_TEST(template_functions)
 }
 END_TEST
 
+/* A template parsed once renders against whatever HDF each call gives:
+ * nothing from one render shows in the next, set: writes into the HDF of
+ * its call, and plain text (no escaping) has its own parse tree. */
+START_TEST(parse_once_render_many)
+{
+    char dir[] = "/tmp/gf-tpl-XXXXXX", path[128];
+    FILE *f;
+    HDF *a, *b;
+    STRING out;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/many.cs", dir);
+    f = fopen(path, "w");
+    fputs("<?cs set:Seen = #Seen + 1 ?><?cs each:i = Items ?>[<?cs var:i ?>]<?cs /each ?>"
+          "|<?cs var:Seen ?>|<?cs var:Query.x ?>", f);
+    fclose(f);
+    if (!gf_conf)
+        ck_assert_ptr_null(hdf_init(&gf_conf));
+    hdf_set_value(gf_conf, "Paths.Templates", dir);
+    hdf_init(&a);
+    hdf_init(&b);
+    hdf_set_value(a, "Items.0", "a");
+    hdf_set_value(a, "Items.1", "<b>");
+    hdf_set_value(a, "Query.x", "1");
+    hdf_set_value(b, "Items.0", "z");
+
+    string_init(&out);
+    ck_assert_ptr_null(gf_render(a, "many.cs", &out));
+    ck_assert_str_eq(out.buf, "[a][&lt;b&gt;]|1|1");
+    string_clear(&out);
+    string_init(&out);
+    ck_assert_ptr_null(gf_render(b, "many.cs", &out));
+    ck_assert_str_eq(out.buf, "[z]|1|");
+    string_clear(&out);
+    string_init(&out);
+    ck_assert_ptr_null(gf_render_text(a, "many.cs", &out));
+    ck_assert_str_eq(out.buf, "[a][<b>]|2|1");
+    string_clear(&out);
+    string_init(&out);
+    ck_assert_ptr_null(gf_render(a, "many.cs", &out));
+    ck_assert_str_eq(out.buf, "[a][&lt;b&gt;]|3|1");
+    string_clear(&out);
+    ck_assert_int_eq(hdf_get_int_value(a, "Seen", 0), 3);
+    ck_assert_int_eq(hdf_get_int_value(b, "Seen", 0), 1);
+
+    hdf_destroy(&a);
+    hdf_destroy(&b);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *s = suite_create("render");
@@ -122,6 +174,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, durations_and_sizes_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
     tcase_add_test(tc, template_functions);
+    tcase_add_test(tc, parse_once_render_many);
     suite_add_tcase(s, tc);
     return s;
 }
