@@ -110,15 +110,22 @@ static const gf_route *find_route(const gf_program *prog, const char *path, long
     return NULL;
 }
 
-/* 1 when the query string has a parameter called name. */
+/* 1 when the query string has a parameter called name (however its name
+ * is percent-encoded). */
 static int in_query(HDF *hdf, const char *name)
 {
     const char *q = hdf_get_value(hdf, "CGI.QueryString", "");
-    size_t n = strlen(name);
+    char key[64];
 
-    for (; *q; q += strcspn(q, "&"), q += *q == '&')
-        if (!strncmp(q, name, n) && (q[n] == '=' || q[n] == '&' || !q[n]))
+    for (; *q; q += strcspn(q, "&"), q += *q == '&') {
+        size_t n = strcspn(q, "=&");
+        if (n >= sizeof key)
+            continue;
+        memcpy(key, q, n);
+        key[n] = '\0';
+        if (!strcmp(cgi_url_unescape(key), name))
             return 1;
+    }
     return 0;
 }
 

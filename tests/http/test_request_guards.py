@@ -114,3 +114,5 @@ def test_the_csrf_token_is_taken_from_the_body_only(a):
     r = a.s.post(f"{URL}/applications/{app}/card?csrf={token}", data=dict(fields, csrf=token),
                  allow_redirects=False)
     assert r.status_code == 403          # a token in the URL is refused even beside a good one
+    r = a.s.post(f"{URL}/applications/{app}/card?%63srf={token}", data=fields, allow_redirects=False)
+    assert r.status_code == 403          # also when its name is percent-encoded
