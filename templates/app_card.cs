@@ -8,11 +8,11 @@
   <?cs call:select_field("municipality", "Основное муниципальное образование", Municipalities, 1, "Выберите") ?>
   <?cs call:text_field("starts_on", "Дата начала", "date", 10, 1, "В период реализации конкурса") ?>
   <?cs call:text_field("ends_on", "Дата окончания", "date", 10, 1, "Не более " + App.max_months + " месяцев") ?>
-  <?cs call:area_field("summary", "Краткое описание", 4, Max.summary, 1, "") ?>
+  <?cs call:area_field("summary", "Краткое описание", 4, Max.summary, 1, "Не длиннее " + Max.summary + " символов") ?>
   <?cs call:area_field("problem", "Описание проблемы и обоснование значимости", 8, Max.problem, 1, "Не длиннее " + Max.problem + " символов") ?>
-  <?cs call:area_field("target_groups", "Целевые группы", 3, Max.target_groups, 1, "") ?>
-  <?cs call:area_field("goal", "Цель проекта", 2, Max.goal, 1, "") ?>
-  <?cs call:area_field("tasks", "Задачи проекта", 5, Max.tasks, 1, "Каждая задача — с новой строки, не больше " + Max.tasks_count + ". Мероприятия календарного плана привязываются к ним.") ?>
+  <?cs call:area_field("target_groups", "Целевые группы", 3, Max.target_groups, 1, "Не длиннее " + Max.target_groups + " символов") ?>
+  <?cs call:area_field("goal", "Цель проекта", 2, Max.goal, 1, "Не длиннее " + Max.goal + " символов") ?>
+  <?cs call:area_field("tasks", "Задачи проекта", 5, Max.tasks, 1, "Каждая задача — с новой строки, не больше " + Max.tasks_count + ", всего не длиннее " + Max.tasks + " символов. Мероприятия календарного плана привязываются к ним.") ?>
   <fieldset class="rows"><legend>Количественные результаты <span aria-hidden="true">*</span></legend>
     <?cs call:field_error("ind") ?>
     <?cs set:n = 0 ?><?cs each:x = Query.ind ?>
@@ -20,8 +20,8 @@
     <?cs set:n = #n + 1 ?><?cs /each ?>
     <?cs if:App.editable ?><?cs loop:k = 0, 1, 1 ?><div class="row"><?cs call:row_input("ind", #n + #k, "name", "Показатель", "text", Max.ind.name) ?><?cs call:row_input("ind", #n + #k, "unit", "Единица", "text", Max.ind.unit) ?><?cs call:row_input("ind", #n + #k, "target", "Значение", "text", Max.ind.target) ?></div><?cs /loop ?><?cs /if ?>
   </fieldset>
-  <?cs call:area_field("qual_results", "Качественные результаты и как они будут измерены", 4, Max.qual_results, 1, "") ?>
-  <?cs call:area_field("geography", "География проекта", 2, Max.geography, 0, "") ?>
+  <?cs call:area_field("qual_results", "Качественные результаты и как они будут измерены", 4, Max.qual_results, 1, "Не длиннее " + Max.qual_results + " символов") ?>
+  <?cs call:area_field("geography", "География проекта", 2, Max.geography, 0, "Не длиннее " + Max.geography + " символов") ?>
   <?cs if:App.editable ?><button type="submit">Сохранить</button><?cs /if ?>
 </form>
 <?cs include:"footer.cs" ?>

@@ -44,7 +44,10 @@ static const char *const Q[] = {
     [Q_CATS] =
         "SELECT code AS id, name FROM budget_categories WHERE competition_id = ? ORDER BY code",
     [Q_STATES] =
-        "SELECT section, valid FROM application_sections WHERE project_id = ?",
+        "SELECT section, valid FROM application_sections WHERE project_id = ?"
+        /* the files section is its attachments: done when there is one */
+        " UNION ALL SELECT 'files', 1 FROM DUAL"
+        " WHERE EXISTS (SELECT 1 FROM attachments WHERE project_id = ?)",
     [Q_FILES] =
         "SELECT id, kind, orig_name, mime, size, sha256 FROM attachments WHERE project_id = ? ORDER BY id",
 };
@@ -69,7 +72,7 @@ NEOERR *gr_app_load(gf_req *r, long long id, int staff_may_read)
         int n = 0;
         if ((err = hdf_init(&st)))
             return nerr_pass(err);
-        err = gf_db_rows(Q[Q_STATES], ARGS(A_INT(id)), st, "S", NULL);
+        err = gf_db_rows(Q[Q_STATES], ARGS(A_INT(id), A_INT(id)), st, "S", NULL);
         for (const gr_section *s = gr_sections; !err && s->name; s++, n++) {
             const char *state = "";
             for (HDF *o = hdf_get_child(st, "S"); o; o = hdf_obj_next(o))

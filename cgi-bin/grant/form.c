@@ -40,6 +40,18 @@ static void text(check_t *c, const char *name, const gr_field *f)
         c->n++;
 }
 
+/* 2027-03-01 as people here write it: 01.03.2027 (buf[16]). */
+static const char *ru_date(const char *iso, char *buf)
+{
+    int y, m, d;
+
+    if (gf_parse_date(iso, &y, &m, &d))
+        snprintf(buf, 16, "%02d.%02d.%04d", d, m, y);
+    else
+        snprintf(buf, 16, "%.15s", iso);
+    return buf;
+}
+
 static int in_list(HDF *ctx, const char *list, const char *v)
 {
     long long id = gf_parse_id(v);
@@ -109,10 +121,14 @@ static void check_card(check_t *c)
         if (strcmp(e, s) < 0)
             fail(c, "ends_on", "Дата окончания раньше даты начала.");
         else if (*lo && strcmp(s, lo) < 0) {
-            snprintf(msg, sizeof msg, "Проект начинается не раньше %s — начала периода реализации конкурса.", lo);
+            char d[16];
+            snprintf(msg, sizeof msg, "Проект начинается не раньше %s — начала периода реализации конкурса.",
+                     ru_date(lo, d));
             fail(c, "starts_on", msg);
         } else if (*hi && strcmp(e, hi) > 0) {
-            snprintf(msg, sizeof msg, "Проект заканчивается не позже %s — конца периода реализации конкурса.", hi);
+            char d[16];
+            snprintf(msg, sizeof msg, "Проект заканчивается не позже %s — конца периода реализации конкурса.",
+                     ru_date(hi, d));
             fail(c, "ends_on", msg);
         } else if (months > max) {
             snprintf(msg, sizeof msg, "Проект длится не больше %d месяцев.", max);
@@ -173,8 +189,10 @@ static void check_plan(check_t *c)
             if (strcmp(val(c, fe), val(c, fs)) < 0)
                 fail(c, fe, "Дата окончания раньше даты начала.");
             else if (dates_known && (strcmp(val(c, fs), ps) < 0 || strcmp(val(c, fe), pe) > 0)) {
-                snprintf(msg, sizeof msg, "Мероприятие — в сроки проекта: с %s по %s.", ps, pe);
-                fail(c, fs, msg);
+                char a[16], b[16];
+                snprintf(msg, sizeof msg, "Мероприятие — в сроки проекта: с %s по %s.",
+                         ru_date(ps, a), ru_date(pe, b));
+                fail(c, strcmp(val(c, fs), ps) < 0 ? fs : fe, msg);   /* the date that is out */
             }
         }
     }

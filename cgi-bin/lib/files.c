@@ -109,10 +109,16 @@ static NEOERR *send_stored_file(gf_req *r)
     }
     string_init(&h);
     err = string_appendf(&h, "Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n"
-                         "Content-Disposition: attachment; filename=\"file\"; filename*=UTF-8''%s\r\n"
-                         "Cache-Control: private, no-store\r\nX-Content-Type-Options: nosniff\r\n"
-                         "Content-Security-Policy: default-src 'none'; sandbox\r\n\r\n",
-                         r->send_mime, (long long)sb.st_size, esc);
+                         "Content-Disposition: attachment; filename=\"file\"; filename*=UTF-8''",
+                         r->send_mime, (long long)sb.st_size);
+    /* cgi_url_escape writes a space as "+", which filename*= (RFC 5987)
+     * reads as a plus sign (a real "+" it writes as %2B) */
+    for (const char *p = esc; !err && *p; p++)
+        err = *p == '+' ? string_append(&h, "%20") : string_append_char(&h, *p);
+    if (!err)
+        err = string_append(&h, "\r\nCache-Control: private, no-store\r\n"
+                            "X-Content-Type-Options: nosniff\r\n"
+                            "Content-Security-Policy: default-src 'none'; sandbox\r\n\r\n");
     free(esc);
     if (err) {
         string_clear(&h);

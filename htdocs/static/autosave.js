@@ -22,6 +22,17 @@
             status.textContent = "Не сохранено: раздел изменён в другой вкладке или приём заявок закрыт. Обновите страницу.";
             return;
           }
+          /* the session ended (the save was sent to the login page), or the
+           * server refused or failed: nothing was saved, and the text stays
+           * in the form — say so instead of "saved" */
+          if (new URL(x.r.url).pathname === "/login") {
+            status.textContent = "Не сохранено: сеанс завершён. Скопируйте текст, войдите снова в другой вкладке и нажмите «Сохранить».";
+            return;
+          }
+          if (!x.r.ok && x.r.status !== 400) {
+            status.textContent = "Не сохранено (ошибка " + x.r.status + "). Нажмите «Сохранить» или попробуйте позже.";
+            return;
+          }
           var doc = new DOMParser().parseFromString(x.t, "text/html");
           var v = doc.querySelector("input[name=version]");
           if (v) { form.querySelector("input[name=version]").value = v.value; }

@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import re
 import time
+import urllib.parse
 import uuid
 
 import pytest
@@ -287,6 +288,9 @@ def test_attachments_by_content_type_with_owner_only_downloads(a, b):
     assert got.status_code == 200 and got.content == PDF
     assert got.headers["Content-Type"] == "application/pdf"
     assert got.headers["Content-Disposition"].startswith("attachment;")
+    # the name as the browser saves it: a space is %20 (a "+" would be a plus)
+    name = got.headers["Content-Disposition"].split("filename*=UTF-8''")[1]
+    assert urllib.parse.unquote(name) == "Устав организации.pdf" and "+" not in name
     assert got.headers["X-Content-Type-Options"] == "nosniff"
     stored = sql(f"SELECT stored_name, sha256 FROM attachments WHERE id = {fid}")[0]
     assert stored[1] == hashlib.sha256(PDF).hexdigest()

@@ -94,8 +94,8 @@ START_TEST(card_rules)
     BROKEN("card", card_ok, "starts_on", "2027-02-30", "starts_on", "ГГГГ-ММ-ДД");
     BROKEN("card", card_ok, "ends_on", "", "ends_on", "Укажите дату.");
     BROKEN("card", card_ok, "ends_on", "2027-01-15", "ends_on", "раньше даты начала");
-    BROKEN("card", card_ok, "starts_on", "2026-12-01", "starts_on", "не раньше 2027-01-01");
-    BROKEN("card", card_ok, "ends_on", "2028-01-01", "ends_on", "не позже 2027-12-31");
+    BROKEN("card", card_ok, "starts_on", "2026-12-01", "starts_on", "не раньше 01.01.2027");
+    BROKEN("card", card_ok, "ends_on", "2028-01-01", "ends_on", "не позже 31.12.2027");
     BROKEN("card", card_ok, "tasks", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11", "tasks", "Не больше 10 задач");
     BROKEN("card", card_ok, "ind.0.target", "0", "ind.0.target", "целое число больше нуля");
     BROKEN("card", card_ok, "ind.0.unit", "", "ind.0.unit", "Заполните это поле.");
@@ -132,7 +132,8 @@ START_TEST(plan_rules)
     BROKEN("plan", "", NULL, NULL, "e", "Добавьте мероприятия");
     BROKEN("plan", plan_ok, "e.0.task", "2", "e.0.task", "Выберите задачу");
     BROKEN("plan", plan_ok, "e.0.ends_on", "2027-02-15", "e.0.ends_on", "раньше даты начала");
-    BROKEN("plan", plan_ok, "e.0.starts_on", "2027-01-10", "e.0.starts_on", "в сроки проекта");
+    BROKEN("plan", plan_ok, "e.0.starts_on", "2027-01-10", "e.0.starts_on", "в сроки проекта: с 01.02.2027");
+    BROKEN("plan", plan_ok, "e.0.ends_on", "2027-12-15", "e.0.ends_on", "по 30.11.2027");   /* the end is out */
     BROKEN("plan", plan_ok, "e.0.result", "", "e.0.result", "Заполните это поле.");
 }
 END_TEST
