@@ -20,7 +20,7 @@
   <h2 id="submit-h">Подача заявки</h2>
   <?cs if:Problems > 0 ?>
   <p>Чтобы подать заявку, осталось заполнить:</p>
-  <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a>: <?cs var:m.message ?></li><?cs /each ?></ul>
+  <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a><?cs if:m.field ?> — <?cs var:m.field ?><?cs /if ?>: <?cs var:m.message ?></li><?cs /each ?></ul>
   <?cs /if ?>
   <?cs if:App.editable ?>
   <form method="post" action="/applications/<?cs var:App.id ?>/submit"><?cs call:csrf_field() ?><button type="submit"<?cs if:Problems > 0 ?> aria-describedby="submit-h"<?cs /if ?>>Подать заявку</button></form>

@@ -173,6 +173,49 @@ NEOERR *gr_draft_save(long long id, const char *section, HDF *data, int valid,
 }
 
 
+#define MISSING_PER_SECTION 5
+
+/* Walks the errors under node (names prefix…) into Missing.<n>.*, at most
+ * MISSING_PER_SECTION per section; *more counts the rest. */
+static int list_errors(gf_req *r, const gr_section *s, HDF *node, const char *prefix, int n,
+                       int *shown, int *more)
+{
+    char key[256], label[300];
+
+    for (HDF *e = hdf_obj_child(node); e; e = hdf_obj_next(e)) {
+        snprintf(key, sizeof key, "%s%s%s", prefix, *prefix ? "." : "", hdf_obj_name(e));
+        if (hdf_obj_value(e)) {
+            if (*shown == MISSING_PER_SECTION) {
+                (*more)++;
+                continue;
+            }
+            gf_setf(r->hdf, "Missing.%d.section=%s", n, s->name);
+            gf_setf(r->hdf, "Missing.%d.title=%s", n, s->title);
+            gf_setf(r->hdf, "Missing.%d.field=%s", n, gr_field_label(s, key, label, sizeof label));
+            gf_setf(r->hdf, "Missing.%d.message=%s", n, hdf_obj_value(e));
+            n++;
+            (*shown)++;
+        }
+        n = list_errors(r, s, e, key, n, shown, more);
+    }
+    return n;
+}
+
+/* What is wrong in one section, field by field, from Missing.<n> on. */
+static int list_problems(gf_req *r, const gr_section *s, HDF *errors, int n)
+{
+    int shown = 0, more = 0;
+
+    n = list_errors(r, s, errors, "", n, &shown, &more);
+    if (more) {
+        gf_setf(r->hdf, "Missing.%d.section=%s", n, s->name);
+        gf_setf(r->hdf, "Missing.%d.title=%s", n, s->title);
+        gf_setf(r->hdf, "Missing.%d.message=и ещё замечаний: %d — они отмечены в разделе.", n, more);
+        n++;
+    }
+    return n;
+}
+
 NEOERR *gr_app_check_all(gf_req *r, long long id, int *problems)
 {
     char prefix[64];
@@ -199,14 +242,7 @@ NEOERR *gr_app_check_all(gf_req *r, long long id, int *problems)
             gf_setf(r->hdf, "Missing.%d.message=%s", n, "Раздел не заполнен.");
             n++;
         } else if (sec && gr_section_check(s, sec, r->hdf, errors)) {
-            HDF *e = hdf_obj_child(errors);
-            while (e && !hdf_obj_value(e) && hdf_obj_child(e))   /* a row's field */
-                e = hdf_obj_child(e);
-            gf_setf(r->hdf, "Missing.%d.section=%s", n, s->name);
-            gf_setf(r->hdf, "Missing.%d.title=%s", n, s->title);
-            gf_setf(r->hdf, "Missing.%d.message=%s", n,   /* one line per section */
-                    e && hdf_obj_value(e) ? hdf_obj_value(e) : "Проверьте раздел.");
-            n++;
+            n = list_problems(r, s, errors, n);
         }
         hdf_destroy(&errors);
     }

@@ -319,57 +319,57 @@ static NEOERR *plan_prepare(gf_req *r, long long id)
 
 #define ONE (GF_REQUIRED | GF_ONE_LINE)
 static const gr_field card[] = {
-    {"title", ONE, 300, "App.title_max"},
-    {"direction", GR_CHOICE, 0, NULL},
-    {"municipality", GR_CHOICE, 0, NULL},
-    {"starts_on", GR_CHOICE, 10, NULL},
-    {"ends_on", GR_CHOICE, 10, NULL},
-    {"summary", GF_REQUIRED, 1000, "App.summary_max"},
-    {"problem", GF_REQUIRED, 5000, "App.problem_max"},
-    {"target_groups", GF_REQUIRED, 2000, NULL},
-    {"goal", GF_REQUIRED, 1000, NULL},
-    {"tasks", GF_REQUIRED, 3000, NULL},
-    {"qual_results", GF_REQUIRED, 3000, NULL},
-    {"geography", GF_OPTIONAL, 1000, NULL},
-    {NULL, 0, 0, NULL},
+    {"title", ONE, 300, "App.title_max", "Название проекта"},
+    {"direction", GR_CHOICE, 0, NULL, "Направление"},
+    {"municipality", GR_CHOICE, 0, NULL, "Основное муниципальное образование"},
+    {"starts_on", GR_CHOICE, 10, NULL, "Дата начала"},
+    {"ends_on", GR_CHOICE, 10, NULL, "Дата окончания"},
+    {"summary", GF_REQUIRED, 1000, "App.summary_max", "Краткое описание"},
+    {"problem", GF_REQUIRED, 5000, "App.problem_max", "Описание проблемы и обоснование значимости"},
+    {"target_groups", GF_REQUIRED, 2000, NULL, "Целевые группы"},
+    {"goal", GF_REQUIRED, 1000, NULL, "Цель проекта"},
+    {"tasks", GF_REQUIRED, 3000, NULL, "Задачи проекта"},
+    {"qual_results", GF_REQUIRED, 3000, NULL, "Качественные результаты"},
+    {"geography", GF_OPTIONAL, 1000, NULL, "География проекта"},
+    {NULL, 0, 0, NULL, NULL},
 };
 static const gr_field indicator[] = {
-    {"name", ONE, 300, NULL}, {"unit", ONE, 50, NULL}, {"target", GR_CHOICE, 12, NULL},
-    {NULL, 0, 0, NULL},
+    {"name", ONE, 300, NULL, "Показатель"}, {"unit", ONE, 50, NULL, "Единица"}, {"target", GR_CHOICE, 12, NULL, "Значение"},
+    {NULL, 0, 0, NULL, NULL},
 };
 static const gr_field member[] = {
-    {"name", ONE, 200, NULL}, {"role", ONE, 200, NULL}, {"experience", GF_OPTIONAL, 2000, NULL},
-    {NULL, 0, 0, NULL},
+    {"name", ONE, 200, NULL, "ФИО"}, {"role", ONE, 200, NULL, "Роль в проекте"}, {"experience", GF_OPTIONAL, 2000, NULL, "Опыт"},
+    {NULL, 0, 0, NULL, NULL},
 };
 static const gr_field event[] = {
-    {"task", GR_CHOICE, 0, NULL}, {"title", GF_REQUIRED, 500, NULL},
-    {"starts_on", GR_CHOICE, 10, NULL}, {"ends_on", GR_CHOICE, 10, NULL},
-    {"result", GF_REQUIRED, 1000, NULL},
-    {NULL, 0, 0, NULL},
+    {"task", GR_CHOICE, 0, NULL, "Задача"}, {"title", GF_REQUIRED, 500, NULL, "Мероприятие"},
+    {"starts_on", GR_CHOICE, 10, NULL, "Начало"}, {"ends_on", GR_CHOICE, 10, NULL, "Окончание"},
+    {"result", GF_REQUIRED, 1000, NULL, "Ожидаемый результат"},
+    {NULL, 0, 0, NULL, NULL},
 };
 static const gr_field budget_line[] = {
-    {"cat", GR_CHOICE, 0, NULL}, {"name", ONE, 300, NULL}, {"price", GR_CHOICE, 20, NULL},
-    {"qty", GR_CHOICE, 10, NULL}, {"cofin", GR_CHOICE, 20, NULL},
-    {"comment", GF_OPTIONAL, 1000, NULL},
-    {NULL, 0, 0, NULL},
+    {"cat", GR_CHOICE, 0, NULL, "Статья"}, {"name", ONE, 300, NULL, "Наименование расхода"}, {"price", GR_CHOICE, 20, NULL, "Цена единицы"},
+    {"qty", GR_CHOICE, 10, NULL, "Количество"}, {"cofin", GR_CHOICE, 20, NULL, "Софинансирование"},
+    {"comment", GF_OPTIONAL, 1000, NULL, "Комментарий"},
+    {NULL, 0, 0, NULL, NULL},
 };
 static const gr_field consent[] = {
-    {"pd", GR_CHOICE, 0, NULL}, {"publish", GR_CHOICE, 0, NULL},
-    {NULL, 0, 0, NULL},
+    {"pd", GR_CHOICE, 0, NULL, "Согласие на обработку персональных данных"}, {"publish", GR_CHOICE, 0, NULL, "Согласие на публикацию"},
+    {NULL, 0, 0, NULL, NULL},
 };
-static const gr_field none[] = {{NULL, 0, 0, NULL}};
+static const gr_field none[] = {{NULL, 0, 0, NULL, NULL}};
 
 const gr_section gr_sections[] = {
     {.name = "card", .title = "Карточка проекта", .fields = card,
-     .rows = "ind", .row_fields = indicator, .max_rows = 20,
+     .rows = "ind", .rows_label = "Количественные результаты", .row_fields = indicator, .max_rows = 20,
      .check = check_card, .saved = card_saved},
     {.name = "team", .title = "Команда проекта", .fields = none,
-     .rows = "m", .row_fields = member, .max_rows = 30, .check = check_team},
+     .rows = "m", .rows_label = "Участники", .row_fields = member, .max_rows = 30, .check = check_team},
     {.name = "plan", .title = "Календарный план", .fields = none,
-     .rows = "e", .row_fields = event, .max_rows = 60,
+     .rows = "e", .rows_label = "Мероприятия", .row_fields = event, .max_rows = 60,
      .check = check_plan, .prepare = plan_prepare},
     {.name = "budget", .title = "Бюджет", .fields = none,
-     .rows = "b", .row_fields = budget_line, .max_rows = 60, .check = check_budget},
+     .rows = "b", .rows_label = "Статьи расходов", .row_fields = budget_line, .max_rows = 60, .check = check_budget},
     {.name = "files", .title = "Вложения", .fields = none, .own_program = 1, .optional = 1},
     {.name = "consent", .title = "Согласия", .fields = consent, .check = check_consent},
     {.name = NULL},
@@ -476,6 +476,36 @@ int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors)
     if (s->check)
         s->check(&c);
     return c.n;
+}
+
+static const char *label_of(const gr_field *f, const char *name)
+{
+    for (; f && f->name; f++)
+        if (!strcmp(f->name, name))
+            return f->label;
+    return NULL;
+}
+
+const char *gr_field_label(const gr_section *s, const char *key, char *buf, size_t n)
+{
+    size_t rl = s->rows ? strlen(s->rows) : 0;
+    const char *l;
+
+    if (rl && !strncmp(key, s->rows, rl) && (key[rl] == '.' || !key[rl])) {
+        char *end;
+        long row = key[rl] ? strtol(key + rl + 1, &end, 10) : -1;
+        if (row >= 0 && *end == '.' && (l = label_of(s->row_fields, end + 1)))
+            snprintf(buf, n, "%s, строка %ld: %s", s->rows_label, row + 1, l);
+        else
+            snprintf(buf, n, "%s", s->rows_label);
+    } else if ((l = label_of(s->fields, key))) {
+        snprintf(buf, n, "%s", l);
+    } else if (!strcmp(key, "total")) {
+        snprintf(buf, n, "Итого");
+    } else {
+        snprintf(buf, n, "%s", key);
+    }
+    return buf;
 }
 
 void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst)

@@ -62,6 +62,7 @@ typedef struct gr_field {
     unsigned rule;            /* GF_REQUIRED | GF_ONE_LINE, or GR_CHOICE */
     long max;                 /* characters */
     const char *limit;        /* e.g. "App.title_max": overrides max */
+    const char *label;        /* as the page names it, for "what is missing" */
 } gr_field;
 
 struct gr_check;              /* the state of one check (form.c) */
@@ -75,6 +76,7 @@ typedef struct gr_section {
     const char *title;            /* «Карточка проекта» */
     const gr_field *fields;       /* single fields, ending with {NULL} */
     const char *rows;             /* repeated rows are <rows>.<n>.<field>, or NULL */
+    const char *rows_label;       /* «Статьи расходов» */
     const gr_field *row_fields;
     int max_rows;
     /* the rules beyond the fields' own (NULL: none) */
@@ -104,6 +106,9 @@ void gr_section_keep_refused(HDF *data, HDF *stored, HDF *errors);
  * message. Returns the number of problems. For the budget it also writes
  * the computed totals into data. */
 int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors);
+/* What the page calls the field at key (e.g. "b.2.price": «Статьи
+ * расходов, строка 3: Цена единицы») into buf; key itself when unknown. */
+const char *gr_field_label(const gr_section *s, const char *key, char *buf, size_t n);
 /* Max.<field> for the section's text fields (what the template shows). */
 void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst);
 

@@ -92,6 +92,17 @@ def test_incomplete_application_lists_what_is_missing(a):
     assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
 
 
+def test_what_is_missing_names_each_field_as_its_page_does(a):
+    app = a.new_app()
+    bad = dict(CARD, goal="", **{"ind.0.unit": ""})
+    a.section(app, "card", bad)
+    a.section(app, "budget", {"b.0.cat": "1", "b.0.name": "Бумага", "b.0.price": "сто", "b.0.qty": "1"})
+    listed = a.s.get(f"{URL}/applications/{app}").text.split("осталось заполнить")[1].split("</ul>")[0]
+    assert "Карточка проекта</a> — Цель проекта: Заполните это поле." in listed
+    assert "Количественные результаты, строка 1: Единица: Заполните это поле." in listed
+    assert "Бюджет</a> — Статьи расходов, строка 1: Цена единицы: Стоимость единицы" in listed
+
+
 def test_invalid_section_is_saved_as_draft_with_errors_next_to_fields(a):
     app = a.new_app()
     bad = dict(CARD, title="x" * 301, starts_on="2020-01-01", ends_on="не дата",
