@@ -194,6 +194,25 @@ START_TEST(form_values_are_trimmed_rows_compacted_bad_utf8_refused)
 }
 END_TEST
 
+START_TEST(fields_are_named_as_their_pages_name_them)
+{
+    char b[300];
+    ck_assert_str_eq(gr_field_label(gr_section_find("card"), "goal", b, sizeof b), "Цель проекта");
+    ck_assert_str_eq(gr_field_label(gr_section_find("budget"), "b.2.price", b, sizeof b),
+                     "Статьи расходов, строка 3: Цена единицы");
+    ck_assert_str_eq(gr_field_label(gr_section_find("card"), "ind", b, sizeof b),
+                     "Количественные результаты");
+    ck_assert_str_eq(gr_field_label(gr_section_find("budget"), "total", b, sizeof b), "Итого");
+    for (const gr_section *s = gr_sections; s->name; s++) {     /* every field has a label */
+        for (const gr_field *f = s->fields; f && f->name; f++)
+            ck_assert_msg(f->label != NULL, "%s.%s has no label", s->name, f->name);
+        for (const gr_field *f = s->row_fields; f && f->name; f++)
+            ck_assert_msg(f->label != NULL, "%s.%s has no label", s->name, f->name);
+        ck_assert(!s->rows || s->rows_label);
+    }
+}
+END_TEST
+
 START_TEST(every_section_is_in_the_table_once)
 {
     int n = 0;
@@ -219,6 +238,7 @@ Suite *form_suite(void)
     tcase_add_test(tc, budget_rules_and_totals);
     tcase_add_test(tc, consent_rules);
     tcase_add_test(tc, form_values_are_trimmed_rows_compacted_bad_utf8_refused);
+    tcase_add_test(tc, fields_are_named_as_their_pages_name_them);
     tcase_add_test(tc, every_section_is_in_the_table_once);
     suite_add_tcase(s, tc);
     return s;
