@@ -168,14 +168,15 @@ static void pager_links(HDF *h, long page, long pages)
 }
 
 /* The number of projects these filters show: one row of exhibit_stats
- * (kept by triggers), read once per Listing.TotalTTL seconds per process
- * and filter combination, like the anchors. So "Найдено проектов" and the
- * pager may lag a publication or withdrawal by up to TotalTTL seconds (the
- * rows themselves never do); a page past the end it believes in shows the
- * "no projects" text until then. */
+ * (kept by triggers), read at most once per Listing.TotalTTL seconds per
+ * process and filter combination (like the anchors), or now with fresh.
+ * So "Найдено проектов" and the pager may lag a publication or withdrawal
+ * by up to TotalTTL seconds; the rows never do, and a page that the kept
+ * total puts past the end, or that comes back empty, reads it afresh
+ * (handle), so that no page is cut short or left empty by it. */
 static struct { char key[64]; long long n; time_t at; } totals[256];
 
-static NEOERR *total_of(const gf_arg *cnt, long long *total)
+static NEOERR *total_of(const gf_arg *cnt, int fresh, long long *total)
 {
     char key[64];
     unsigned h = 2166136261u;
@@ -189,7 +190,7 @@ static NEOERR *total_of(const gf_arg *cnt, long long *total)
     for (const char *p = key; *p; p++)
         h = (h ^ (unsigned char)*p) * 16777619u;
     h %= sizeof totals / sizeof totals[0];
-    if (!strcmp(totals[h].key, key) && now - totals[h].at < ttl) {
+    if (!fresh && !strcmp(totals[h].key, key) && now - totals[h].at < ttl) {
         *total = totals[h].n;
         return STATUS_OK;
     }
@@ -208,7 +209,8 @@ static NEOERR *total_of(const gf_arg *cnt, long long *total)
 
 /* The rows of one page into Projects. A deep page whose anchor is past
  * the last project is past the end: no statement. */
-static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, long size)
+static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, long size,
+                         int *n)
 {
     gf_arg a[16];
     int na = 0;
@@ -217,6 +219,7 @@ static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, lon
     const char *sql;
     NEOERR *err;
 
+    *n = 0;
     if (block) {
         if ((err = anchor_id(combo, f, nf, (long long)block * ANCHOR_PAGES * size, &from)))
             return nerr_pass(err);
@@ -240,7 +243,7 @@ static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, lon
         sql = from ? Q_PAGE_FROM[combo] : Q_PAGE[combo];
     }
     a[na] = A_END;
-    if ((err = gf_db_rows(sql, a, r->hdf, "Projects", NULL)))
+    if ((err = gf_db_rows(sql, a, r->hdf, "Projects", n)))
         return nerr_pass(err);
     /* the ids become names in place: at most 10 columns a row, so that
      * ClearSilver does not build a hash table for each row (it does past 10) */
@@ -290,14 +293,24 @@ static NEOERR *handle(gf_req *r)
     cnt[3] = A_STR(*status ? status : "all");
     cnt[4] = A_END;
 
-    /* the total first: a page past the end becomes the last page */
-    if ((err = total_of(cnt, &total)))
-        return nerr_pass(err);
+    /* the total first: a page past the end becomes the last page. A page
+     * past the end of a kept total, or empty, reads the total afresh. */
+    for (int fresh = 0; fresh < 2; fresh++) {
+        if ((err = total_of(cnt, fresh, &total)))
+            return nerr_pass(err);
+        pages = (long)((total + size - 1) / size);
+        if (page > pages && !fresh)
+            continue;
+        if (page > pages)
+            page = pages > 0 ? pages : 1;
+        if (total > 0 && (err = page_rows(r, combo, f, nf, page, size, &n)))
+            return nerr_pass(err);
+        if (n || total == 0)
+            break;
+    }
     pages = (long)((total + size - 1) / size);
     if (page > pages)
         page = pages > 0 ? pages : 1;
-    if (total > 0 && (err = page_rows(r, combo, f, nf, page, size)))
-        return nerr_pass(err);
 
     /* the filters as they go into page links: validated values only */
     n = snprintf(base, sizeof base, "/projects?");
