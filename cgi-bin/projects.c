@@ -4,10 +4,10 @@
  * bookmarkable query parameters; a value that is not valid is ignored.
  *
  * Speed at a million projects: each filter has an index ending in id
- * (schema/001_init.sql), the page is found on the index alone and only its
- * rows are joined ("deferred join"), and the total is one row of the
- * trigger-kept exhibit_stats table instead of COUNT(*) over projects,
- * read by the page statement itself (one round trip per page).
+ * (schema/001_init.sql, 005_list_pairs.sql), so a page reads its 20
+ * entries of one index in order; the total is one row of the trigger-kept
+ * exhibit_stats table instead of COUNT(*) over projects, kept per process
+ * for a few seconds (total_of). A page is one round trip.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,41 +24,61 @@ static const char *const Q[] = {
 GF_STATEMENTS(Q, Q__MAX);
 
 /* One page statement per combination of filters (bit 0 municipality,
- * 1 direction, 2 competition, 3 status), so that the optimizer sees plain
- * equalities and walks the one index that fits. Municipality and
- * direction names come from the process's cached lists (as in the filter
- * form), not from two more joins: they were a third of the statement's
- * cost in MariaDB. */
-#define PAGE_Q(HINT, W)                                                      \
-    "SELECT (SELECT n FROM exhibit_stats WHERE competition_id = ?"           \
-    "        AND direction_id = ? AND municipality_id = ? AND exhibit = ?)"  \
-    " AS total,"                                                             \
-    " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"            \
-    " p.requested_kopecks, p.granted_kopecks,"                               \
-    " p.municipality_id AS municipality, p.direction_id AS direction,"       \
-    " o.short_name AS org"                                                   \
-    " FROM (SELECT id FROM projects " HINT " WHERE listed = 1" W             \
-    "       ORDER BY id DESC LIMIT ? OFFSET ?) k"                            \
-    " JOIN projects p ON p.id = k.id"                                        \
-    " JOIN organizations o ON o.id = p.org_id"                               \
+ * 1 direction, 2 competition, 3 status), each pinned to the index that
+ * starts with its most selective filters and goes on in id order
+ * (schema/001_init.sql, 005_list_pairs.sql): left to itself the optimizer
+ * sometimes starts from organizations or the primary key, tens of
+ * milliseconds. Municipality and direction names come from the process's
+ * cached lists (as in the filter form), not from two more joins.
+ *
+ * A page that starts where its block starts (the first page, and a deep
+ * page at an anchor) is one plain join: the index gives the page's 20 ids
+ * in order and only their rows are read. A page further into its block
+ * skips rows with OFFSET; there the page is found on the index alone first
+ * and only its rows are joined ("deferred join"), so that the skipped ones
+ * are never read. */
+#define COLS                                                                  \
+    " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"             \
+    " p.requested_kopecks, p.granted_kopecks,"                                \
+    " p.municipality_id AS municipality, p.direction_id AS direction,"        \
+    " o.short_name AS org"
+#define PAGE(IX, W)                                                           \
+    "SELECT" COLS " FROM projects p FORCE INDEX (" IX ")"                     \
+    " STRAIGHT_JOIN organizations o ON o.id = p.org_id"                       \
+    " WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ?"
+#define PAGE_SKIP(IX, W)                                                      \
+    "SELECT" COLS                                                             \
+    " FROM (SELECT p.id FROM projects p FORCE INDEX (" IX ")"                 \
+    "       WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ? OFFSET ?) k"     \
+    " STRAIGHT_JOIN projects p ON p.id = k.id"                                \
+    " STRAIGHT_JOIN organizations o ON o.id = p.org_id"                       \
     " ORDER BY p.id DESC"
-#define PAGE(W) PAGE_Q("", W)
-#define MU " AND municipality_id = ?"
-#define DI " AND direction_id = ?"
-#define CO " AND competition_id = ?"
-#define ST " AND exhibit = ?"
-#define ALL16(M) { \
-    M(""),    M(MU),       M(DI),       M(MU DI),    M(CO),    M(MU CO),    M(DI CO),    M(MU DI CO), \
-    M(ST),    M(MU ST),    M(DI ST),    M(MU DI ST), M(CO ST), M(MU CO ST), M(DI CO ST), M(MU DI CO ST) }
 /* deep pages start from an anchor: the id at which a block of pages begins */
-#define ANCHOR(W) "SELECT id FROM projects WHERE listed = 1" W " ORDER BY id DESC LIMIT 1 OFFSET ?"
-/* A block is bounded on both sides, so that the optimizer estimates a
- * short range; with one bound it reads the filter's whole index from the
- * top (or the primary key row by row), measured tens of times slower. */
-#define PAGE_FROM(W) PAGE_Q("IGNORE INDEX (PRIMARY)", W " AND id <= ? AND id > ?")
+#define ANCHOR(IX, W)                                                         \
+    "SELECT p.id FROM projects p FORCE INDEX (" IX ") WHERE p.listed = 1" W   \
+    " ORDER BY p.id DESC LIMIT 1 OFFSET ?"
+/* A block is bounded on both sides, so that the range is short. */
+#define FROM " AND p.id <= ? AND p.id > ?"
+#define PAGE_FROM(IX, W) PAGE(IX, W FROM)
+#define PAGE_SKIP_FROM(IX, W) PAGE_SKIP(IX, W FROM)
+#define MU " AND p.municipality_id = ?"
+#define DI " AND p.direction_id = ?"
+#define CO " AND p.competition_id = ?"
+#define ST " AND p.exhibit = ?"
+#define ALL16(M) { \
+    M("ix_list", ""),            M("ix_list_muni", MU),         \
+    M("ix_list_dir", DI),        M("ix_list_md", MU DI),        \
+    M("ix_list_comp", CO),       M("ix_list_muni", MU CO),      \
+    M("ix_list_dir", DI CO),     M("ix_list_md", MU DI CO),     \
+    M("ix_list", ST),            M("ix_list_muni", MU ST),      \
+    M("ix_list_dir", DI ST),     M("ix_list_mde", MU DI ST),    \
+    M("ix_list_comp", CO ST),    M("ix_list_muni", MU CO ST),   \
+    M("ix_list_dir", DI CO ST),  M("ix_list_mde", MU DI CO ST) }
 static const char *const Q_PAGE[16] = ALL16(PAGE);
+static const char *const Q_PAGE_SKIP[16] = ALL16(PAGE_SKIP);
 static const char *const Q_ANCHOR[16] = ALL16(ANCHOR);
 static const char *const Q_PAGE_FROM[16] = ALL16(PAGE_FROM);
+static const char *const Q_PAGE_SKIP_FROM[16] = ALL16(PAGE_SKIP_FROM);
 
 /* Deep pages. OFFSET walks the index from the top, so page 2 500 would
  * read 50 000 entries. Instead the id where every ANCHOR_PAGES-th page
@@ -147,20 +167,59 @@ static void pager_links(HDF *h, long page, long pages)
     }
 }
 
-/* The rows of one page into Projects (*n of them) and the total they
- * carry (-1 when no row came back). A deep page whose anchor is past the
- * last project is past the end: no statement. */
-static NEOERR *page_rows(gf_req *r, int combo, const gf_arg *cnt, gf_arg *f, int nf,
-                         long page, long size, int *n, long long *total)
+/* The number of projects these filters show: one row of exhibit_stats
+ * (kept by triggers), read at most once per Listing.TotalTTL seconds per
+ * process and filter combination (like the anchors), or now with fresh.
+ * So "Найдено проектов" and the pager may lag a publication or withdrawal
+ * by up to TotalTTL seconds; the rows never do, and a page that the kept
+ * total puts past the end, or that comes back empty, reads it afresh
+ * (handle), so that no page is cut short or left empty by it. */
+static struct { char key[64]; long long n; time_t at; } totals[256];
+
+static NEOERR *total_of(const gf_arg *cnt, int fresh, long long *total)
+{
+    char key[64];
+    unsigned h = 2166136261u;
+    long ttl = gf_cfg_int("Listing.TotalTTL", 5);
+    time_t now = time(NULL);
+    HDF *row;
+    NEOERR *err;
+
+    *total = 0;
+    snprintf(key, sizeof key, "%lld:%lld:%lld:%s", cnt[0].i, cnt[1].i, cnt[2].i, cnt[3].s);
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h %= sizeof totals / sizeof totals[0];
+    if (!fresh && !strcmp(totals[h].key, key) && now - totals[h].at < ttl) {
+        *total = totals[h].n;
+        return STATUS_OK;
+    }
+    if ((err = hdf_init(&row)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_COUNT], cnt, row, NULL, NULL);
+    *total = atoll(hdf_get_value(row, "n", "0"));
+    hdf_destroy(&row);
+    if (err)
+        return nerr_pass(err);
+    snprintf(totals[h].key, sizeof totals[h].key, "%s", key);
+    totals[h].n = *total;
+    totals[h].at = now;
+    return STATUS_OK;
+}
+
+/* The rows of one page into Projects. A deep page whose anchor is past
+ * the last project is past the end: no statement. */
+static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, long size,
+                         int *n)
 {
     gf_arg a[16];
     int na = 0;
     long block = (page - 1) / ANCHOR_PAGES;
-    long long from = 0, below = 0;
+    long long from = 0, below = 0, skip;
+    const char *sql;
     NEOERR *err;
 
     *n = 0;
-    *total = -1;
     if (block) {
         if ((err = anchor_id(combo, f, nf, (long long)block * ANCHOR_PAGES * size, &from)))
             return nerr_pass(err);
@@ -169,8 +228,7 @@ static NEOERR *page_rows(gf_req *r, int combo, const gf_arg *cnt, gf_arg *f, int
         if ((err = anchor_id(combo, f, nf, (long long)(block + 1) * ANCHOR_PAGES * size, &below)))
             return nerr_pass(err);
     }
-    for (int i = 0; i < 4; i++)
-        a[na++] = cnt[i];
+    skip = (long long)(page - 1 - block * ANCHOR_PAGES) * size;
     for (int i = 0; i < nf; i++)
         a[na++] = f[i];
     if (from) {
@@ -178,12 +236,15 @@ static NEOERR *page_rows(gf_req *r, int combo, const gf_arg *cnt, gf_arg *f, int
         a[na++] = A_INT(below);
     }
     a[na++] = A_INT(size);
-    a[na++] = A_INT((long long)(from ? page - 1 - block * ANCHOR_PAGES : page - 1) * size);
+    if (skip) {
+        a[na++] = A_INT(skip);
+        sql = from ? Q_PAGE_SKIP_FROM[combo] : Q_PAGE_SKIP[combo];
+    } else {
+        sql = from ? Q_PAGE_FROM[combo] : Q_PAGE[combo];
+    }
     a[na] = A_END;
-    if ((err = gf_db_rows(from ? Q_PAGE_FROM[combo] : Q_PAGE[combo], a, r->hdf, "Projects", n)))
+    if ((err = gf_db_rows(sql, a, r->hdf, "Projects", n)))
         return nerr_pass(err);
-    if (*n)
-        *total = atoll(hdf_get_value(r->hdf, "Projects.0.total", "0"));
     /* the ids become names in place: at most 10 columns a row, so that
      * ClearSilver does not build a hash table for each row (it does past 10) */
     for (HDF *p = hdf_get_child(r->hdf, "Projects"); p; p = hdf_obj_next(p)) {
@@ -206,7 +267,6 @@ static NEOERR *handle(gf_req *r)
     const char *status = "";
     char base[256];
     gf_arg f[8], cnt[5];
-    HDF *row;
     int n, nf = 0, combo;
     NEOERR *err;
 
@@ -233,26 +293,20 @@ static NEOERR *handle(gf_req *r)
     cnt[3] = A_STR(*status ? status : "all");
     cnt[4] = A_END;
 
-    /* The page and the total come in one statement. Only a page past the
-     * end (or no project at all) needs the total alone, then the last page. */
-    if ((err = page_rows(r, combo, cnt, f, nf, page, size, &n, &total)))
-        return nerr_pass(err);
-    if (total < 0) {
-        if ((err = hdf_init(&row)))
-            return nerr_pass(err);
-        err = gf_db_row(Q[Q_COUNT], cnt, row, NULL, NULL);
-        total = atoll(hdf_get_value(row, "n", "0"));
-        hdf_destroy(&row);
-        if (err)
+    /* the total first: a page past the end becomes the last page. A page
+     * past the end of a kept total, or empty, reads the total afresh. */
+    for (int fresh = 0; fresh < 2; fresh++) {
+        if ((err = total_of(cnt, fresh, &total)))
             return nerr_pass(err);
         pages = (long)((total + size - 1) / size);
-        if (page > pages && pages > 0) {
-            page = pages;
-            if ((err = page_rows(r, combo, cnt, f, nf, page, size, &n, &total)))
-                return nerr_pass(err);
-            if (total < 0)
-                total = 0;    /* the projects went away between the two */
-        }
+        if (page > pages && !fresh)
+            continue;
+        if (page > pages)
+            page = pages > 0 ? pages : 1;
+        if (total > 0 && (err = page_rows(r, combo, f, nf, page, size, &n)))
+            return nerr_pass(err);
+        if (n || total == 0)
+            break;
     }
     pages = (long)((total + size - 1) / size);
     if (page > pages)
