@@ -107,12 +107,13 @@ static void email_prepare(gf_req *r)
 /* The link from the mail to the new address: a page with a button. */
 static NEOERR *confirm_email_page(gf_req *r)
 {
-    int ok = 0;
+    int ok;
     NEOERR *err;
 
     email_prepare(r);
-    if ((err = gf_token_peek("email", gf_param(r, "token", ""), r->hdf, &ok)))
+    if ((err = gf_token_page(r, "email", &ok)))
         return nerr_pass(err);
+    /* a link for another account is not this user's to confirm */
     gf_set_int(r->hdf, "Valid", ok && atoll(hdf_get_value(r->hdf, "Token.user_id", "0")) == r->user_id);
     return STATUS_OK;
 }

@@ -202,16 +202,15 @@ static void join_prepare(gf_req *r)
 /* The link from an invitation: which organization, and a button. */
 static NEOERR *join_page(gf_req *r)
 {
-    int ok = 0;
+    int ok;
     NEOERR *err;
 
     join_prepare(r);
-    if ((err = gf_token_peek("invite", gf_param(r, "token", ""), r->hdf, &ok)) ||
+    if ((err = gf_token_page(r, "invite", &ok)) ||
         (ok && (err = gf_db_row(Q[Q_ORG_NAME],
                                 ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Token.org_id", "0")))),
                                 r->hdf, "Org", NULL))))
         return nerr_pass(err);
-    gf_set_int(r->hdf, "Valid", ok);
     return STATUS_OK;
 }
 

@@ -92,14 +92,10 @@ static void confirm_prepare(gf_req *r)
 /* The link from the mail: a page with a button (a GET changes nothing). */
 static NEOERR *confirm_page(gf_req *r)
 {
-    int ok = 0;
-    NEOERR *err;
+    int ok;
 
     confirm_prepare(r);
-    if ((err = gf_token_peek("confirm", gf_param(r, "token", ""), r->hdf, &ok)))
-        return nerr_pass(err);
-    gf_set_int(r->hdf, "Valid", ok);
-    return STATUS_OK;
+    return nerr_pass(gf_token_page(r, "confirm", &ok));
 }
 
 static NEOERR *confirm(gf_req *r)

@@ -81,14 +81,10 @@ static void new_prepare(gf_req *r)
 /* The link from the mail: the form for the new password. */
 static NEOERR *new_password_page(gf_req *r)
 {
-    int ok = 0;
-    NEOERR *err;
+    int ok;
 
     new_prepare(r);
-    if ((err = gf_token_peek("reset", gf_param(r, "token", ""), r->hdf, &ok)))
-        return nerr_pass(err);
-    gf_set_int(r->hdf, "Valid", ok);
-    return STATUS_OK;
+    return nerr_pass(gf_token_page(r, "reset", &ok));
 }
 
 static NEOERR *set_password(gf_req *r)

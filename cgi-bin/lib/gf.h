@@ -361,6 +361,10 @@ NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
 NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok);
 /* The same check without spending it (to show the confirmation page). */
 NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok);
+/* The GET of a link from a mail: whether Query.token is valid, unused and
+ * not expired (*ok, and Valid for the page), without spending it — the
+ * page shows a button that POSTs (a GET changes nothing). */
+NEOERR *gf_token_page(gf_req *r, const char *purpose, int *ok);
 /* The POST behind a link's confirmation button (the loop has checked CSRF): begins a
  * transaction and spends Query.token. Not valid: rolled back, Valid = 0,
  * status 400, *ok = 0. Valid: the transaction stays open for the change. */

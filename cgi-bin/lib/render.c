@@ -146,7 +146,8 @@ static NEOERR *fn_time(const char *in, char **out, int with_time)
 static NEOERR *fn_msk(const char *in, char **out) { return fn_time(in, out, 1); }
 static NEOERR *fn_mskdate(const char *in, char **out) { return fn_time(in, out, 0); }
 
-static NEOERR *fn_rub(const char *in, char **out)
+/* A template function over a whole number: "" for anything else. */
+static NEOERR *fn_number(const char *in, char **out, void (*fmt)(long long, char *, size_t))
 {
     char buf[64];
     char *end;
@@ -155,24 +156,13 @@ static NEOERR *fn_rub(const char *in, char **out)
     if (!in || !*in || *end)
         buf[0] = '\0';
     else
-        gf_fmt_rub(k, buf, sizeof buf);
+        fmt(k, buf, sizeof buf);
     *out = strdup(buf);
     return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
 }
 
-static NEOERR *fn_bytes(const char *in, char **out)
-{
-    char buf[64];
-    char *end;
-    long long k = in ? strtoll(in, &end, 10) : 0;
-
-    if (!in || !*in || *end)
-        buf[0] = '\0';
-    else
-        gf_fmt_bytes(k, buf, sizeof buf);
-    *out = strdup(buf);
-    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
-}
+static NEOERR *fn_rub(const char *in, char **out) { return fn_number(in, out, gf_fmt_rub); }
+static NEOERR *fn_bytes(const char *in, char **out) { return fn_number(in, out, gf_fmt_bytes); }
 
 static NEOERR *append_cb(void *ctx, char *s)
 {

@@ -68,6 +68,16 @@ NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
     return nerr_pass(lookup(purpose, token, out, 0, ok));
 }
 
+NEOERR *gf_token_page(gf_req *r, const char *purpose, int *ok)
+{
+    NEOERR *err;
+
+    if ((err = gf_token_peek(purpose, gf_param(r, "token", ""), r->hdf, ok)))
+        return nerr_pass(err);
+    gf_set_int(r->hdf, "Valid", *ok);
+    return STATUS_OK;
+}
+
 NEOERR *gf_token_redeem(gf_req *r, const char *purpose, int *ok)
 {
     NEOERR *err;
