@@ -115,6 +115,34 @@ END_TEST
 /* A template parsed once renders against whatever HDF each call gives:
  * nothing from one render shows in the next, set: writes into the HDF of
  * its call, and plain text (no escaping) has its own parse tree. */
+/* projects.cs writes these options with uvar: (raw), so list_options.cs
+ * itself must escape every name it writes. */
+START_TEST(list_options_escape_what_they_write)
+{
+    HDF *h;
+    STRING out;
+
+    if (!gf_conf)
+        ck_assert_ptr_null(hdf_init(&gf_conf));
+    hdf_set_value(gf_conf, "Paths.Templates", "templates");
+    hdf_init(&h);
+    hdf_set_value(h, "List.0.id", "7");
+    hdf_set_value(h, "List.0.title", "<script>alert('x')</script>\"&");
+    hdf_set_value(h, "List.1.id", "8\"><b>");
+    hdf_set_value(h, "List.1.title", "Второй");
+    hdf_set_value(h, "Label", "title");
+    hdf_set_value(h, "Selected", "7");
+    string_init(&out);
+    ck_assert_ptr_null(gf_render(h, "list_options.cs", &out));
+    ck_assert_ptr_null(strstr(out.buf, "<script>"));
+    ck_assert_ptr_null(strstr(out.buf, "<b>"));
+    ck_assert_ptr_nonnull(strstr(out.buf, "&lt;script&gt;"));
+    ck_assert_ptr_nonnull(strstr(out.buf, "<option value=\"7\" selected>"));
+    string_clear(&out);
+    hdf_destroy(&h);
+}
+END_TEST
+
 START_TEST(parse_once_render_many)
 {
     char dir[] = "/tmp/gf-tpl-XXXXXX", path[128];
@@ -174,6 +202,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, durations_and_sizes_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
     tcase_add_test(tc, template_functions);
+    tcase_add_test(tc, list_options_escape_what_they_write);
     tcase_add_test(tc, parse_once_render_many);
     suite_add_tcase(s, tc);
     return s;
