@@ -144,7 +144,7 @@ static const char *sv(gf_req *r, const char *key)
 static NEOERR *submit(gf_req *r, long long id)
 {
     HDF *frozen = NULL, *mail = NULL;
-    char number[48], sha[65], where[80];
+    char number[48], sha[65], where[80], line[700];
     char *text = NULL;
     long long affected = 0, dir, muni;
     int problems;
@@ -204,8 +204,11 @@ static NEOERR *submit(gf_req *r, long long id)
     gf_set(mail, "Name", sv(r, "User.Name"));
     gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
     gf_setf(mail, "Link=%s/applications/%lld", gf_cfg("Site.URL", ""), id);
+    snprintf(line, sizeof line, "Заявка %s «%.300s» (%.200s): %s/staff/applications/%lld",
+             number, sv(r, "Sections.card.title"), sv(r, "Org.short_name"),
+             gf_cfg("Site.URL", ""), id);
     if ((err = gf_mail_queue(r, sv(r, "User.Email"), "receipt.cs", mail)) ||
-        (err = gf_mail_queue(r, gf_cfg("Mail.StaffAddress", "staff@localhost"), "submitted_alert.cs", mail)) ||
+        (err = gr_alert_staff(r, "submission", "submitted_alert.cs", mail, line)) ||
         (err = gf_db_commit()))
         goto done;
     gf_log("info", "application %lld submitted as %s", id, number);

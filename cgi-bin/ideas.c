@@ -41,6 +41,7 @@ static NEOERR *store(gf_req *r, struct idea *f)
     HDF *mail;
     NEOERR *err;
     long long id = 0;
+    char line[400];
 
     if ((err = hdf_init(&mail)))
         return nerr_pass(err);
@@ -58,8 +59,9 @@ static NEOERR *store(gf_req *r, struct idea *f)
                 gf_set(mail, "Idea.Municipality", hdf_get_value(m, "name", ""));
         gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
         gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
-        if (!(err = gf_mail_queue(r, gf_cfg("Mail.StaffAddress", "staff@localhost"),
-                                  "idea_alert.cs", mail)))
+        snprintf(line, sizeof line, "Идея № %lld от %.100s: %s/staff/ideas", id, f->name,
+                 gf_cfg("Site.URL", ""));
+        if (!(err = gr_alert_staff(r, "moderation", "idea_alert.cs", mail, line)))
             err = gf_db_commit();
     }
     hdf_destroy(&mail);

@@ -16,7 +16,7 @@ static const char *const Q[] = {
         " p.municipality_id, p.direction_id, p.competition_id,"
         " o.short_name AS org, o.full_name AS org_full, o.website AS org_website,"
         " o.email AS org_email, o.phone AS org_phone, o.id AS org_id,"
-        " o.logo_name IS NOT NULL AS org_has_logo"
+        " o.logo_name IS NOT NULL AS org_has_logo, p.comments_approved"
         " FROM projects p JOIN organizations o ON o.id = p.org_id"
         " WHERE p.id = ? AND p.listed = 1",
     [Q_COMMENTS] =
@@ -70,7 +70,9 @@ static NEOERR *handle(gf_req *r)
         return nerr_raise(GF_ERR_NOTFOUND, "project %lld", id);
     if ((err = names(r->hdf)))
         return nerr_pass(err);
-    if ((err = gf_db_rows(Q[Q_COMMENTS], ARGS(A_INT(id)), r->hdf, "Comments", NULL)))
+    /* the count is kept by triggers (schema/006): most pages need no second statement */
+    if (hdf_get_int_value(r->hdf, "Project.comments_approved", 0) > 0 &&
+        (err = gf_db_rows(Q[Q_COMMENTS], ARGS(A_INT(id)), r->hdf, "Comments", NULL)))
         return nerr_pass(err);
     gf_set(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Project.title", ""));
     gf_set(r->hdf, "Page.Nav", "projects");

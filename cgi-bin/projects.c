@@ -28,30 +28,29 @@ GF_STATEMENTS(Q, Q__MAX);
  * starts with its most selective filters and goes on in id order
  * (schema/001_init.sql, 005_list_pairs.sql): left to itself the optimizer
  * sometimes starts from organizations or the primary key, tens of
- * milliseconds. Municipality and direction names come from the process's
- * cached lists (as in the filter form), not from two more joins.
+ * milliseconds.
  *
- * A page that starts where its block starts (the first page, and a deep
- * page at an anchor) is one plain join: the index gives the page's 20 ids
- * in order and only their rows are read. A page further into its block
- * skips rows with OFFSET; there the page is found on the index alone first
- * and only its rows are joined ("deferred join"), so that the skipped ones
- * are never read. */
+ * A page near where its block starts (the first pages, and a deep page
+ * just past an anchor) is one plain read: the index gives the ids in order
+ * and the rows are read, the few skipped ones too. A page further into its
+ * block (more than SKIP_JOIN rows to skip) is found on the index alone
+ * first and only its rows are joined ("deferred join"), so that the
+ * skipped ones are never read. Rows are one table: municipality and
+ * direction names come from the process's cached lists, the organization's
+ * name is the project's copy (schema/007). */
 #define COLS                                                                  \
     " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"             \
     " p.requested_kopecks, p.granted_kopecks,"                                \
     " p.municipality_id AS municipality, p.direction_id AS direction,"        \
-    " o.short_name AS org"
+    " p.org_name AS org"
 #define PAGE(IX, W)                                                           \
     "SELECT" COLS " FROM projects p FORCE INDEX (" IX ")"                     \
-    " STRAIGHT_JOIN organizations o ON o.id = p.org_id"                       \
-    " WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ?"
+    " WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ? OFFSET ?"
 #define PAGE_SKIP(IX, W)                                                      \
     "SELECT" COLS                                                             \
     " FROM (SELECT p.id FROM projects p FORCE INDEX (" IX ")"                 \
     "       WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ? OFFSET ?) k"     \
     " STRAIGHT_JOIN projects p ON p.id = k.id"                                \
-    " STRAIGHT_JOIN organizations o ON o.id = p.org_id"                       \
     " ORDER BY p.id DESC"
 /* deep pages start from an anchor: the id at which a block of pages begins */
 #define ANCHOR(IX, W)                                                         \
@@ -87,6 +86,10 @@ static const char *const Q_PAGE_SKIP_FROM[16] = ALL16(PAGE_SKIP_FROM);
  * pages from its anchor. Between refreshes a page may be shifted by the
  * projects published meanwhile, as with any cached page. */
 #define ANCHOR_PAGES 50
+/* Up to this many rows are skipped by reading them (a plain OFFSET); past
+ * it the page is found on the index first (the deferred join), whose
+ * derived table costs more than reading a few pages of rows. */
+#define SKIP_JOIN 100
 static struct { char key[96]; long long id; time_t at; } anchors[512];
 /* the id at `offset` from the top for these filters, 0 when there is none */
 
@@ -236,12 +239,11 @@ static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, lon
         a[na++] = A_INT(below);
     }
     a[na++] = A_INT(size);
-    if (skip) {
-        a[na++] = A_INT(skip);
+    a[na++] = A_INT(skip);
+    if (skip > SKIP_JOIN)
         sql = from ? Q_PAGE_SKIP_FROM[combo] : Q_PAGE_SKIP[combo];
-    } else {
+    else
         sql = from ? Q_PAGE_FROM[combo] : Q_PAGE[combo];
-    }
     a[na] = A_END;
     if ((err = gf_db_rows(sql, a, r->hdf, "Projects", n)))
         return nerr_pass(err);

@@ -13,6 +13,12 @@
   <?cs if:subcount(MyProjects) == 0 ?><p>Заявок пока нет.</p><?cs /if ?>
   <ul><?cs each:p = MyProjects ?><li><?cs if:p.listed == 1 ?><a href="/projects/<?cs var:p.id ?>"><?cs var:p.title ?></a><?cs else ?><?cs var:p.title ?><?cs /if ?> — <?cs var:p.number ?></li><?cs /each ?></ul>
 <?cs elif:Role == "staff" ?>
+  <nav aria-label="Работа с конкурсом"><ul class="actions">
+    <li><a href="/staff/applications">Реестр заявок</a></li>
+    <li><a href="/staff/competitions">Конкурсы</a></li>
+    <li><a href="/staff/ideas">Идеи и предложения</a></li>
+    <li><a href="/staff/audit">Журнал действий</a></li>
+  </ul></nav>
   <ul>
     <li>Новых идей и предложений: <?cs var:Counts.new_ideas ?></li>
     <li>Комментариев на модерации: <?cs var:Counts.pending_comments ?></li>
@@ -27,6 +33,7 @@
   <?cs if:subcount(Review) == 0 ?><p>Сейчас нет конкурсов на этапе экспертизы или работы комиссии.</p><?cs /if ?>
   <ul><?cs each:c = Review ?><li><?cs var:c.title ?> — <?cs call:stage_name(c.stage) ?></li><?cs /each ?></ul>
 <?cs elif:Role == "admin" ?>
+  <p><a href="/admin/users">Управление пользователями и ролями</a></p>
   <h2>Пользователи</h2>
   <table><thead><tr><th scope="col">№</th><th scope="col">Эл. почта</th><th scope="col">Имя</th><th scope="col">Роли</th></tr></thead><tbody>
   <?cs each:u = Users ?><tr><td><?cs var:u.id ?></td><td><?cs var:u.email ?></td><td><?cs var:u.name ?></td><td><?cs var:u.roles ?></td></tr><?cs /each ?>

@@ -151,4 +151,19 @@ NEOERR *gr_draft_decode(const char *text, HDF *dst);
 NEOERR *gr_audit(gf_req *r, const char *object, long long id, const char *action,
                  const char *from, const char *to, const char *reason);
 
+/* ---- alerts.c: alerts to staff ------------------------------------------ */
+
+/* A kind of alert: its name (user_alerts.kind), how /account names it,
+ * and its mode when the user chose none ("now", "daily" or "off"). */
+typedef struct { const char *name, *title, *fallback; } gr_alert_kind;
+extern const gr_alert_kind gr_alert_kinds[];   /* ending with {NULL} */
+const gr_alert_kind *gr_alert_find(const char *kind);
+/* Alerts staff, inside the caller's transaction: templates/mail/<tpl>
+ * rendered with mail goes at once to Mail.StaffAddress (when set) and to
+ * every staff user whose mode for kind is "now"; users on "daily" get
+ * `line` (one line of Russian text: what happened, with the link) in
+ * their next daily digest, which the mailer sends. */
+NEOERR *gr_alert_staff(gf_req *r, const char *kind, const char *tpl, HDF *mail,
+                       const char *line);
+
 #endif

@@ -86,31 +86,19 @@ NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size)
     return STATUS_OK;
 }
 
-/* The download itself (r->respond): nothing is ever shown inline. */
-static NEOERR *send_stored_file(gf_req *r)
+/* The headers of a download: nothing is ever shown inline. */
+static NEOERR *download_headers(gf_req *r, long long size)
 {
-    char path[1024], buf[65536];
     char *esc = NULL;
-    FILE *f;
-    struct stat sb;
     STRING h;
-    size_t n;
     NEOERR *err;
 
-    gf_file_path(r->send_file, path, sizeof path);
-    if (!(f = fopen(path, "rb")) || fstat(fileno(f), &sb)) {
-        if (f)
-            fclose(f);
-        return nerr_raise(GF_ERR_NOTFOUND, "stored file missing");
-    }
-    if ((err = cgi_url_escape(r->send_name ? r->send_name : "file", &esc))) {
-        fclose(f);
+    if ((err = cgi_url_escape(r->send_name ? r->send_name : "file", &esc)))
         return nerr_pass(err);
-    }
     string_init(&h);
     err = string_appendf(&h, "Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n"
                          "Content-Disposition: attachment; filename=\"file\"; filename*=UTF-8''",
-                         r->send_mime, (long long)sb.st_size);
+                         r->send_mime, size);
     /* cgi_url_escape writes a space as "+", which filename*= (RFC 5987)
      * reads as a plus sign (a real "+" it writes as %2B) */
     for (const char *p = esc; !err && *p; p++)
@@ -120,13 +108,31 @@ static NEOERR *send_stored_file(gf_req *r)
                             "X-Content-Type-Options: nosniff\r\n"
                             "Content-Security-Policy: default-src 'none'; sandbox\r\n\r\n");
     free(esc);
-    if (err) {
-        string_clear(&h);
+    if (!err)
+        cgiwrap_write(h.buf, h.len);
+    string_clear(&h);
+    return nerr_pass(err);
+}
+
+/* The download of a stored file (r->respond). */
+static NEOERR *send_stored_file(gf_req *r)
+{
+    char path[1024], buf[65536];
+    FILE *f;
+    struct stat sb;
+    size_t n;
+    NEOERR *err;
+
+    gf_file_path(r->send_file, path, sizeof path);
+    if (!(f = fopen(path, "rb")) || fstat(fileno(f), &sb)) {
+        if (f)
+            fclose(f);
+        return nerr_raise(GF_ERR_NOTFOUND, "stored file missing");
+    }
+    if ((err = download_headers(r, (long long)sb.st_size))) {
         fclose(f);
         return nerr_pass(err);
     }
-    cgiwrap_write(h.buf, h.len);
-    string_clear(&h);
     if (strcmp(r->method, "HEAD"))
         while ((n = fread(buf, 1, sizeof buf, f)) > 0)
             cgiwrap_write(buf, (int)n);
@@ -140,4 +146,24 @@ void gf_download(gf_req *r, const char *stored, const char *mime, const char *na
     r->send_mime = mime;
     r->send_name = name;
     r->respond = send_stored_file;
+}
+
+/* The download of data made by the request (r->respond). */
+static NEOERR *send_data(gf_req *r)
+{
+    NEOERR *err = download_headers(r, (long long)r->send_len);
+
+    if (!err && strcmp(r->method, "HEAD"))
+        cgiwrap_write(r->send_data, (int)r->send_len);
+    return nerr_pass(err);
+}
+
+void gf_download_data(gf_req *r, char *data, size_t len, const char *mime, const char *name)
+{
+    free(r->send_data);
+    r->send_data = data;
+    r->send_len = len;
+    r->send_mime = mime;
+    r->send_name = name;
+    r->respond = send_data;
 }

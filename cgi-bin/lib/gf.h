@@ -241,6 +241,8 @@ struct gf_req {
     /* set by a kit module with work to do after the response (mail.c) */
     void (*after_response)(void);
     const char *send_file, *send_mime, *send_name;   /* for files.c */
+    char *send_data;        /* gf_download_data: freed after the response */
+    size_t send_len;
 };
 
 /* The request loop: FastCGI when started by a FastCGI server, otherwise one
@@ -348,6 +350,21 @@ void gf_file_path(const char *stored, char *path, size_t n);
  * and name instead of a page (the strings must outlive the handler: keep
  * them in r->hdf). */
 void gf_download(gf_req *r, const char *stored, const char *mime, const char *name);
+/* The same for a file made by the request (an export): data is malloc'd
+ * and from now on the request's, which frees it after the response. */
+void gf_download_data(gf_req *r, char *data, size_t len, const char *mime, const char *name);
+
+/* ---- csv.c: tables for Excel -------------------------------------------- */
+
+/* CSV as Excel opens it in Russia: UTF-8 with a BOM (gf_csv_start), cells
+ * separated by ";", rows ended by CRLF. A cell with ; " CR or LF is quoted
+ * (inner quotes doubled); a cell that starts with = + - @, a tab or CR is
+ * text, not a formula: it gets a leading ' (formula injection). */
+typedef struct { STRING out; int col; } gf_csv;
+void gf_csv_start(gf_csv *c);                    /* string_init and the BOM */
+void gf_csv_cell(gf_csv *c, const char *value);  /* the row's next cell */
+void gf_csv_end_row(gf_csv *c);
+/* Then: gf_download_data(r, c.out.buf, c.out.len, "text/csv; charset=utf-8", name). */
 
 /* ---- tokens.c: one-time links sent by email ----------------------------- */
 

@@ -47,9 +47,24 @@ static int cb_write(void *data, const char *buf, int len)
     return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
+/* FCGX_GetParam with one loop instead of a strncmp call per variable:
+ * cgi_init asks for some forty names, each against every variable the web
+ * server sent (this was 6 % of a listing's worker time). */
+static const char *param(char **envp, const char *k)
+{
+    for (; *envp; envp++) {
+        const char *e = *envp, *p = k;
+        while (*p && *p == *e)
+            p++, e++;
+        if (!*p && *e == '=')
+            return e + 1;
+    }
+    return NULL;
+}
+
 static char *cb_getenv(void *data, const char *k)
 {
-    const char *v = data ? FCGX_GetParam(k, ((FCGX_Request *)data)->envp) : getenv(k);
+    const char *v = data ? param(((FCGX_Request *)data)->envp, k) : getenv(k);
     return v ? strdup(v) : NULL;
 }
 
@@ -378,6 +393,7 @@ static void serve(const gf_program *prog)
     string_clear(&body);
 done:
     gf_db_rollback();    /* a handler never leaves a transaction open */
+    free(r.send_data);
     cgi_destroy(&cgi);
     after = r.after_response;
 }

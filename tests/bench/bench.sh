@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench.sh — `make bench`: the exhibition at N projects (default 100 000)
 # against a baseline FastCGI program that writes a ready page of the same
-# size, measured in the same run with wrk. One line per case:
+# size, measured in the same run with wrk, the two alternating (ROUNDS runs
+# of DUR seconds each; medians compared). One line per case:
 #   bench NAME: rps=… p50_ms=… p99_ms=… baseline_rps=… ratio=…
 # and the resident memory of the listing workers before and after.
 set -euo pipefail
@@ -9,7 +10,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 N=${N:-100000}
 CONN=${CONN:-64}
-DUR=${DUR:-10}
+DUR=${DUR:-5}        # seconds of one wrk run
+ROUNDS=${ROUNDS:-3}  # alternating baseline/page runs per case
 . tests/ports.sh
 claim_ports "${BENCH_PORT:-28080}"
 DIR=$(mktemp -d /tmp/gf-bench.XXXXXX)
@@ -40,6 +42,13 @@ wrk_run() {
         $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { bad = $NF }
         END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, bad + 0 }'
+}
+
+# median FILE: of lines "rps p50 p99 non2xx", the line with the median rps
+# (the non-2xx count is the sum over all rounds)
+median() {
+    sort -n "$1" | awk '{ line[NR] = $1 " " $2 " " $3; bad += $4 }
+        END { print line[int((NR + 1) / 2)], bad }'
 }
 
 baseline() {   # baseline BYTES: (re)start the ready-page program
@@ -86,9 +95,16 @@ run_cases() {   # run_cases SUFFIX
         code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path")
         [ "$code" = 200 ] || { echo "bench $name: $path answered $code"; exit 1; }
         baseline "$bytes"
-        read -r brps bp50 bp99 bbad < <(wrk_run "$URL/__baseline")
+        # baseline and page alternate ROUNDS times and the medians are
+        # compared: a neighbour's load then weighs on both alike
+        : >"$DIR/rounds.b"; : >"$DIR/rounds.p"
+        for _ in $(seq 1 "$ROUNDS"); do
+            wrk_run "$URL/__baseline" >>"$DIR/rounds.b"
+            wrk_run "$URL$path" >>"$DIR/rounds.p"
+        done
+        read -r brps bp50 bp99 bbad < <(median "$DIR/rounds.b")
         [ "$bbad" = 0 ] || { echo "bench $name: the baseline answered $bbad non-2xx"; exit 1; }
-        read -r rps p50 p99 bad < <(wrk_run "$URL$path")
+        read -r rps p50 p99 bad < <(median "$DIR/rounds.p")
         ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
         echo "bench $name: rps=$rps p50_ms=$p50 p99_ms=$p99 baseline_rps=$brps baseline_p99_ms=$bp99 ratio=$ratio bytes=$bytes non2xx=$bad"
     done

@@ -1,6 +1,7 @@
 """Home, exhibition listing and project pages, with the demo data."""
 import html
 import re
+import time
 
 import pytest
 
@@ -101,6 +102,68 @@ def test_project_page_shows_the_card(s):
     for text in (title, org, muni, summary):
         assert html.escape(text) in r.text
     assert "Размер гранта" in r.text and "₽" in r.text
+
+
+def test_project_page_shows_approved_comments_only_and_their_kept_count(s):
+    pid = sql("SELECT id FROM projects WHERE listed = 1 AND comments_approved = 0 "
+              "ORDER BY id LIMIT 1")[0][0]
+
+    def add(author, status):
+        sql("INSERT INTO comments (project_id, author_name, email, body, status, created_at) "
+            f"VALUES ({pid}, '{author}', 'c@example.org', 'Текст <b>{author}</b>', '{status}', NOW())")
+        return sql("SELECT MAX(id) FROM comments")[0][0]
+
+    def page():   # a query never asked before: not in the page cache
+        return s.get(f"{URL}/projects/{pid}", params={"probe": time.time()}).text
+
+    def kept():
+        return int(sql(f"SELECT comments_approved FROM projects WHERE id = {pid}")[0][0])
+
+    try:
+        assert "Комментариев пока нет" in page()
+        first = add("Иван", "approved")
+        pending = add("Пётр", "pending")
+        add("Спам", "rejected")
+        text = page()
+        assert kept() == 1 and "Комментарии (1)" in text
+        assert "Иван" in text and "Текст &lt;b&gt;Иван&lt;/b&gt;" in text
+        assert "Пётр" not in text and "Спам" not in text
+        sql(f"UPDATE comments SET status = 'approved' WHERE id = {pending}")   # moderated
+        assert kept() == 2 and "Пётр" in page()
+        sql(f"UPDATE comments SET status = 'rejected' WHERE id = {first}")
+        text = page()
+        assert kept() == 1 and "Иван" not in text and "Комментарии (1)" in text
+        sql(f"DELETE FROM comments WHERE id = {pending}")
+        assert kept() == 0 and "Комментариев пока нет" in page()
+    finally:
+        sql(f"DELETE FROM comments WHERE project_id = {pid}")
+    assert kept() == 0
+
+
+def test_listing_shows_the_organizations_current_name(s):
+    pid, org, name = sql("SELECT p.id, o.id, o.short_name FROM projects p "
+                         "JOIN organizations o ON o.id = p.org_id WHERE p.listed = 1 "
+                         "ORDER BY p.id DESC LIMIT 1")[0]
+
+    def listing():
+        return s.get(f"{URL}/projects", params={"probe": time.time()}).text
+
+    try:
+        sql(f"UPDATE organizations SET short_name = 'АНО «Переименованная»' WHERE id = {org}")
+        text = listing()
+        assert "АНО «Переименованная»" in text and f"/projects/{pid}" in text
+        assert sql(f"SELECT org_name FROM projects WHERE id = {pid}")[0][0] == "АНО «Переименованная»"
+        comp = sql("SELECT id FROM competitions LIMIT 1")[0][0]
+        sql("INSERT INTO projects (competition_id, org_id, direction_id, municipality_id, title, "
+            f"summary, status, exhibit, created_at, updated_at) VALUES ({comp}, {org}, 1, 5, "
+            "'Новый проект переименованной', 'текст', 'submitted', 'applicant', NOW(), NOW())")
+        text = listing()
+        first = text.index("Новый проект переименованной")
+        assert "АНО «Переименованная»" in text[first:first + 2000]
+    finally:
+        sql("DELETE FROM projects WHERE title = 'Новый проект переименованной'")
+        sql(f"UPDATE organizations SET short_name = '{name}' WHERE id = {org}")
+    assert sql(f"SELECT org_name FROM projects WHERE id = {pid}")[0][0] == name
 
 
 def test_unpublished_project_is_not_found(s):

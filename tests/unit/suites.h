@@ -8,3 +8,4 @@ Suite *numbers_suite(void);
 Suite *form_suite(void);
 Suite *draft_suite(void);
 Suite *macros_suite(void);
+Suite *csv_suite(void);
