@@ -156,6 +156,7 @@ load_demo() {
             "$BUILD/gf-user" add "$email" "$name" "$roles" >/dev/null
     done <"$ROOT/schema/demo/users.txt"
     SQL grantfair <"$ROOT/schema/demo/links.sql"
+    SQL grantfair <"$ROOT/schema/demo/staff.sql"
 }
 
 mailer_start() {
