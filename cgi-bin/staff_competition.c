@@ -73,7 +73,8 @@ static const char *const Q[] = {
         " WHERE competition_id = ? ORDER BY sort, id",
     [Q_CRIT_ADD] =
         "INSERT INTO criteria (competition_id, name, description, max_score, weight, sort)"
-        " SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort), 0) + 1 FROM criteria WHERE competition_id = ?",
+        " SELECT ?, ?, ?, ?, ?, m.next FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next FROM criteria"
+        " WHERE competition_id = ?) m",
     [Q_CRIT_SAVE] =
         "UPDATE criteria SET name = ?, description = ?, max_score = ?, weight = ?"
         " WHERE id = ? AND competition_id = ?",
@@ -87,7 +88,8 @@ static const char *const Q[] = {
         "SELECT id, text, rule, param FROM competition_checklist WHERE competition_id = ? ORDER BY sort, id",
     [Q_CHECK_ADD] =
         "INSERT INTO competition_checklist (competition_id, sort, text, rule, param)"
-        " SELECT ?, COALESCE(MAX(sort), 0) + 1, ?, ?, ? FROM competition_checklist WHERE competition_id = ?",
+        " SELECT ?, m.next, ?, ?, ? FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next"
+        " FROM competition_checklist WHERE competition_id = ?) m",
     [Q_CHECK_SAVE] =
         "UPDATE competition_checklist SET text = ?, rule = ?, param = ? WHERE id = ? AND competition_id = ?",
     [Q_CHECK_DEL] =
@@ -464,8 +466,10 @@ static NEOERR *settings_page(gf_req *r, int posted)
             gf_setf(r->hdf, "Query.%s=%s", money[i][0], buf);
         }
         if (gr_parse_hundredths(hdf_get_value(r->hdf, "Comp.cofin_min_pct", "0"), 10000, &h)) {
-            if (h % 100)
+            if (h % 10)
                 gf_setf(r->hdf, "Query.cofin=%ld,%02ld", h / 100, h % 100);
+            else if (h % 100)
+                gf_setf(r->hdf, "Query.cofin=%ld,%ld", h / 100, h % 100 / 10);
             else
                 gf_setf(r->hdf, "Query.cofin=%ld", h / 100);
         }

@@ -10,18 +10,21 @@
 
 enum { Q_LIST, Q_CREATE, Q_CATEGORY, Q__MAX };
 static const char *const Q[] = {
+    /* counts per competition read on the (competition_id, status) index */
     [Q_LIST] =
         "SELECT c.id, c.title, c.stage, UNIX_TIMESTAMP(c.opens_at) AS opens_ts,"
-        " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, COUNT(p.id) AS total,"
-        " COALESCE(SUM(p.status = 'draft'), 0) AS drafts,"
-        " COALESCE(SUM(p.status IN ('submitted','returned')), 0) AS submitted,"
-        " COALESCE(SUM(p.status IN ('admitted','scored')), 0) AS admitted,"
-        " COALESCE(SUM(p.status = 'rejected'), 0) AS rejected,"
-        " COALESCE(SUM(p.status IN ('winner','in_progress','completed')), 0) AS winners,"
-        " COALESCE(SUM(p.status = 'not_winner'), 0) AS not_winners,"
-        " COALESCE(SUM(p.status = 'withdrawn'), 0) AS withdrawn"
-        " FROM competitions c LEFT JOIN projects p ON p.competition_id = c.id"
-        " GROUP BY c.id ORDER BY c.stage = 'closed', c.opens_at DESC, c.id DESC",
+        " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, COALESCE(p.total, 0) AS total,"
+        " COALESCE(p.drafts, 0) AS drafts, COALESCE(p.submitted, 0) AS submitted,"
+        " COALESCE(p.admitted, 0) AS admitted, COALESCE(p.rejected, 0) AS rejected,"
+        " COALESCE(p.winners, 0) AS winners, COALESCE(p.not_winners, 0) AS not_winners,"
+        " COALESCE(p.withdrawn, 0) AS withdrawn FROM competitions c LEFT JOIN ("
+        "SELECT competition_id, COUNT(*) AS total, SUM(status = 'draft') AS drafts,"
+        " SUM(status IN ('submitted','returned')) AS submitted,"
+        " SUM(status IN ('admitted','scored')) AS admitted, SUM(status = 'rejected') AS rejected,"
+        " SUM(status IN ('winner','in_progress','completed')) AS winners,"
+        " SUM(status = 'not_winner') AS not_winners, SUM(status = 'withdrawn') AS withdrawn"
+        " FROM projects GROUP BY competition_id) p ON p.competition_id = c.id"
+        " ORDER BY c.stage = 'closed', c.opens_at DESC, c.id DESC",
     /* the dates are a start that staff change on the settings page */
     [Q_CREATE] =
         "INSERT INTO competitions (title, description, stage, opens_at, closes_at, created_at)"
