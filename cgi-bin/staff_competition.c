@@ -443,8 +443,6 @@ static NEOERR *settings_page(gf_req *r, int posted)
     gf_set(r->hdf, "Created", gf_param(r, "created", ""));
     gf_set(r->hdf, "Moved", gf_param(r, "moved", ""));
     gf_set(r->hdf, "Extended", gf_param(r, "extended", ""));
-    gr_fmt_msk_input(time(NULL) + 86400, buf, sizeof buf);
-    gf_set(r->hdf, "ExtendHint", buf);
     if (posted)
         return STATUS_OK;
     {
@@ -526,6 +524,10 @@ static NEOERR *save_settings(gf_req *r)
         gf_field_error(r, "form", "Конкурс тем временем перешёл на другой этап. Обновите страницу.");
         r->status = 409;
         return STATUS_OK;
+    }
+    if (!window) {   /* the stored window as locked: an extension meanwhile stays */
+        s.opens = atoll(hdf_get_value(old, "opens_ts", "0"));
+        s.closes = atoll(hdf_get_value(old, "closes_ts", "0"));
     }
     err = dirs_of(r->id, old_dirs, sizeof old_dirs);
     if (!err)
