@@ -69,7 +69,8 @@ static const char *const Q[] = {
         " JOIN users u ON u.id = m.user_id WHERE p.competition_id = ? AND p.status = 'draft'"
         " AND u.disabled = 0 ORDER BY u.email",
     [Q_CRITERIA] =
-        "SELECT id, name, description, max_score, weight FROM criteria"
+        "SELECT id, name, description, max_score, weight, REPLACE(TRIM(TRAILING '.' FROM"
+        " TRIM(TRAILING '0' FROM CAST(weight AS CHAR))), '.', ',') AS weight_text FROM criteria"
         " WHERE competition_id = ? ORDER BY sort, id",
     [Q_CRIT_ADD] =
         "INSERT INTO criteria (competition_id, name, description, max_score, weight, sort)"

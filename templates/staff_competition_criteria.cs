@@ -14,7 +14,7 @@
   <div class="field"><label for="c<?cs var:c.id ?>-max_score">Максимальный балл</label>
     <input id="c<?cs var:c.id ?>-max_score" name="max_score" type="number" maxlength="3" value="<?cs call:rowval(c.id, "max_score", c.max_score) ?>"<?cs call:rowattrs(c.id, "max_score") ?>><?cs call:rowerr(c.id, "max_score") ?></div>
   <div class="field"><label for="c<?cs var:c.id ?>-weight">Вес</label>
-    <input id="c<?cs var:c.id ?>-weight" name="weight" type="text" maxlength="6" value="<?cs call:rowval(c.id, "weight", c.weight) ?>"<?cs call:rowattrs(c.id, "weight") ?>><?cs call:rowerr(c.id, "weight") ?></div>
+    <input id="c<?cs var:c.id ?>-weight" name="weight" type="text" maxlength="6" value="<?cs call:rowval(c.id, "weight", c.weight_text) ?>"<?cs call:rowattrs(c.id, "weight") ?>><?cs call:rowerr(c.id, "weight") ?></div>
   <?cs if:Edit.criteria ?>
   <button type="submit" name="action" value="save">Сохранить</button>
   <button type="submit" name="action" value="up" class="secondary"<?cs if:name(c) == 0 ?> disabled<?cs /if ?>>Выше</button>

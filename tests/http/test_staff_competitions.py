@@ -249,7 +249,9 @@ def test_ready_criteria_of_the_presidential_grants_fund(staff):
     rows = criteria(cid)
     assert len(rows) == 10      # replaced, not added
     assert sum(float(row[3]) for row in rows) == 10.0 and rows[3][3] == "1.50"
-    assert "сумма весов: <strong>10.00</strong>" in page_of(staff, f"/staff/competitions/{cid}/criteria")
+    page = page_of(staff, f"/staff/competitions/{cid}/criteria")
+    assert "сумма весов: <strong>10.00</strong>" in page
+    assert re.search(r'name="weight" type="text" maxlength="6" value="1,5"', page)   # as people write it
     assert any("Фонда президентских грантов (1–5 млн ₽)" in a[3] for a in audit(cid))
 
 
@@ -486,6 +488,11 @@ def test_draft_is_not_found_but_by_staff(staff, s):
         assert who.get(f"{URL}/competitions/{cid}").status_code == 404
         assert who.get(f"{URL}/documents/{doc}").status_code == 404
     assert ngo.s.get(f"{URL}/applications/new?competition={cid}").status_code == 404
+    # anonymous visitors are sent to sign in before anything is looked up
+    r = s.get(f"{URL}/applications/new?competition={cid}", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next=")
+    title = sql(f"SELECT title FROM competitions WHERE id = {cid}")[0][0]
+    assert title not in r.text and title not in ngo.s.get(f"{URL}/applications/new?competition={cid}").text
     r = post(ngo.s, f"/applications/new?competition={cid}", {"competition": str(cid)},
              page="/applications/new?competition=1")
     assert r.status_code == 404
