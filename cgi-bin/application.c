@@ -22,7 +22,7 @@ static const char *const Q[] = {
     [Q_COMP] =
         "SELECT id, title, UNIX_TIMESTAMP(closes_at) AS closes_ts, apps_per_org,"
         " (stage = 'intake' AND opens_at <= NOW() AND closes_at > NOW()) AS open"
-        " FROM competitions WHERE id = ?",
+        " FROM competitions WHERE id = ? AND stage <> 'draft'",
     [Q_MY_ORG] =
         "SELECT o.id, o.short_name, o.municipality_id FROM org_members m"
         " JOIN organizations o ON o.id = m.org_id WHERE m.user_id = ? ORDER BY o.id LIMIT 1",

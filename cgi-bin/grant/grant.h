@@ -166,4 +166,70 @@ const gr_alert_kind *gr_alert_find(const char *kind);
 NEOERR *gr_alert_staff(gf_req *r, const char *kind, const char *tpl, HDF *mail,
                        const char *line);
 
+/* ---- competition.c: a competition's stages, parts and public page ------- */
+
+/* The stages in order: draft → announced → intake → review → commission →
+ * results → reporting → closed (competitions.stage); NULL-terminated. */
+extern const char *const gr_stages[];
+/* Position of stage in gr_stages, -1 when it is none. */
+int gr_stage_index(const char *stage);
+/* The stage after this one; NULL after "closed" or for an unknown one. */
+const char *gr_stage_next(const char *stage);
+/* What the guards look at, read by the caller inside its transaction. */
+typedef struct gr_comp_facts {
+    int described;       /* the description is not empty */
+    int directions;      /* number of directions */
+    int window_ok;       /* opens_at < closes_at */
+    int documents, criteria, categories;   /* how many of each */
+    int closes_future;   /* closes_at is still ahead (database clock) */
+} gr_comp_facts;
+/* Why a competition in stage `from` may not move to `to` — a Russian
+ * sentence for the page — or NULL when it may. Only the next stage is
+ * reachable; no intake without documents, criteria and budget categories
+ * (and a closing time ahead); no review before intake has closed. */
+const char *gr_stage_refusal(const char *from, const char *to, const gr_comp_facts *f);
+
+/* The parts of a competition staff edit, each editable at some stages. */
+enum gr_comp_part {
+    GR_PART_SETTINGS,     /* the settings form but the intake window */
+    GR_PART_WINDOW,       /* opens_at, closes_at (in intake: an extension) */
+    GR_PART_CRITERIA, GR_PART_CHECKLIST, GR_PART_DOCUMENTS,
+    GR_PART_DOC_DELETE, GR_PART_BUDGET, GR_PART__MAX
+};
+/* 1 when part may change while the competition is in stage. */
+int gr_comp_editable(const char *stage, enum gr_comp_part part);
+/* The same table as a list "draft,announced,…" (static), for a statement's
+ * FIND_IN_SET(stage, ?). */
+const char *gr_comp_editable_stages(enum gr_comp_part part);
+
+/* The national operator's ten criteria (Presidential Grants Fund) with
+ * their weights for requests up to 1 mln ₽ and for 1–5 mln ₽ (each set sums
+ * to 10); its nine budget categories. Both end with a NULL name. */
+typedef struct { const char *name, *description, *weight_small, *weight_large; } gr_criterion_preset;
+extern const gr_criterion_preset gr_pgf_criteria[];
+typedef struct { int code; const char *name; } gr_category_preset;
+extern const gr_category_preset gr_pgf_categories[];
+
+/* Markdown (CommonMark, by libcmark) as HTML with raw HTML and unsafe
+ * links (javascript:, vbscript:, file:, data:) left out, set at name in
+ * hdf; a template writes it with uvar:. */
+NEOERR *gr_markdown(const char *md, HDF *hdf, const char *name);
+/* A competition as its public page shows it: Comp.* (description_html the
+ * rendered description), Directions, Criteria, Documents, Page.Title. A
+ * draft is found only with drafts set (staff). *found = 0 when not found. */
+NEOERR *gr_comp_public(gf_req *r, long long id, int drafts, int *found);
+
+/* Input formats of the settings form (pure but for the time zone):
+ * "12,5", "12.25", "10", "7%" into hundredths (0..max); 0 when not one. */
+int gr_parse_hundredths(const char *s, long max, long *out);
+/* "YYYY-MM-DDTHH:MM" (datetime-local; a space instead of T, and ":00"
+ * seconds, accepted) in the site's time zone (Site.TimeZone, Moscow) into
+ * a UTC timestamp; 0 when not a real time. */
+int gr_parse_msk(const char *s, long long *utc);
+/* A UTC timestamp as that zone's "YYYY-MM-DDTHH:MM" (an input's value). */
+void gr_fmt_msk_input(long long utc, char *buf, size_t n);
+/* Kopecks as a form shows them: "1 234 567,89" or "1 500 000" (plain
+ * spaces, no sign: gf_parse_money reads it back). */
+void gr_fmt_money_input(long long kopecks, char *buf, size_t n);
+
 #endif

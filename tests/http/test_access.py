@@ -71,6 +71,13 @@ SPEC = {
     "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
     "/applications/#/consent": SECTION, "/applications/#/files": SECTION,
     "/files/#": "GET applicant,staff,admin",
+    "/documents/#": "GET public",
+    "/staff/competitions": "GET staff", "/staff/competitions/new": "GET,POST staff",
+    "/staff/competitions/#": "GET,POST staff", "/staff/competitions/#/criteria": "GET,POST staff",
+    "/staff/competitions/#/checklist": "GET,POST staff",
+    "/staff/competitions/#/documents": "GET,POST staff",
+    "/staff/competitions/#/budget": "GET,POST staff", "/staff/competitions/#/stage": "POST staff",
+    "/staff/competitions/#/preview": "GET staff",
 }
 
 
