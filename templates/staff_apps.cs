@@ -1,0 +1,104 @@
+<?cs include:"header.cs" ?>
+<?cs # staff_apps.cs — the registry of applications (cgi-bin/staff_apps.c). Links are
+     /staff/applications? + Base.Filters + Base.Status + Base.Sort, each empty or ending with &. ?>
+<?cs def:reg_status(s) ?><?cs if:s == "overdue" ?>Доработка просрочена<?cs else ?><?cs call:app_status(s) ?><?cs /if ?><?cs /def ?>
+<?cs def:sort_th(key, label) ?><th scope="col"<?cs if:Sort.key == key ?> aria-sort="<?cs if:Sort.dir == "asc" ?>ascending<?cs else ?>descending<?cs /if ?>"<?cs /if ?>><a href="/staff/applications?<?cs var:Base.Filters ?><?cs var:Base.Status ?><?cs var:Sort.Link[key] ?>"><?cs var:label ?><?cs if:Sort.key == key ?> <span aria-hidden="true"><?cs if:Sort.dir == "asc" ?>↑<?cs else ?>↓<?cs /if ?></span><?cs /if ?></a></th><?cs /def ?>
+<h1>Реестр заявок</h1>
+<form class="filters" method="get" action="/staff/applications" aria-label="Фильтры">
+  <label>Конкурс
+    <select name="competition">
+      <option value="">Все</option>
+      <?cs # options rendered (escaped) by list_options.cs, once per process and selection ?><?cs uvar:Filter.Options.competition ?>
+    </select>
+  </label>
+  <label>Статус
+    <select name="status">
+      <option value="">Все, кроме черновиков</option>
+      <option value="submitted"<?cs if:Filter.status == "submitted" ?> selected<?cs /if ?>>Подана</option>
+      <option value="returned"<?cs if:Filter.status == "returned" ?> selected<?cs /if ?>>Возвращена на доработку</option>
+      <option value="overdue"<?cs if:Filter.status == "overdue" ?> selected<?cs /if ?>>Доработка просрочена</option>
+      <option value="admitted"<?cs if:Filter.status == "admitted" ?> selected<?cs /if ?>>Допущена к экспертизе</option>
+      <option value="rejected"<?cs if:Filter.status == "rejected" ?> selected<?cs /if ?>>Отклонена</option>
+      <option value="scored"<?cs if:Filter.status == "scored" ?> selected<?cs /if ?>>Оценена</option>
+      <option value="winner"<?cs if:Filter.status == "winner" ?> selected<?cs /if ?>>Победитель</option>
+      <option value="not_winner"<?cs if:Filter.status == "not_winner" ?> selected<?cs /if ?>>Не прошла отбор</option>
+      <option value="in_progress"<?cs if:Filter.status == "in_progress" ?> selected<?cs /if ?>>Реализуется</option>
+      <option value="completed"<?cs if:Filter.status == "completed" ?> selected<?cs /if ?>>Завершена</option>
+      <option value="withdrawn"<?cs if:Filter.status == "withdrawn" ?> selected<?cs /if ?>>Отозвана</option>
+    </select>
+  </label>
+  <label>Направление
+    <select name="direction">
+      <option value="">Все</option>
+      <?cs uvar:Filter.Options.direction ?>
+    </select>
+  </label>
+  <label>Муниципальное образование
+    <select name="municipality">
+      <option value="">Все</option>
+      <?cs uvar:Filter.Options.municipality ?>
+    </select>
+  </label>
+  <div class="field">
+    <label for="from">Подана с</label>
+    <input id="from" name="from" type="date" value="<?cs var:Query.from ?>"<?cs call:error_attrs("from") ?>>
+    <?cs call:field_error("from") ?>
+  </div>
+  <div class="field">
+    <label for="to">по</label>
+    <input id="to" name="to" type="date" value="<?cs var:Query.to ?>"<?cs call:error_attrs("to") ?>>
+    <?cs call:field_error("to") ?>
+  </div>
+  <div class="field">
+    <label for="q">Поиск</label>
+    <input id="q" name="q" type="search" maxlength="100" value="<?cs var:Query.q ?>" aria-describedby="hint-q<?cs if:Form.Error.q ?> err-q<?cs /if ?>"<?cs if:Form.Error.q ?> aria-invalid="true"<?cs /if ?>>
+    <p class="hint" id="hint-q">Номер заявки или ИНН — точно; название проекта или организации — по части слова.</p>
+    <?cs call:field_error("q") ?>
+  </div>
+  <?cs if:Base.Sort ?><input type="hidden" name="sort" value="<?cs var:Sort.key ?>"><input type="hidden" name="dir" value="<?cs var:Sort.dir ?>"><?cs /if ?>
+  <button type="submit">Показать</button>
+  <a href="/staff/applications">Сбросить фильтры</a>
+</form>
+
+<nav aria-label="Заявки по статусам"><ul class="actions" id="counts">
+  <li><a href="/staff/applications?<?cs var:Base.Filters ?><?cs var:Base.Sort ?>"<?cs if:!Filter.status ?> aria-current="true"<?cs /if ?>>Все: <span class="n" data-status=""><?cs var:TotalAll ?></span></a></li>
+  <?cs each:c = Counts ?><li><a href="/staff/applications?<?cs var:Base.Filters ?>status=<?cs var:c.status ?>&amp;<?cs var:Base.Sort ?>"<?cs if:Filter.status == c.status ?> aria-current="true"<?cs /if ?>><?cs call:reg_status(c.status) ?>: <span class="n" data-status="<?cs var:c.status ?>"><?cs var:c.n ?></span></a></li>
+  <?cs /each ?>
+</ul></nav>
+
+<?cs if:Export.TooMany ?><p class="form-error" role="alert" id="too-many">В выборке <?cs var:Export.TooMany ?> заявок, а выгрузить за один раз можно не больше <?cs var:Export.Max ?>. Уточните фильтры и выгрузите по частям.</p><?cs /if ?>
+<p class="muted" id="found">Найдено заявок: <?cs var:Total ?>.
+  Выгрузить: <a href="/staff/applications.csv?<?cs var:Base.Filters ?><?cs var:Base.Status ?><?cs var:Base.Sort ?>" download>CSV для Excel</a>,
+  <a href="/staff/applications.xlsx?<?cs var:Base.Filters ?><?cs var:Base.Status ?><?cs var:Base.Sort ?>" download>Excel (XLSX)</a></p>
+
+<?cs if:subcount(Apps) == 0 ?>
+<p>По выбранным условиям заявок нет.</p>
+<?cs else ?>
+<table class="registry">
+<caption class="sr">Заявки, страница <?cs var:Pager.Page ?> из <?cs var:Pager.Pages ?></caption>
+<thead><tr>
+  <?cs call:sort_th("number", "Номер") ?>
+  <?cs call:sort_th("title", "Проект") ?>
+  <?cs call:sort_th("org", "Организация") ?>
+  <th scope="col">Муниципальное образование</th>
+  <th scope="col">Направление</th>
+  <?cs call:sort_th("amount", "Запрошено") ?>
+  <?cs call:sort_th("submitted", "Подана (МСК)") ?>
+  <?cs call:sort_th("status", "Статус") ?>
+</tr></thead>
+<tbody>
+<?cs each:a = Apps ?><tr data-id="<?cs var:a.id ?>">
+  <td><a href="/staff/applications/<?cs var:a.id ?>"><?cs var:a.number ?></a></td>
+  <td><a href="/staff/applications/<?cs var:a.id ?>"><?cs var:a.title ?></a></td>
+  <td><?cs var:a.org ?><br><span class="muted">ИНН <?cs var:a.inn ?></span></td>
+  <td><?cs var:a.municipality ?></td>
+  <td><?cs var:a.direction ?></td>
+  <td><?cs var:rub(a.requested) ?></td>
+  <td><?cs var:msk(a.submitted_ts) ?></td>
+  <td><?cs call:reg_status(a.status) ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+<?cs /if ?>
+<?cs call:pager() ?>
+<?cs include:"footer.cs" ?>
