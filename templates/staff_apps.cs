@@ -13,7 +13,7 @@
   </label>
   <label>Статус
     <select name="status">
-      <option value="">Все, кроме черновиков</option>
+      <option value="">Все</option>
       <option value="submitted"<?cs if:Filter.status == "submitted" ?> selected<?cs /if ?>>Подана</option>
       <option value="returned"<?cs if:Filter.status == "returned" ?> selected<?cs /if ?>>Возвращена на доработку</option>
       <option value="overdue"<?cs if:Filter.status == "overdue" ?> selected<?cs /if ?>>Доработка просрочена</option>
@@ -39,28 +39,26 @@
       <?cs uvar:Filter.Options.municipality ?>
     </select>
   </label>
-  <div class="field">
-    <label for="from">Подана с</label>
-    <input id="from" name="from" type="date" value="<?cs var:Query.from ?>"<?cs call:error_attrs("from") ?>>
-    <?cs call:field_error("from") ?>
-  </div>
-  <div class="field">
-    <label for="to">по</label>
-    <input id="to" name="to" type="date" value="<?cs var:Query.to ?>"<?cs call:error_attrs("to") ?>>
-    <?cs call:field_error("to") ?>
-  </div>
-  <div class="field">
-    <label for="q">Поиск</label>
-    <input id="q" name="q" type="search" maxlength="100" value="<?cs var:Query.q ?>" aria-describedby="hint-q<?cs if:Form.Error.q ?> err-q<?cs /if ?>"<?cs if:Form.Error.q ?> aria-invalid="true"<?cs /if ?>>
-    <p class="hint" id="hint-q">Номер заявки или ИНН — точно; название проекта или организации — по части слова.</p>
-    <?cs call:field_error("q") ?>
-  </div>
+  <?cs # inside a label only phrasing content: hints and errors are spans ?>
+  <label>Подана с
+    <input name="from" type="date" value="<?cs var:Query.from ?>"<?cs call:error_attrs("from") ?>>
+    <?cs if:Form.Error.from ?><span class="field-error" id="err-from" role="alert"><?cs var:Form.Error.from ?></span><?cs /if ?>
+  </label>
+  <label>Подана по
+    <input name="to" type="date" value="<?cs var:Query.to ?>"<?cs call:error_attrs("to") ?>>
+    <?cs if:Form.Error.to ?><span class="field-error" id="err-to" role="alert"><?cs var:Form.Error.to ?></span><?cs /if ?>
+  </label>
+  <label>Поиск
+    <input name="q" type="search" maxlength="100" value="<?cs var:Query.q ?>" aria-describedby="hint-q<?cs if:Form.Error.q ?> err-q<?cs /if ?>"<?cs if:Form.Error.q ?> aria-invalid="true"<?cs /if ?>>
+    <span class="hint" id="hint-q">Номер или ИНН — точно, название проекта или организации — по части</span>
+    <?cs if:Form.Error.q ?><span class="field-error" id="err-q" role="alert"><?cs var:Form.Error.q ?></span><?cs /if ?>
+  </label>
   <?cs if:Base.Sort ?><input type="hidden" name="sort" value="<?cs var:Sort.key ?>"><input type="hidden" name="dir" value="<?cs var:Sort.dir ?>"><?cs /if ?>
   <button type="submit">Показать</button>
   <a href="/staff/applications">Сбросить фильтры</a>
 </form>
 
-<nav aria-label="Заявки по статусам"><ul class="actions" id="counts">
+<nav aria-label="Заявки по статусам"><ul class="counts" id="counts">
   <li><a href="/staff/applications?<?cs var:Base.Filters ?><?cs var:Base.Sort ?>"<?cs if:!Filter.status ?> aria-current="true"<?cs /if ?>>Все: <span class="n" data-status=""><?cs var:TotalAll ?></span></a></li>
   <?cs each:c = Counts ?><li><a href="/staff/applications?<?cs var:Base.Filters ?>status=<?cs var:c.status ?>&amp;<?cs var:Base.Sort ?>"<?cs if:Filter.status == c.status ?> aria-current="true"<?cs /if ?>><?cs call:reg_status(c.status) ?>: <span class="n" data-status="<?cs var:c.status ?>"><?cs var:c.n ?></span></a></li>
   <?cs /each ?>
@@ -74,7 +72,7 @@
 <?cs if:subcount(Apps) == 0 ?>
 <p>По выбранным условиям заявок нет.</p>
 <?cs else ?>
-<table class="registry">
+<div class="scroll-x" role="region" aria-label="Заявки" tabindex="0"><table class="registry">
 <caption class="sr">Заявки, страница <?cs var:Pager.Page ?> из <?cs var:Pager.Pages ?></caption>
 <thead><tr>
   <?cs call:sort_th("number", "Номер") ?>
@@ -98,7 +96,7 @@
   <td><?cs call:reg_status(a.status) ?></td>
 </tr>
 <?cs /each ?></tbody>
-</table>
+</table></div>
 <?cs /if ?>
 <?cs call:pager() ?>
 <?cs include:"footer.cs" ?>
