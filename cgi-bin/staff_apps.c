@@ -32,7 +32,8 @@
  * cannot use an index: a search reads the rows the other filters leave.
  * The counts per status are one GROUP BY over the same filters but the
  * status. The organization's short name is the project's copy
- * (007_project_org_name.sql); the ИНН is read for the rows shown only.
+ * (007_project_org_name.sql); its ИНН a subquery of the rows read (MariaDB
+ * caches it per organization).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,9 +92,10 @@ _Static_assert(sizeof Q_PAGE / sizeof Q_PAGE[0] == 2 * NSORTS, "a statement per 
 #define DEFAULT_SORT 1   /* the newest submissions first */
 
 /* The statuses a non-draft application can have (projects.status), in the
- * order of the procedure, with their names for the exports as
- * templates/macros.cs (app_status) names them on pages; "overdue" is a
- * returned application whose return_due has passed. */
+ * order of the procedure, as the status filter offers them, with their
+ * names for the exports (pages name them with templates/macros.cs
+ * app_status: keep the two in step); "overdue" is a returned application
+ * whose return_due has passed. */
 static const struct { const char *status, *name; } statuses[] = {
     {"submitted", "Подана"}, {"returned", "Возвращена на доработку"},
     {"overdue", "Доработка просрочена"}, {"admitted", "Допущена к экспертизе"},
@@ -226,9 +228,11 @@ static NEOERR *read_selection(gf_req *r, sel *s)
         return nerr_pass(err);
     s->status = "";
     v = gf_param(r, "status", "");
-    for (int i = 0; i < NSTATUSES; i++)
+    for (int i = 0; i < NSTATUSES; i++) {
+        gf_setf(r->hdf, "StatusList.%d=%s", i, statuses[i].status);
         if (!strcmp(v, statuses[i].status))
             s->status = statuses[i].status;
+    }
     gf_set(r->hdf, "Filter.status", s->status);
     s->from = date_param(r, "from", 0);
     s->to = date_param(r, "to", 1);

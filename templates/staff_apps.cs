@@ -14,17 +14,7 @@
   <label>Статус
     <select name="status">
       <option value="">Все</option>
-      <option value="submitted"<?cs if:Filter.status == "submitted" ?> selected<?cs /if ?>>Подана</option>
-      <option value="returned"<?cs if:Filter.status == "returned" ?> selected<?cs /if ?>>Возвращена на доработку</option>
-      <option value="overdue"<?cs if:Filter.status == "overdue" ?> selected<?cs /if ?>>Доработка просрочена</option>
-      <option value="admitted"<?cs if:Filter.status == "admitted" ?> selected<?cs /if ?>>Допущена к экспертизе</option>
-      <option value="rejected"<?cs if:Filter.status == "rejected" ?> selected<?cs /if ?>>Отклонена</option>
-      <option value="scored"<?cs if:Filter.status == "scored" ?> selected<?cs /if ?>>Оценена</option>
-      <option value="winner"<?cs if:Filter.status == "winner" ?> selected<?cs /if ?>>Победитель</option>
-      <option value="not_winner"<?cs if:Filter.status == "not_winner" ?> selected<?cs /if ?>>Не прошла отбор</option>
-      <option value="in_progress"<?cs if:Filter.status == "in_progress" ?> selected<?cs /if ?>>Реализуется</option>
-      <option value="completed"<?cs if:Filter.status == "completed" ?> selected<?cs /if ?>>Завершена</option>
-      <option value="withdrawn"<?cs if:Filter.status == "withdrawn" ?> selected<?cs /if ?>>Отозвана</option>
+      <?cs each:st = StatusList ?><option value="<?cs var:st ?>"<?cs if:Filter.status == st ?> selected<?cs /if ?>><?cs call:reg_status(st) ?></option><?cs /each ?>
     </select>
   </label>
   <label>Направление

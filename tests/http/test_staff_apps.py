@@ -395,6 +395,15 @@ def test_csv_is_excel_csv_with_the_page_selection(staff, data):
     assert number(data, f"{TM} черновик") not in by_number
 
 
+def test_exports_name_statuses_as_the_page_does(staff, data):
+    text = page(staff, q=TM)
+    shown = dict(re.findall(r'<td><a href="/staff/applications/\d+">([^<]+)</a></td>.*?'
+                            r'<td>([^<]+)</td>\s*</tr>', text, re.S))
+    assert len(shown) == len(ROWS) - 1 and len(set(shown.values())) == 11
+    assert {r[0]: r[9] for r in parse_csv(get_csv(staff, q=TM))[1:]} == shown
+    assert {r[0][0]: r[9][0] for r in sheet_rows(get_xlsx(staff, q=TM))[1:]} == shown
+
+
 def test_csv_defuses_formulas_and_round_trips_quotes_semicolons_newlines(staff, data):
     raw = get_csv(staff, q=TM)
     assert b'"\'=HYPERLINK(""http://evil"")' in raw
