@@ -19,7 +19,7 @@ endif
 CC      ?= cc
 AR      ?= ar
 CFLAGS  ?= -O2 -g
-PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark
+PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -59,6 +59,7 @@ EXAMPLEDIR = $(PREFIX)/share/doc/grantfair/examples
 # --- Debian packages: what `make run` needs, and what `make test` adds
 RUN_PKGS  = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev \
             libcurl4-openssl-dev libsodium-dev libmagic-dev libjansson-dev libcmark-dev \
+            libxlsxwriter-dev \
             mariadb-server mariadb-client nginx spawn-fcgi python3-aiosmtpd curl iproute2
 # fonts: Chromium only recommends them, and screenshots need Cyrillic glyphs
 TEST_PKGS = check python3-pytest python3-requests python3-selenium chromium chromium-driver \

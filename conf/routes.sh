@@ -103,7 +103,9 @@ htaccess_routes() {
 with_routes() {
     local gen
     gen=$("$2") || exit 1
-    awk -v begin="$BEGIN" -v end="$END" -v gen="$gen" '
+    # the lines go through the environment: -v would read "\." as an escape
+    GEN="$gen" awk -v begin="$BEGIN" -v end="$END" '
+    BEGIN { gen = ENVIRON["GEN"] }
     index($0, begin) { indent = $0; sub(/[^ \t].*/, "", indent); print
                        n = split(gen, lines, "\n")
                        for (i = 1; i <= n; i++) print indent lines[i]

@@ -1,5 +1,6 @@
 <?cs # The head of every application page: title, status, deadline, section tabs. ?>
-<p class="crumbs"><a href="/my">Мои заявки</a> › <a href="/applications/<?cs var:App.id ?>">Заявка<?cs if:App.number ?> <?cs var:App.number ?><?cs else ?> № <?cs var:App.id ?><?cs /if ?></a></p>
+<?cs # the way back: the NGO to its applications, staff reading someone else's to the registry ?>
+<p class="crumbs"><?cs if:!App.mine && (User.Role.staff || User.Role.admin) ?><a href="/staff/applications">Реестр заявок</a><?cs else ?><a href="/my">Мои заявки</a><?cs /if ?> › <a href="/applications/<?cs var:App.id ?>">Заявка<?cs if:App.number ?> <?cs var:App.number ?><?cs else ?> № <?cs var:App.id ?><?cs /if ?></a></p>
 <p class="meta">Конкурс «<?cs var:App.comp_title ?>» · <?cs var:App.org ?> · Статус: <strong><?cs call:app_status(App.status) ?></strong> · Приём заявок до <time><?cs var:msk(App.closes_ts) ?></time> (МСК)</p>
 <nav aria-label="Разделы заявки"><ol class="tabs">
 <?cs each:t = Nav ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:t.name ?>"<?cs if:Section == t.name ?> aria-current="page"<?cs /if ?>><?cs var:t.title ?><?cs if:t.state == "valid" ?> <span class="ok" aria-label="заполнен">✓</span><?cs elif:t.state == "saved" ?> <span class="warn" aria-label="есть замечания">!</span><?cs /if ?></a></li>

@@ -78,6 +78,8 @@ SPEC = {
     "/staff/competitions/#/documents": "GET,POST staff",
     "/staff/competitions/#/budget": "GET,POST staff", "/staff/competitions/#/stage": "POST staff",
     "/staff/competitions/#/preview": "GET staff",
+    "/staff/applications": "GET staff,admin", "/staff/applications.csv": "GET staff,admin",
+    "/staff/applications.xlsx": "GET staff,admin",
 }
 
 
