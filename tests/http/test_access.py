@@ -71,6 +71,7 @@ SPEC = {
     "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
     "/applications/#/consent": SECTION, "/applications/#/files": SECTION,
     "/files/#": "GET applicant,staff,admin",
+    "/staff/audit": "GET staff,admin",
 }
 
 
