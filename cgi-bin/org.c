@@ -15,7 +15,7 @@
 #include "grant.h"
 
 enum {
-    Q_MY_ORG, Q_INSERT, Q_UPDATE, Q_MEMBER, Q_MEMBERS, Q_AUDIT, Q_ORG_NAME, Q_LOGO,
+    Q_MY_ORG, Q_INSERT, Q_UPDATE, Q_MEMBER, Q_MEMBERS, Q_ORG_NAME, Q_LOGO,
     Q_SET_LOGO, Q__MAX
 };
 static const char *const Q[] = {
@@ -37,9 +37,6 @@ static const char *const Q[] = {
     [Q_MEMBERS] =
         "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
         " WHERE m.org_id = ? ORDER BY u.id",
-    [Q_AUDIT] =
-        "INSERT INTO audit_log (at, user_id, object_type, object_id, action, ip)"
-        " VALUES (NOW(), ?, 'organization', ?, ?, ?)",
     [Q_ORG_NAME] =
         "SELECT short_name FROM organizations WHERE id = ?",
     [Q_LOGO] =
@@ -149,9 +146,7 @@ static NEOERR *save(gf_req *r, long long org_id)
     else if (!err && !strcmp(gf_param(r, "remove_logo", ""), "1"))
         err = gf_db_exec(Q[Q_SET_LOGO], ARGS(A_NULL, A_NULL, A_INT(id)), NULL, NULL);
     if (!err)
-        err = gf_db_exec(Q[Q_AUDIT], ARGS(A_INT(r->user_id), A_INT(id),
-                                          A_STR(org_id ? "update" : "create"), A_STR(r->ip)),
-                         NULL, NULL);
+        err = gr_audit(r, "organization", id, org_id ? "update" : "create", NULL, NULL, NULL);
     if (!err)
         err = gf_db_commit();
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {

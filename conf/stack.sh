@@ -193,6 +193,9 @@ start() {
     db_start
     db_setup
     [ "${1:-}" = demo ] && load_demo
+    # audit entries older than the chain (an older install): chained once, before the programs start
+    GF_CONFIG="$DIR/grantfair.hdf" "$BUILD/gf-audit" seal >>"$DIR/log/gf-audit.log" 2>&1 ||
+        fail "gf-audit could not seal the audit log; see $DIR/log/gf-audit.log" "$DIR/log/gf-audit.log"
 
     smtp_start
 

@@ -20,6 +20,9 @@ refuse "an ignored NEOERR: use gf_set/gf_set_int/gf_setf or check the result" \
     '^\s*(hdf_set_(value|int_value|valuef|buf|copy)|hdf_copy|hdf_read_string|string_append(f|n)?)\(' $ALL
 refuse "access is declared in the program (gf_program/gf_route), not checked by hand" \
     'gf_require_(role|post_csrf)|r->method' $PROGS
+# the audit log is a hash chain: gr_audit (grant/audit.c) appends, gf-audit seals; nothing else writes it
+refuse "write the audit log through gr_audit (grant/audit.c): each entry is chained" \
+    '(INSERT +INTO|UPDATE) +audit_log' $(ls $ALL | grep -vE '^cgi-bin/(grant/audit|gf-audit)\.c$')
 # the kit knows no grant words and never includes the domain's header
 if grep -inE 'applic|competit|section|expert|budget|grant\.h' cgi-bin/lib/*; then
     echo "check: cgi-bin/lib/ is the web kit: no grant words, no grant.h"; bad=1

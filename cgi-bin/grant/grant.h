@@ -144,12 +144,38 @@ NEOERR *gr_draft_encode(HDF *data, char **json);
  * as HDF text) into dst. */
 NEOERR *gr_draft_decode(const char *text, HDF *dst);
 
-/* ---- audit.c: the append-only audit log --------------------------------- */
+/* ---- audit.c: the append-only audit log, a SHA-256 chain ---------------- */
 
-/* Records who did what to an object (from → to, with a reason), inside
- * the caller's transaction. from, to, reason may be NULL. */
+/* Records who did what to an object (from → to, with a reason) as the next
+ * entry of the chain (audit.c says how). Inside the caller's transaction
+ * when one is open, else in its own. It locks the chain's head until that
+ * transaction ends, so call it after the transaction's other changes:
+ * appends wait for each other there, never in a lock-order deadlock.
+ * from, to, reason may be NULL; r may be NULL (a command: no user, no IP). */
 NEOERR *gr_audit(gf_req *r, const char *object, long long id, const char *action,
                  const char *from, const char *to, const char *reason);
+
+/* One entry as the chain hashes it: every value as stored in audit_log
+ * (numbers in decimal, `at` as "YYYY-MM-DD HH:MM:SS" UTC), NULL for SQL
+ * NULL; prev_id and prev_hash are the previous entry's id and hash ("0"
+ * and 64 zeros before the first entry). */
+typedef struct gr_audit_entry {
+    const char *prev_id, *prev_hash, *at, *user_id, *object_type, *object_id,
+               *action, *from, *to, *reason, *ip;
+} gr_audit_entry;
+/* The entry's hash, lowercase hex, into hex[65] (pure: unit tested). */
+void gr_audit_hash(const gr_audit_entry *e, char hex[65]);
+/* The 64 zeros that stand for "no previous entry". */
+extern const char gr_audit_genesis[65];
+
+/* What /staff/audit calls the actions and the kinds of object (name →
+ * Russian title); both end with {NULL}. An action not listed is shown as
+ * it is stored. */
+typedef struct { const char *name, *title; } gr_audit_name;
+extern const gr_audit_name gr_audit_actions[];
+extern const gr_audit_name gr_audit_objects[];
+/* The title of name in a list, or NULL. */
+const char *gr_audit_title(const gr_audit_name *list, const char *name);
 
 /* ---- alerts.c: alerts to staff ------------------------------------------ */
 

@@ -389,6 +389,11 @@ void gf_db_rollback(void)
     tx_lost = 0;
 }
 
+int gf_db_in_transaction(void)
+{
+    return in_tx;
+}
+
 /* Small public lists (reference data for filters and forms) are read
  * once per ttl seconds per process. */
 static struct { const char *sql; HDF *data; time_t at; unsigned gen; } lists[16];

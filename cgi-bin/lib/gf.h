@@ -148,6 +148,9 @@ NEOERR *gf_db_rows_cached_ref(const char *sql, int ttl, HDF **rows, unsigned *ge
 NEOERR *gf_db_begin(void);
 NEOERR *gf_db_commit(void);
 void gf_db_rollback(void);   /* safe to call when no transaction is open */
+/* 1 while a transaction begun by gf_db_begin is open (for a function that
+ * must be atomic both inside a caller's transaction and on its own). */
+int gf_db_in_transaction(void);
 
 /* ---- render.c ----------------------------------------------------------- */
 

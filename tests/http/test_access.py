@@ -80,6 +80,7 @@ SPEC = {
     "/staff/competitions/#/preview": "GET staff",
     "/staff/applications": "GET staff,admin", "/staff/applications.csv": "GET staff,admin",
     "/staff/applications.xlsx": "GET staff,admin",
+    "/staff/audit": "GET staff,admin",
 }
 
 

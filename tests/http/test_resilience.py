@@ -113,6 +113,9 @@ def test_public_account_can_only_read_and_audit_log_is_append_only():
     assert r.returncode != 0 and "denied" in r.stderr
     r = as_user("gf_app", w, "DELETE FROM audit_log")
     assert r.returncode != 0 and "denied" in r.stderr
+    # the row went around the audit chain (gr_audit): gf-audit verify would
+    # rightly call the log broken, so it goes again (as root)
+    sql("DELETE FROM audit_log WHERE object_type = 'test' AND action = 'check' AND hash IS NULL")
 
 
 def test_migrations_are_recorded_and_rerunning_is_a_no_op():

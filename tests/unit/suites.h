@@ -10,3 +10,4 @@ Suite *draft_suite(void);
 Suite *macros_suite(void);
 Suite *csv_suite(void);
 Suite *competition_suite(void);
+Suite *audit_suite(void);
