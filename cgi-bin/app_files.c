@@ -22,11 +22,13 @@ static const char *const Q[] = {
     [Q_ADD] =
         "INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)"
         " SELECT p.id, ?, ?, ?, ?, ?, ?, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
-        " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " WHERE p.id = ? AND " GR_APP_OPEN_SQL,
     [Q_FIND] =
         "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
         " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
-        " AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " AND " GR_APP_OPEN_SQL
+        /* a file that was part of a submission stays: the receipts refer to it */
+        " AND (p.status = 'draft' OR a.created_at > p.submitted_at)",
     [Q_DELETE] =
         "DELETE FROM attachments WHERE id = ? AND project_id = ?",
     [Q_DOWNLOAD] =

@@ -71,6 +71,8 @@ SPEC = {
     "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
     "/applications/#/consent": SECTION, "/applications/#/files": SECTION,
     "/files/#": "GET applicant,staff,admin",
+    "/staff/applications/#": "GET staff", "/staff/applications/#/notes": "POST staff",
+    "/staff/applications/#/decision": "POST staff",
 }
 
 

@@ -9,3 +9,5 @@ Suite *form_suite(void);
 Suite *draft_suite(void);
 Suite *macros_suite(void);
 Suite *csv_suite(void);
+Suite *status_suite(void);
+Suite *compliance_suite(void);
