@@ -15,9 +15,9 @@
  *                                       (items, comment); the organization's
  *                                       members are mailed
  * A draft does not exist here (404). A decision is taken on exactly the
- * submission the form showed: the UPDATE repeats its status and receipt
- * hash, so of two staff deciding at once the second is refused (409) and
- * nothing of theirs is written.
+ * submission the form showed: the UPDATE repeats its status and latest
+ * receipt, so of two staff deciding at once the second is refused (409)
+ * and nothing of theirs is written.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,12 +63,14 @@ static const char *const Q[] = {
     [Q_ADD_NOTE] =
         "INSERT INTO staff_notes (project_id, user_id, body, created_at)"
         " SELECT id, ?, ?, NOW() FROM projects WHERE id = ? AND status <> 'draft'",
-    /* the decision, on exactly the submission the form showed; admitted
-     * with the NGO's consent, the project joins the public exhibition */
+    /* the decision, on exactly the submission the form showed (its status
+     * and latest receipt: a resubmission may well have the same hash);
+     * admitted with the NGO's consent, the project joins the exhibition */
     [Q_DECIDE] =
-        "UPDATE projects SET status = ?, return_due = ?,"
-        " exhibit = IF(? = 'admitted' AND consent_publish = 1, 'applicant', exhibit),"
-        " updated_at = NOW() WHERE id = ? AND status = ? AND receipt_sha256 = ?",
+        "UPDATE projects p SET p.status = ?, p.return_due = ?,"
+        " p.exhibit = IF(? = 'admitted' AND p.consent_publish = 1, 'applicant', p.exhibit),"
+        " p.updated_at = NOW() WHERE p.id = ? AND p.status = ?"
+        " AND (SELECT COALESCE(MAX(r.id), 0) FROM receipts r WHERE r.project_id = p.id) = ?",
     [Q_ADD_DECISION] =
         "INSERT INTO compliance_decisions (project_id, decision, items, comment, due_at, user_id,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, NOW())",
@@ -202,16 +204,26 @@ static NEOERR *fill(gf_req *r)
     return STATUS_OK;
 }
 
+/* What the decision form repeats back (see decide): the status shown and
+ * the latest receipt (after fill). */
+static void form_version(gf_req *r)
+{
+    const char *last = "0";
+
+    for (HDF *x = hdf_get_child(r->hdf, "Receipts"); x; x = hdf_obj_next(x))
+        last = hdf_get_value(x, "id", "0");
+    gf_set(r->hdf, "Query.status", sv(r, "App.status"));
+    gf_set(r->hdf, "Query.version", last);
+}
+
 static NEOERR *show(gf_req *r)
 {
     NEOERR *err;
 
-    if ((err = load(r)))
+    if ((err = load(r)) || (err = fill(r)))
         return nerr_pass(err);
-    /* what the decision form will repeat back (see decide) */
-    gf_set(r->hdf, "Query.status", sv(r, "App.status"));
-    gf_set(r->hdf, "Query.sha", sv(r, "App.receipt_sha256"));
-    return nerr_pass(fill(r));
+    form_version(r);
+    return STATUS_OK;
 }
 
 /* ---- notes -------------------------------------------------------------- */
@@ -271,7 +283,7 @@ static time_t local_instant(const char *date, const char *hm)
 typedef struct {
     char action[8];          /* admit, return, reject */
     char from[16];           /* the status the form was shown with */
-    char sha[65];            /* the receipt the form was shown with */
+    long long version;       /* the latest receipt the form was shown with (0: none) */
     const char *to;          /* the status it leads to; NULL: not from there */
     const char *comment;
     char items[1000];        /* the ticked checklist ids, "12,15" */
@@ -290,7 +302,7 @@ static void read_decision(gf_req *r, decision_t *d)
     memset(d, 0, sizeof *d);
     snprintf(d->action, sizeof d->action, "%s", decision);
     snprintf(d->from, sizeof d->from, "%s", gf_input(r, "status"));
-    snprintf(d->sha, sizeof d->sha, "%s", gf_input(r, "sha"));
+    d->version = atoll(gf_input(r, "version"));
     d->comment = gf_input(r, "comment");
     if (strcmp(decision, "admit") && strcmp(decision, "return") && strcmp(decision, "reject")) {
         gf_field_error(r, "decision", "Выберите решение: допустить, вернуть на доработку или отклонить.");
@@ -379,6 +391,43 @@ done:
     return nerr_pass(err);
 }
 
+/* The decision changed nothing: someone else decided first, the applicant
+ * withdrew the application or submitted a new version meanwhile. Nothing
+ * is written; the page says which, with what the user typed. */
+static NEOERR *refused(gf_req *r, const decision_t *d)
+{
+    const char *name;
+    char msg[400];
+    NEOERR *err;
+
+    gf_db_rollback();
+    if ((err = gf_db_row(Q[Q_STATUS], ARGS(A_INT(r->id)), r->hdf, "Now", NULL)))
+        return nerr_pass(err);
+    if (!strcmp(sv(r, "Now.status"), "draft")) {
+        /* no staff page for a draft: the page as it was, without the form */
+        gf_set(r->hdf, "App.status", "draft");
+        snprintf(msg, sizeof msg, "Решение не сохранено: заявитель отозвал заявку для исправления, "
+                 "она снова черновик.");
+    } else {
+        if ((err = load(r)))
+            return nerr_pass(err);
+        name = gr_status_name(sv(r, "Now.status"));
+        if (!strcmp(sv(r, "Now.status"), d->from) && d->to)
+            snprintf(msg, sizeof msg, "Решение не сохранено: пока страница была открыта, заявку "
+                     "подали заново. Проверьте новую версию ниже.");
+        else
+            snprintf(msg, sizeof msg, "Решение уже принято другим сотрудником: заявка сейчас — «%s». "
+                     "Ваше решение не сохранено; посмотрите историю ниже.", name ? name : sv(r, "Now.status"));
+    }
+    gf_set(r->hdf, "Form.Error.form", msg);
+    gf_set(r->hdf, "Refused", "1");      /* the page shows what they typed */
+    r->status = 409;
+    if ((err = fill(r)))
+        return nerr_pass(err);
+    form_version(r);
+    return STATUS_OK;
+}
+
 static NEOERR *decide(gf_req *r)
 {
     decision_t d;
@@ -386,8 +435,13 @@ static NEOERR *decide(gf_req *r)
     long long affected = 0;
     NEOERR *err;
 
-    if ((err = load(r)))
-        return nerr_pass(err);
+    if ((err = load(r))) {
+        /* withdrawn by the applicant since the form was shown: say so */
+        if (strcmp(sv(r, "App.status"), "draft") || !nerr_handle(&err, GF_ERR_NOTFOUND))
+            return nerr_pass(err);
+        memset(&d, 0, sizeof d);
+        return nerr_pass(refused(r, &d));
+    }
     read_decision(r, &d);
     if (gf_form_has_errors(r)) {
         r->status = 400;
@@ -397,27 +451,11 @@ static NEOERR *decide(gf_req *r)
     if (d.to && ((err = gf_db_begin()) ||
                  (err = gf_db_exec(Q[Q_DECIDE],
                                    ARGS(A_STR(d.to), *d.due ? A_STR(d.due) : A_NULL, A_STR(d.to),
-                                        A_INT(r->id), A_STR(d.from), A_STR(d.sha)),
+                                        A_INT(r->id), A_STR(d.from), A_INT(d.version)),
                                    &affected, NULL))))
         return nerr_pass(err);
-    if (affected != 1) {
-        /* someone decided first (or the applicant resubmitted): nothing is written */
-        char msg[300];
-        const char *now;
-        gf_db_rollback();
-        if ((err = gf_db_row(Q[Q_STATUS], ARGS(A_INT(r->id)), r->hdf, "Now", NULL)) ||
-            (err = load(r)))
-            return nerr_pass(err);
-        now = gr_status_name(sv(r, "Now.status"));
-        snprintf(msg, sizeof msg, "Решение уже принято другим сотрудником: заявка сейчас — «%s». "
-                 "Ваше решение не сохранено; посмотрите историю ниже.", now ? now : sv(r, "Now.status"));
-        gf_set(r->hdf, "Form.Error.form", msg);
-        gf_set(r->hdf, "Refused", "1");      /* the page shows what they typed */
-        gf_set(r->hdf, "Query.status", sv(r, "App.status"));
-        gf_set(r->hdf, "Query.sha", sv(r, "App.receipt_sha256"));
-        r->status = 409;
-        return nerr_pass(fill(r));
-    }
+    if (affected != 1)
+        return nerr_pass(refused(r, &d));
     if ((err = gf_db_exec(Q[Q_ADD_DECISION],
                           ARGS(A_INT(r->id), A_STR(d.action), A_STR(d.items), A_STR(d.comment),
                                *d.due ? A_STR(d.due) : A_NULL, A_INT(r->user_id)), NULL, NULL)) ||

@@ -28,7 +28,7 @@
 <form method="post" action="/staff/applications/<?cs var:App.id ?>/decision" class="form wide" novalidate>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="status" value="<?cs var:Query.status ?>">
-  <input type="hidden" name="sha" value="<?cs var:Query.sha ?>">
+  <input type="hidden" name="version" value="<?cs var:Query.version ?>">
 <?cs /if ?>
   <?cs if:subcount(Checklist) > 0 ?>
   <fieldset class="rows"<?cs if:Form.Error.items ?> aria-describedby="err-items"<?cs /if ?>>
@@ -108,6 +108,7 @@
 
 <section id="history" aria-labelledby="history-h">
 <h2 id="history-h">История</h2>
+<?cs if:subcount(History) == 0 ?><p>Записей нет.</p><?cs /if ?>
 <ol class="history">
 <?cs each:h = History ?><li><time><?cs var:msk(h.ts) ?></time> — <?cs call:action_name(h.action) ?><?cs if:h.from_state ?> (<?cs call:app_status(h.from_state) ?> → <?cs call:app_status(h.to_state) ?>)<?cs /if ?><?cs if:h.who ?>, <?cs var:h.who ?><?cs /if ?><?cs if:h.reason ?>: <?cs var:h.reason ?><?cs /if ?></li><?cs /each ?>
 </ol>

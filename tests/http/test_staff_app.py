@@ -104,7 +104,7 @@ def decide(s, app, decision, page=None, **fields):
     page = page or page_of(s, app)
     data = {"csrf": csrf_of(page), "decision": decision,
             "status": re.search(r'name="status" value="([^"]*)"', page).group(1),
-            "sha": re.search(r'name="sha" value="([^"]*)"', page).group(1)}
+            "version": re.search(r'name="version" value="([^"]*)"', page).group(1)}
     data.update(fields)
     return s.post(f"{URL}/staff/applications/{app}/decision", data=data, allow_redirects=False)
 
@@ -336,6 +336,28 @@ def test_concurrent_decisions_one_wins_the_other_is_refused_and_nothing_is_lost(
     r = decide(first, app, "admit", page=pages[0])
     assert r.status_code == 409
     assert sql(f"SELECT COUNT(*) FROM compliance_decisions WHERE project_id = {app}") == [["1"]]
+
+
+def test_a_decision_on_a_version_that_changed_meanwhile_is_refused(comp, staff):
+    ngo, app = submitted(comp)
+    item = {f"item.{comp[1]['none']}": "1"}
+    seen = page_of(staff, app)
+    # the applicant withdraws it (intake is still open) while staff read it
+    page = ngo.s.get(f"{URL}/applications/{app}").text
+    assert ngo.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(page)},
+                      allow_redirects=False).status_code == 303
+    r = decide(staff, app, "reject", page=seen, comment="Поздно.", **item)
+    assert r.status_code == 409 and "заявитель отозвал заявку" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["draft"]]
+    # submitted again, returned by a colleague and resubmitted: an old form is refused
+    assert ngo.submit(app).status_code == 303
+    seen = page_of(staff, app)
+    assert decide(staff, app, "return", comment="Исправьте.", due_date=due_tomorrow(), **item).status_code == 303
+    assert ngo.submit(app).status_code == 303
+    r = decide(staff, app, "admit", page=seen)
+    assert r.status_code == 409 and "заявку подали заново" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["submitted"]]
+    assert sql(f"SELECT decision FROM compliance_decisions WHERE project_id = {app}") == [["return"]]
 
 
 # ---- return, corrections, resubmission ------------------------------------
