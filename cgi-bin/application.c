@@ -172,9 +172,10 @@ static NEOERR *view(gf_req *r, long long id)
     return STATUS_OK;
 }
 
-/* The refusal when the statement that submits changed nothing: the
- * deadline passed, the due date of a return passed, or the application is
- * no longer where the form saw it. */
+/* The refusal when the application is closed: the deadline passed, the
+ * due date of a return passed, or it is no longer a draft or returned. The
+ * statement that submits decides (by the database clock); the check before
+ * it only gives the same answer sooner. */
 static void refuse_submit(gf_req *r, const char *from)
 {
     gf_db_rollback();
@@ -209,7 +210,7 @@ static NEOERR *submit(gf_req *r, long long id)
     /* a draft is submitted, one returned for corrections resubmitted */
     snprintf(from, sizeof from, "%s", sv(r, "Lock.status"));
     again = !strcmp(from, "returned");
-    if (!gr_status_may(from, "submitted")) {
+    if (!gr_status_may(from, "submitted") || !hdf_get_int_value(r->hdf, "App.open", 0)) {
         refuse_submit(r, from);
         return STATUS_OK;
     }

@@ -189,13 +189,18 @@ static NEOERR *fill(gf_req *r)
         (err = gf_db_rows(Q[Q_NOTES], ARGS(A_INT(r->id)), r->hdf, "Notes", NULL)))
         return nerr_pass(err);
     decision_items(r);
-    /* the registration date for the rules: as submitted, else as the
-     * profile says now (applications frozen before the field existed) */
-    if (!*sv(r, "Org.registered_on") && *sv(r, "OrgNow.registered_on"))
-        gf_set(r->hdf, "Org.registered_on", sv(r, "OrgNow.registered_on"));
-    /* the rules run on what the decision is about: the latest submission */
-    if ((items = hdf_get_obj(r->hdf, "Checklist")) && !*sv(r, "Shown.receipt"))
+    /* the rules run on what the decision is about: the latest submission;
+     * the registration date as submitted, else as the profile says now
+     * (frozen before the field existed, or entered since) — only for the
+     * rules: the submitted content is shown as it was */
+    if ((items = hdf_get_obj(r->hdf, "Checklist")) && !*sv(r, "Shown.receipt")) {
+        int borrowed = !*sv(r, "Org.registered_on") && *sv(r, "OrgNow.registered_on");
+        if (borrowed)
+            gf_set(r->hdf, "Org.registered_on", sv(r, "OrgNow.registered_on"));
         gr_compliance_run(r->hdf, items);
+        if (borrowed)
+            gf_set(r->hdf, "Org.registered_on", "");
+    }
     gf_set(r->hdf, "Decided", gf_param(r, "decided", ""));
     gf_set(r->hdf, "Noted", gf_param(r, "noted", ""));
     gf_set(r->hdf, "Page.Title", *sv(r, "App.number") ? sv(r, "App.number") : "Заявка");

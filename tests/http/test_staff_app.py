@@ -178,6 +178,14 @@ def test_automatic_rules_show_what_they_found(comp, staff):
     assert finding(page, items["charter"]) == ("fail", "не выполнено: среди вложений нет документа вида «Устав»")
     state, text = finding(page, items["org_age"])
     assert state == "unknown" and text.startswith("нет данных")
+    # the date entered in the profile since: the rule uses it, the submitted content stays as it was
+    sql(f"UPDATE organizations o JOIN projects p ON p.org_id = o.id SET o.registered_on = '2010-01-15' "
+        f"WHERE p.id = {bad}")
+    page = page_of(staff, bad)
+    assert finding(page, items["org_age"])[0] == "ok"
+    assert "15.01.2010" in finding(page, items["org_age"])[1]
+    submitted_part = page.split('id="content-h"')[1].split('id="org-h"')[0]
+    assert "2010-01-15" not in submitted_part and 'id="org-registered">2010-01-15<' in page
     # registered a month ago: too young
     month_ago = (datetime.date.today() - datetime.timedelta(days=31)).isoformat()
     _, young = submitted(comp, registered=month_ago)
