@@ -296,6 +296,32 @@ typedef struct {
     time_t due_ts;
 } decision_t;
 
+/* The checkboxes "items" (value: a checklist id): ClearSilver puts one
+ * value at Query.items, several also at Query.items.0, .1, … */
+static int posted_items(gf_req *r)
+{
+    HDF *o = hdf_get_obj(r->hdf, "Query.items");
+    int n = 0;
+
+    for (HDF *c = o ? hdf_obj_child(o) : NULL; c; c = hdf_obj_next(c))
+        n++;
+    return n ? n : (o && hdf_obj_value(o) && *hdf_obj_value(o));
+}
+
+static int ticked_item(gf_req *r, const char *id)
+{
+    HDF *o = hdf_get_obj(r->hdf, "Query.items");
+
+    if (!o || !*id)
+        return 0;
+    if (!hdf_obj_child(o))
+        return hdf_obj_value(o) && !strcmp(hdf_obj_value(o), id);
+    for (HDF *c = hdf_obj_child(o); c; c = hdf_obj_next(c))
+        if (hdf_obj_value(c) && !strcmp(hdf_obj_value(c), id))
+            return 1;
+    return 0;
+}
+
 /* Reads and checks the decision form into *d; problems go to Form.Error.*
  * (the page shows the posted values again from Query.*). */
 static void read_decision(gf_req *r, decision_t *d)
@@ -309,21 +335,24 @@ static void read_decision(gf_req *r, decision_t *d)
     snprintf(d->from, sizeof d->from, "%s", gf_input(r, "status"));
     d->version = atoll(gf_input(r, "version"));
     d->comment = gf_input(r, "comment");
-    if (strcmp(decision, "admit") && strcmp(decision, "return") && strcmp(decision, "reject")) {
-        gf_field_error(r, "decision", "Выберите решение: допустить, вернуть на доработку или отклонить.");
-        return;
-    }
-    d->to = gr_status_after(d->from, decision);
+    /* the ticked items, in the checklist's order; each one marked for the page */
     for (HDF *i = hdf_get_child(r->hdf, "Checklist"); i; i = hdf_obj_next(i), listed++) {
-        char key[64];
-        snprintf(key, sizeof key, "item.%s", hdf_get_value(i, "id", "0"));
-        if (strcmp(gf_param(r, key, ""), "1"))
+        if (!ticked_item(r, hdf_get_value(i, "id", "")))
             continue;
+        gf_set(i, "ticked", "1");
         ticked++;
         if (used + 24 < sizeof d->items)
             used += (size_t)snprintf(d->items + used, sizeof d->items - used, "%s%s",
                                      used ? "," : "", hdf_get_value(i, "id", "0"));
     }
+    if (ticked < posted_items(r))
+        gf_field_error(r, "items", "Отмечен пункт, которого нет в перечне требований конкурса: "
+                                   "обновите страницу.");
+    if (strcmp(decision, "admit") && strcmp(decision, "return") && strcmp(decision, "reject")) {
+        gf_field_error(r, "decision", "Выберите решение: допустить, вернуть на доработку или отклонить.");
+        return;
+    }
+    d->to = gr_status_after(d->from, decision);
     if (!strcmp(decision, "admit")) {
         if (ticked)
             gf_field_error(r, "items", "Заявку с отмеченными невыполненными требованиями допустить нельзя: "

@@ -35,7 +35,7 @@
     <legend>Требования<?cs if:App.status == "submitted" ?>: отметьте невыполненные<?cs /if ?></legend>
     <ol class="checklist" id="checklist">
     <?cs each:i = Checklist ?><li id="item-<?cs var:i.id ?>">
-      <?cs if:App.status == "submitted" ?><input type="checkbox" id="item.<?cs var:i.id ?>" name="item.<?cs var:i.id ?>" value="1"<?cs if:Query.item[i.id] == "1" ?> checked<?cs /if ?>> <label for="item.<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
+      <?cs if:App.status == "submitted" ?><input type="checkbox" id="items-<?cs var:i.id ?>" name="items" value="<?cs var:i.id ?>"<?cs if:i.ticked ?> checked<?cs /if ?>> <label for="items-<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
       <?cs if:i.rule_title ?><p class="hint finding finding-<?cs var:i.found ?>">Автоматическая проверка (<?cs var:i.rule_title ?>): <strong><?cs var:i.found_text ?></strong></p><?cs /if ?>
     </li><?cs /each ?>
     </ol>
