@@ -27,8 +27,10 @@ static const char *const Q[] = {
         "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
         " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
         " AND " GR_APP_OPEN_SQL
-        /* a file that was part of a submission stays: the receipts refer to it */
-        " AND (p.status = 'draft' OR a.created_at > p.submitted_at)",
+        /* returned for corrections: a file that was part of a submission
+         * stays (a receipt holds its hash); new ones may go */
+        " AND (p.status = 'draft' OR NOT EXISTS (SELECT 1 FROM receipts r"
+        " WHERE r.project_id = p.id AND INSTR(r.frozen, a.sha256) > 0))",
     [Q_DELETE] =
         "DELETE FROM attachments WHERE id = ? AND project_id = ?",
     [Q_DOWNLOAD] =

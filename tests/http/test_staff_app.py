@@ -64,11 +64,11 @@ def staff():
     return staff_session()
 
 
-def upload(ngo, app, name="Устав.pdf", kind="Устав"):
+def upload(ngo, app, name="Устав.pdf", kind="Устав", content=PDF):
     page = ngo.s.get(f"{URL}/applications/{app}/files").text
     return ngo.s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
                       data={"csrf": csrf_of(page), "kind": kind},
-                      files={"file": (name, PDF, "application/pdf")})
+                      files={"file": (name, content, "application/pdf")})
 
 
 def submitted(comp, charter=True, registered="2015-04-21"):
@@ -428,6 +428,25 @@ def test_return_edit_and_resubmit_with_a_new_receipt(comp, staff):
     old = page_of(staff, app, f"?receipt={first}")
     assert "Руководитель проекта" in old and "Руководитель и методист" not in old
     assert staff.get(f"{URL}/staff/applications/{app}?receipt=999999999").status_code == 404
+
+
+def test_files_of_a_submission_stay_while_new_ones_may_go(comp, staff):
+    ngo, app = submitted(comp)
+    old = sql(f"SELECT id FROM attachments WHERE project_id = {app}")[0][0]
+    assert decide(staff, app, "return", comment="Добавьте письма.", due_date=due_tomorrow(),
+                  items=comp[1]["none"]).status_code == 303
+    letter = PDF + b"% letter\n"
+    assert upload(ngo, app, name="Письмо.pdf", kind="Письмо поддержки", content=letter).status_code == 303
+    new = sql(f"SELECT MAX(id) FROM attachments WHERE project_id = {app}")[0][0]
+
+    def delete(att):
+        page = ngo.s.get(f"{URL}/applications/{app}/files").text
+        return ngo.s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
+                          data={"csrf": csrf_of(page), "action": "delete", "att": att})
+
+    assert delete(old).status_code == 409                  # the receipt refers to it
+    assert delete(new).status_code == 303
+    assert sql(f"SELECT id FROM attachments WHERE project_id = {app}") == [[old]]
 
 
 def test_after_the_due_date_a_returned_application_is_closed(comp, staff):
