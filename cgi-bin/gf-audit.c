@@ -58,7 +58,7 @@ GF_STATEMENTS(Q, Q__MAX);
 
 /* Where a walk along the chain stands: the last entry passed. */
 typedef struct {
-    char id[24], hash[65];
+    char id[24], hash[65], at[24];
     long long n;
 } chain_pos;
 
@@ -78,10 +78,11 @@ static void hash_row(HDF *row, const chain_pos *pos, char hash[65])
     gr_audit_hash(&e, hash);
 }
 
-static void advance(chain_pos *pos, const char *id, const char *hash)
+static void advance(chain_pos *pos, HDF *row, const char *id, const char *hash)
 {
     snprintf(pos->id, sizeof pos->id, "%s", id);
     snprintf(pos->hash, sizeof pos->hash, "%s", hash);
+    snprintf(pos->at, sizeof pos->at, "%s", hdf_get_value(row, "at", ""));
     pos->n++;
 }
 
@@ -104,6 +105,14 @@ static void check_row(HDF *row, const chain_pos *pos, char *why, size_t n)
                          "in or moved", prev ? prev : "NULL", pos->hash, pos->id);
         return;
     }
+    /* gr_audit dates an entry after locking the head, so time never goes
+     * back along the chain: an entry dated before the one before it was
+     * written around gr_audit (backdated), even with a hash that fits */
+    if (pos->n && strcmp(hdf_get_value(row, "at", ""), pos->at) < 0) {
+        snprintf(why, n, "it is dated %s, before the entry before it (id %s, %s): it was "
+                         "backdated or slipped in", hdf_get_value(row, "at", ""), pos->id, pos->at);
+        return;
+    }
     hash_row(row, pos, hash);
     if (strcmp(hash, stored))
         snprintf(why, n, "its fields give the hash %.16s…, not the stored %.16s…: the entry "
@@ -114,7 +123,7 @@ static void check_row(HDF *row, const chain_pos *pos, char *why, size_t n)
 static NEOERR *verify(int *broken)
 {
     HDF *h = NULL;
-    chain_pos pos = {"0", "", 0};
+    chain_pos pos = {"0", "", "", 0};
     char why[400];
     int n;
     NEOERR *err;
@@ -137,7 +146,7 @@ static NEOERR *verify(int *broken)
                 *broken = 1;
                 goto done;
             }
-            advance(&pos, id, hdf_get_value(row, "hash", ""));
+            advance(&pos, row, id, hdf_get_value(row, "hash", ""));
         }
         hdf_destroy(&h);
     } while (n);
@@ -165,7 +174,7 @@ done:
 static NEOERR *seal_all(long long *sealed)
 {
     HDF *h = NULL;
-    chain_pos pos = {"0", "", 0};
+    chain_pos pos = {"0", "", "", 0};
     int n;
     NEOERR *err = STATUS_OK;
 
@@ -184,7 +193,7 @@ static NEOERR *seal_all(long long *sealed)
                 break;
             if (affected != 1)
                 err = nerr_raise(NERR_ASSERT, "entry %s changed while being sealed", id);
-            advance(&pos, id, hash);
+            advance(&pos, row, id, hash);
         }
         hdf_destroy(&h);
     } while (!err && n);

@@ -70,6 +70,7 @@ static const char *const Q[] = {
         "UPDATE projects p SET p.status = ?, p.return_due = ?,"
         " p.exhibit = IF(? = 'admitted' AND p.consent_publish = 1, 'applicant', p.exhibit),"
         " p.updated_at = NOW() WHERE p.id = ? AND p.status = ?"
+        " AND (p.status <> 'returned' OR p.return_due <= NOW())"
         " AND (SELECT COALESCE(MAX(r.id), 0) FROM receipts r WHERE r.project_id = p.id) = ?",
     [Q_ADD_DECISION] =
         "INSERT INTO compliance_decisions (project_id, decision, items, comment, due_at, user_id,"
@@ -350,6 +351,12 @@ static void read_decision(gf_req *r, decision_t *d)
                                    "обновите страницу.");
     if (strcmp(decision, "admit") && strcmp(decision, "return") && strcmp(decision, "reject")) {
         gf_field_error(r, "decision", "Выберите решение: допустить, вернуть на доработку или отклонить.");
+        return;
+    }
+    /* a returned application waits for its corrections: once the due date
+     * has passed without them it may only be rejected */
+    if (!strcmp(d->from, "returned") && strcmp(decision, "reject")) {
+        gf_field_error(r, "decision", "Срок доработки истёк: заявку, не поданную повторно, можно только отклонить.");
         return;
     }
     d->to = gr_status_after(d->from, decision);

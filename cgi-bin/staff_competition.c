@@ -30,6 +30,10 @@
     " experts_per_app, divergence, blind_review, closes_at > NOW() AS closes_future" \
     " FROM competitions WHERE id = ?"
 
+/* criteria and checklist items a competition may have (moving a row reads
+ * them all: move_row) */
+#define MAX_ROWS_SQL "50"
+
 enum {
     Q_COMP, Q_LOCK, Q_FACTS, Q_DIRS, Q_UPDATE, Q_DIRS_CLEAR, Q_DIR_ADD, Q_STAGE, Q_EXTEND,
     Q_DRAFT_HOLDERS, Q_CRITERIA, Q_CRIT_ADD, Q_CRIT_SAVE, Q_CRIT_DEL, Q_CRIT_CLEAR, Q_CRIT_SORT,
@@ -74,8 +78,8 @@ static const char *const Q[] = {
         " WHERE competition_id = ? ORDER BY sort, id",
     [Q_CRIT_ADD] =
         "INSERT INTO criteria (competition_id, name, description, max_score, weight, sort)"
-        " SELECT ?, ?, ?, ?, ?, m.next FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next FROM criteria"
-        " WHERE competition_id = ?) m",
+        " SELECT ?, ?, ?, ?, ?, m.next FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next, COUNT(*) AS n"
+        " FROM criteria WHERE competition_id = ?) m WHERE m.n < " MAX_ROWS_SQL,
     [Q_CRIT_SAVE] =
         "UPDATE criteria SET name = ?, description = ?, max_score = ?, weight = ?"
         " WHERE id = ? AND competition_id = ?",
@@ -89,8 +93,8 @@ static const char *const Q[] = {
         "SELECT id, text, rule, param FROM competition_checklist WHERE competition_id = ? ORDER BY sort, id",
     [Q_CHECK_ADD] =
         "INSERT INTO competition_checklist (competition_id, sort, text, rule, param)"
-        " SELECT ?, m.next, ?, ?, ? FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next"
-        " FROM competition_checklist WHERE competition_id = ?) m",
+        " SELECT ?, m.next, ?, ?, ? FROM (SELECT COALESCE(MAX(sort), 0) + 1 AS next, COUNT(*) AS n"
+        " FROM competition_checklist WHERE competition_id = ?) m WHERE m.n < " MAX_ROWS_SQL,
     [Q_CHECK_SAVE] =
         "UPDATE competition_checklist SET text = ?, rule = ?, param = ? WHERE id = ? AND competition_id = ?",
     [Q_CHECK_DEL] =
@@ -198,6 +202,40 @@ static NEOERR *lock(gf_req *r, enum gr_comp_part part, HDF *into, int *ok)
         }
     }
     return nerr_pass(err);
+}
+
+/* Inside lock()'s transaction: *ok = 0 (and the transaction rolled back,
+ * the refusal next to the file field) when the competition already has
+ * MAX_DOCS documents — counted under the lock, so that two uploads at once
+ * cannot both pass. */
+static NEOERR *docs_below_max(gf_req *r, int *ok)
+{
+    HDF *h;
+    char msg[120];
+    NEOERR *err;
+
+    *ok = 0;
+    if ((err = hdf_init(&h)))
+        return nerr_pass(err);
+    err = gf_db_row(Q[Q_DOC_COUNT], ARGS(A_INT(r->id)), h, NULL, NULL);
+    *ok = !err && hdf_get_int_value(h, "n", 0) < MAX_DOCS;
+    hdf_destroy(&h);
+    if (!err && !*ok) {
+        gf_db_rollback();
+        snprintf(msg, sizeof msg, "У конкурса может быть не больше %d документов.", MAX_DOCS);
+        gf_field_error(r, "file", msg);
+        r->status = 400;
+    }
+    return nerr_pass(err);
+}
+
+/* An "add" refused because its list is full (inside lock()'s transaction). */
+static NEOERR *list_full(gf_req *r, const char *msg)
+{
+    gf_db_rollback();
+    gf_field_error(r, "form", msg);
+    r->status = 400;
+    return STATUS_OK;
 }
 
 /* After a change: commit and back to the page it was made on. */
@@ -442,8 +480,10 @@ static NEOERR *settings_page(gf_req *r, int posted)
         return nerr_pass(err);
     r->page = "staff_competition.cs";
     gf_set(r->hdf, "Created", gf_param(r, "created", ""));
-    gf_set(r->hdf, "Moved", gf_param(r, "moved", ""));
-    gf_set(r->hdf, "Extended", gf_param(r, "extended", ""));
+    /* notices after a redirect: flags only, never text from the link */
+    gf_set(r->hdf, "Moved", gf_parse_id(gf_param(r, "moved", "")) ? "1" : "");
+    if (!strcmp(gf_param(r, "extended", ""), "0") || gf_parse_id(gf_param(r, "extended", "")))
+        gf_setf(r->hdf, "Extended=%lld", gf_parse_id(gf_param(r, "extended", "")));
     if (posted)
         return STATUS_OK;
     {
@@ -868,6 +908,8 @@ static NEOERR *change_criteria(gf_req *r)
                                               A_INT(id), A_INT(r->id)), &affected, NULL);
     if (err)
         return nerr_pass(err);
+    if (!affected && !strcmp(action, "add"))
+        return nerr_pass(list_full(r, "Критериев может быть не больше " MAX_ROWS_SQL "."));
     snprintf(reason, sizeof reason, "критерии: %s «%.300s»", !strcmp(action, "add") ? "добавлен" : "изменён", name);
     if ((err = audit(r, reason)))
         return nerr_pass(err);
@@ -968,6 +1010,8 @@ static NEOERR *change_checklist(gf_req *r)
                                                A_INT(r->id)), &affected, NULL);
     if (err)
         return nerr_pass(err);
+    if (!affected && !strcmp(action, "add"))
+        return nerr_pass(list_full(r, "Требований в перечне может быть не больше " MAX_ROWS_SQL "."));
     snprintf(reason, sizeof reason, "чек-лист: %s «%s»", !strcmp(action, "add") ? "добавлено" : "изменено", text);
     if ((err = audit(r, reason)))
         return nerr_pass(err);
@@ -1067,6 +1111,7 @@ static NEOERR *upload(gf_req *r)
         return nerr_pass(err);
     snprintf(reason, sizeof reason, "документ: загружен «%s»", title);
     if ((err = lock(r, GR_PART_DOCUMENTS, NULL, &ok)) || !ok ||
+        (err = docs_below_max(r, &ok)) || !ok ||
         (err = gf_db_exec(Q[Q_DOC_ADD], ARGS(A_INT(r->id), A_STR(title), A_STR(name), A_STR(stored),
                                              A_STR(mime), A_INT(size), A_STR(sha)), NULL, NULL)) ||
         (err = audit(r, reason)) || (err = done(r, "documents"))) {

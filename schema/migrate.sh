@@ -2,7 +2,8 @@
 # migrate.sh SOCKET DBNAME — applies schema/NNN_*.sql in order, once each,
 # recording them in schema_migrations; then (re)grants the programs'
 # accounts: gf_read may only SELECT; gf_app may change data but only
-# append to audit_log and legacy_drafts. Re-running is a no-op.
+# append to audit_log and legacy_drafts, and only move audit_head (never
+# add or remove its one row). Re-running is a no-op.
 set -euo pipefail
 cd "$(dirname "$0")"
 SOCK=$1 DB=$2
@@ -26,6 +27,8 @@ done
     while read -r t; do
         case "$t" in
         audit_log|legacy_drafts) echo "GRANT SELECT, INSERT ON \`$DB\`.\`$t\` TO 'gf_app'@'localhost';" ;;
+        audit_head) echo "GRANT SELECT, UPDATE ON \`$DB\`.\`$t\` TO 'gf_app'@'localhost';"
+                    echo "REVOKE INSERT, DELETE ON \`$DB\`.\`$t\` FROM 'gf_app'@'localhost';" ;;
         schema_migrations) echo "GRANT SELECT ON \`$DB\`.\`$t\` TO 'gf_app'@'localhost';" ;;
         *) echo "GRANT SELECT, INSERT, UPDATE, DELETE ON \`$DB\`.\`$t\` TO 'gf_app'@'localhost';" ;;
         esac

@@ -24,7 +24,7 @@
 <p>Проверка и решение относятся к последней поданной версии: <a href="/staff/applications/<?cs var:App.id ?>">открыть её</a>.</p>
 <?cs else ?>
 <?cs if:subcount(Checklist) == 0 ?><p>У конкурса нет перечня требований для проверки.</p><?cs /if ?>
-<?cs if:App.status == "submitted" ?>
+<?cs if:App.status == "submitted" || App.overdue == 1 ?>
 <form method="post" action="/staff/applications/<?cs var:App.id ?>/decision" class="form wide" novalidate>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="status" value="<?cs var:Query.status ?>">
@@ -32,21 +32,25 @@
 <?cs /if ?>
   <?cs if:subcount(Checklist) > 0 ?>
   <fieldset class="rows"<?cs if:Form.Error.items ?> aria-describedby="err-items"<?cs /if ?>>
-    <legend>Требования<?cs if:App.status == "submitted" ?>: отметьте невыполненные<?cs /if ?></legend>
+    <legend>Требования<?cs if:App.status == "submitted" || App.overdue == 1 ?>: отметьте невыполненные<?cs /if ?></legend>
     <ol class="checklist" id="checklist">
     <?cs each:i = Checklist ?><li id="item-<?cs var:i.id ?>">
-      <?cs if:App.status == "submitted" ?><input type="checkbox" id="items-<?cs var:i.id ?>" name="items" value="<?cs var:i.id ?>"<?cs if:i.ticked ?> checked<?cs /if ?>> <label for="items-<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
+      <?cs if:App.status == "submitted" || App.overdue == 1 ?><input type="checkbox" id="items-<?cs var:i.id ?>" name="items" value="<?cs var:i.id ?>"<?cs if:i.ticked ?> checked<?cs /if ?>> <label for="items-<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
       <?cs if:i.rule_title ?><p class="hint finding finding-<?cs var:i.found ?>">Автоматическая проверка (<?cs var:i.rule_title ?>): <strong><?cs var:i.found_text ?></strong></p><?cs /if ?>
     </li><?cs /each ?>
     </ol>
     <?cs call:field_error("items") ?>
   </fieldset>
   <?cs /if ?>
-<?cs if:App.status == "submitted" ?>
+<?cs if:App.status == "submitted" || App.overdue == 1 ?>
   <fieldset class="rows"<?cs if:Form.Error.decision ?> aria-describedby="err-decision"<?cs /if ?>>
     <legend>Решение</legend>
+    <?cs if:App.status == "submitted" ?>
     <p><input type="radio" id="decision-admit" name="decision" value="admit"<?cs if:Query.decision == "admit" ?> checked<?cs /if ?>> <label for="decision-admit" class="inline-label">Допустить к экспертизе</label></p>
     <p><input type="radio" id="decision-return" name="decision" value="return"<?cs if:Query.decision == "return" ?> checked<?cs /if ?>> <label for="decision-return" class="inline-label">Вернуть на доработку — укажите, что исправить, и срок</label></p>
+    <?cs else ?>
+    <p>Срок доработки истёк, заявка повторно не подана: её можно только отклонить.</p>
+    <?cs /if ?>
     <p><input type="radio" id="decision-reject" name="decision" value="reject"<?cs if:Query.decision == "reject" ?> checked<?cs /if ?>> <label for="decision-reject" class="inline-label">Отклонить — не соответствует требованиям</label></p>
     <?cs call:field_error("decision") ?>
   </fieldset>
@@ -56,12 +60,12 @@
     <p class="hint" id="hint-comment">Обязателен при возврате и отклонении; уйдёт заявителю в письме и будет виден на странице заявки.</p>
     <?cs call:field_error("comment") ?>
   </div>
-  <div class="field">
+  <?cs if:App.status == "submitted" ?><div class="field">
     <label for="due_date">Срок повторной подачи (при возврате), дата и время МСК</label>
     <input id="due_date" name="due_date" type="date" size="12" value="<?cs var:Query.due_date ?>"<?cs call:error_attrs("due_date") ?>>
     <input id="due_time" name="due_time" type="time" size="6" aria-label="Время (МСК)" value="<?cs if:Query.due_time ?><?cs var:Query.due_time ?><?cs else ?>23:59<?cs /if ?>">
     <?cs call:field_error("due_date") ?>
-  </div>
+  </div><?cs /if ?>
   <button type="submit">Принять решение</button>
 </form>
 <?cs /if ?>

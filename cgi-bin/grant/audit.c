@@ -41,6 +41,7 @@
  * upgrading, before the programs start (README, "Installing").
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 #include "grant.h"
@@ -139,16 +140,23 @@ done:
 NEOERR *gr_audit(gf_req *r, const char *object, long long id, const char *action,
                  const char *from, const char *to, const char *reason)
 {
+    char *whole = NULL;
     NEOERR *err;
 
-    if (gf_db_in_transaction())
-        return nerr_pass(append(r, object, id, action, from, to, reason));
-    if ((err = gf_db_begin()) || (err = append(r, object, id, action, from, to, reason)) ||
-        (err = gf_db_commit())) {
-        gf_db_rollback();
-        return nerr_pass(err);
+    /* a reason cut to a buffer's size may end inside a character */
+    if (reason && gf_utf8_len(reason) < 0) {
+        if (!(whole = strdup(reason)))
+            return nerr_raise(NERR_NOMEM, "audit reason");
+        gf_utf8_cut(whole);
+        reason = whole;
     }
-    return STATUS_OK;
+    if (gf_db_in_transaction())
+        err = append(r, object, id, action, from, to, reason);
+    else if ((err = gf_db_begin()) || (err = append(r, object, id, action, from, to, reason)) ||
+             (err = gf_db_commit()))
+        gf_db_rollback();
+    free(whole);
+    return nerr_pass(err);
 }
 
 const gr_audit_name gr_audit_actions[] = {

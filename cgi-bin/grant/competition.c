@@ -253,7 +253,9 @@ int gr_parse_msk(const char *s, long long *utc)
         return 0;
     memcpy(date, s, 10);
     date[10] = '\0';
-    if (!gf_parse_date(date, &y, &mo, &d) || (s[10] != 'T' && s[10] != ' ') ||
+    /* the years the database's timestamps hold (FROM_UNIXTIME: 1970–2038) */
+    if (!gf_parse_date(date, &y, &mo, &d) || y < 2000 || y > 2037 ||
+        (s[10] != 'T' && s[10] != ' ') ||
         sscanf(s + 11, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 ||
         s[11] < '0' || s[11] > '9' || s[14] < '0' || s[14] > '9' || h > 23 || mi > 59)
         return 0;

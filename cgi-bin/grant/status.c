@@ -14,6 +14,7 @@ const gr_transition gr_transitions[] = {
     {"submitted", "returned", "return"},
     {"submitted", "rejected", "reject"},
     {"returned", "submitted", "resubmit"},
+    {"returned", "rejected", "reject"},     /* only once its due date has passed (staff_app) */
     {NULL, NULL, NULL},
 };
 

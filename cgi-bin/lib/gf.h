@@ -71,6 +71,9 @@ long gf_cfg_int(const char *name, long def);
 long long gf_parse_id(const char *s);
 /* Number of UTF-8 code points in s, or -1 if s is not valid UTF-8. */
 long gf_utf8_len(const char *s);
+/* Drops an incomplete UTF-8 sequence from the end of s, as a byte-limited
+ * snprintf("%.300s") leaves when it cuts inside a character. */
+void gf_utf8_cut(char *s);
 /* 1 when s has no control characters (a one-line field). */
 int gf_single_line(const char *s);
 /* 1 when s has no control characters but line breaks and tabs (a text

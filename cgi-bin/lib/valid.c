@@ -22,6 +22,22 @@ long long gf_parse_id(const char *s)
     return v;
 }
 
+void gf_utf8_cut(char *s)
+{
+    size_t n = strlen(s), i = n, need;
+    unsigned char c;
+
+    /* back to the last byte that is not a continuation byte (at most 3) */
+    while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return;
+    c = (unsigned char)s[i - 1];
+    need = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need)
+        s[i - 1] = '\0';
+}
+
 long gf_utf8_len(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -109,16 +109,19 @@ INSERT INTO staff_notes (project_id, user_id, body, created_at)
 SELECT 202, id, 'Позвонили руководителю: оригинал справки ФНС привезут в понедельник.', NOW() - INTERVAL 1 DAY
 FROM users WHERE email = 'staff@demo.grantfair.local';
 
--- the history of these applications in the audit log (chained by gf-audit seal)
+-- the history of these applications in the audit log, in time order (the
+-- chain's time never goes back; gf-audit seal chains these rows)
 INSERT INTO audit_log (at, user_id, object_type, object_id, action, from_state, to_state, reason, ip)
-SELECT p.submitted_at, m.user_id, 'project', p.id, 'submit', 'draft', 'submitted', NULL, '127.0.0.1'
-FROM projects p JOIN demo_apps a ON a.id = p.id
-LEFT JOIN (SELECT org_id, MIN(user_id) AS user_id FROM org_members GROUP BY org_id) m ON m.org_id = p.org_id
-ORDER BY p.submitted_at;
-INSERT INTO audit_log (at, user_id, object_type, object_id, action, from_state, to_state, reason, ip)
-SELECT d.created_at, d.user_id, 'project', d.project_id, d.decision, 'submitted',
-       CASE d.decision WHEN 'admit' THEN 'admitted' WHEN 'return' THEN 'returned' ELSE 'rejected' END,
-       d.comment, '127.0.0.1'
-FROM compliance_decisions d ORDER BY d.created_at;
+SELECT at, user_id, 'project', project_id, action, from_state, to_state, reason, '127.0.0.1' FROM (
+  SELECT p.submitted_at AS at, m.user_id, p.id AS project_id, 'submit' AS action,
+         'draft' AS from_state, 'submitted' AS to_state, NULL AS reason
+  FROM projects p JOIN demo_apps a ON a.id = p.id
+  LEFT JOIN (SELECT org_id, MIN(user_id) AS user_id FROM org_members GROUP BY org_id) m ON m.org_id = p.org_id
+  UNION ALL
+  SELECT d.created_at, d.user_id, d.project_id, d.decision, 'submitted',
+         CASE d.decision WHEN 'admit' THEN 'admitted' WHEN 'return' THEN 'returned' ELSE 'rejected' END,
+         d.comment
+  FROM compliance_decisions d) h
+ORDER BY at;
 
 DROP TEMPORARY TABLE demo_apps;

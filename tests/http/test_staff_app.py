@@ -472,6 +472,38 @@ def test_after_the_due_date_a_returned_application_is_closed(comp, staff):
     assert 'id="overdue"' in page and "подать её повторно уже нельзя" in page
 
 
+def test_an_overdue_returned_application_may_only_be_rejected(comp, staff):
+    ngo, app = submitted(comp)
+    assert decide(staff, app, "return", comment="Исправьте бюджет.", due_date=due_tomorrow(),
+                  items=comp[1]["none"]).status_code == 303
+    page = page_of(staff, app)                                  # in time: no decision form
+    assert 'action="/staff/applications/%s/decision"' % app not in page
+    sql(f"UPDATE projects SET return_due = NOW() - INTERVAL 1 SECOND WHERE id = {app}")
+    page = page_of(staff, app)
+    assert "можно только отклонить" in page and 'value="admit"' not in page
+    r = decide(staff, app, "admit", page=page)
+    assert r.status_code == 400 and "можно только отклонить" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["returned"]]
+    r = decide(staff, app, "reject", page=page, comment="Исправления не поданы в срок.",
+               items=comp[1]["none"])
+    assert r.status_code == 303
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["rejected"]]
+    assert sql(f"SELECT action, from_state, to_state FROM audit_log WHERE object_type = 'project' "
+               f"AND object_id = {app} ORDER BY id DESC LIMIT 1") == [["reject", "returned", "rejected"]]
+    wait_for_mail(lambda m: m["To"] == ngo.email and "отклонена" in str(m["Subject"]).lower())
+
+
+def test_a_returned_application_in_time_cannot_be_rejected_by_a_forged_form(comp, staff):
+    ngo, app = submitted(comp)
+    page = page_of(staff, app)
+    assert decide(staff, app, "return", page=page, comment="Исправьте бюджет.",
+                  due_date=due_tomorrow(), items=comp[1]["none"]).status_code == 303
+    forged = page.replace('name="status" value="submitted"', 'name="status" value="returned"')
+    r = decide(staff, app, "reject", page=forged, comment="Раньше срока.", items=comp[1]["none"])
+    assert r.status_code == 409
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["returned"]]
+
+
 def test_another_organization_sees_nothing_of_a_returned_application(comp, staff):
     ngo, app = submitted(comp)
     decide(staff, app, "return", comment="Секретный комментарий для заявителя.", due_date=due_tomorrow(),

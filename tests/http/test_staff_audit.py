@@ -307,7 +307,8 @@ def test_seal_leaves_entries_written_around_the_chain(scratch):
 def test_verify_finds_the_first_broken_entry(scratch, damage, broken, what):
     db, conf = scratch
     add_old(db)
-    add_old(db, OLD[:1])        # entry 5, so that a change at 4 shows in 5 too
+    add_old(db, [OLD[0].replace("2025-03-01 09:00:00", "2025-03-05 09:00:00")])   # entry 5,
+    # so that a change at 4 shows in 5 too
     assert gf_audit("seal", conf).returncode == 0
     assert gf_audit("verify", conf).returncode == 0
     sql(damage.format(db=db))
@@ -319,6 +320,29 @@ def test_verify_finds_the_first_broken_entry(scratch, damage, broken, what):
     else:
         assert first.startswith(f"audit: entry {broken} is broken:"), r.stdout
     assert what in first
+
+
+def test_verify_finds_an_entry_appended_with_a_fitting_hash_but_backdated(scratch):
+    """What the programs' account could do with its INSERT on audit_log and
+    UPDATE on audit_head: append an entry whose hash fits, dated in the past."""
+    db, conf = scratch
+    add_old(db)
+    assert gf_audit("seal", conf).returncode == 0
+    last = entries("1", db)[-1]
+    forged = {"at": "2025-01-15 10:00:00", "user_id": "5", "object_type": b"project",
+              "object_id": "17", "action": b"admit", "from_state": b"submitted",
+              "to_state": b"admitted", "reason": b"", "ip": b"10.0.0.7"}
+    h = chain_hash(last["id"], last["hash"], forged)
+    sql(f"INSERT INTO {db}.audit_log (at, user_id, object_type, object_id, action, from_state,"
+        f" to_state, reason, ip, prev_hash, hash) VALUES ('2025-01-15 10:00:00', 5, 'project', 17,"
+        f" 'admit', 'submitted', 'admitted', '', '10.0.0.7', '{last['hash']}', '{h}');"
+        f" UPDATE {db}.audit_head SET last_id = LAST_INSERT_ID(), hash = '{h}'")
+    r = gf_audit("verify", conf)
+    assert r.returncode == 1 and "entry 5 is broken" in r.stdout and "backdated" in r.stdout
+    r = as_app_account("DELETE FROM audit_head")
+    assert r.returncode != 0 and "denied" in r.stderr
+    r = as_app_account("INSERT INTO audit_head VALUES (2, 0, REPEAT('0', 64))")
+    assert r.returncode != 0 and "denied" in r.stderr
 
 
 # ---- /staff/audit ---------------------------------------------------------

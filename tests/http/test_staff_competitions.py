@@ -532,3 +532,41 @@ def test_unknown_competition_is_404(staff):
         assert staff.get(URL + path).status_code == 404, path
     r = post(staff, "/staff/competitions/999999999/stage", {"to": "announced"}, page="/staff/competitions")
     assert r.status_code == 404
+
+
+def test_long_cyrillic_names_are_saved_and_audited_whole_characters(staff):
+    """The audit reason quotes the name cut to its buffer: never inside a letter."""
+    cid = create(staff)
+    name = "а" + "я" * 150                       # 301 bytes: the reason's %.300s cuts inside «я»
+    r = post(staff, f"/staff/competitions/{cid}/criteria",
+             {"action": "add", "name": name, "max_score": "10", "weight": "1"})
+    assert r.status_code == 303, r.text[:300]
+    r = post(staff, f"/staff/competitions/{cid}/checklist",
+             {"action": "add", "rule": "none", "text": "я" * 500})
+    assert r.status_code == 303, r.text[:300]
+    reasons = [x for (x,) in sql(f"SELECT reason FROM audit_log WHERE object_type = 'competition' "
+                                 f"AND object_id = {cid} AND action = 'settings' ORDER BY id")]
+    assert any(x.startswith("критерии: добавлен «а" + "я" * 100) for x in reasons)
+    assert any(x.startswith("чек-лист: добавлено «" + "я" * 300) for x in reasons)
+
+
+def test_lists_are_capped_and_dates_are_kept_to_the_years_the_database_holds(staff):
+    cid = create(staff)
+    sql(f"INSERT INTO criteria (competition_id, name, max_score, weight, sort) "
+        f"SELECT {cid}, CONCAT('Критерий ', seq), 10, 1, seq FROM seq_1_to_50")
+    r = post(staff, f"/staff/competitions/{cid}/criteria",
+             {"action": "add", "name": "Пятьдесят первый", "max_score": "10", "weight": "1"})
+    assert r.status_code == 400 and "не больше 50" in r.text
+    assert criteria(cid).__len__() == 50
+    for opens, closes in (("2038-01-01T09:00", "2039-02-02T23:30"), ("1900-01-01T00:00", "2027-01-01T00:00")):
+        r = save(staff, cid, opens_at=opens, closes_at=closes)
+        assert r.status_code == 400, r.status_code
+    assert sql(f"SELECT YEAR(closes_at) < 2038 FROM competitions WHERE id = {cid}") == [["1"]]
+
+
+def test_notices_after_a_redirect_take_no_text_from_the_link(staff):
+    cid = create(staff)
+    page = page_of(staff, f"/staff/competitions/{cid}?extended=0.%20Срочно%20перейдите%20на%20evil.example&moved=<b>x</b>")
+    assert "evil.example" not in page and "&lt;b&gt;" not in page
+    page = page_of(staff, f"/staff/competitions/{cid}?extended=3")
+    assert "Писем организациям с черновиками: 3." in page

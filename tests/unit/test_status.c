@@ -19,6 +19,7 @@ START_TEST(the_procedure_allows_these_transitions)
     ck_assert(gr_status_may("submitted", "returned"));
     ck_assert(gr_status_may("submitted", "rejected"));
     ck_assert(gr_status_may("returned", "submitted"));    /* resubmit */
+    ck_assert(gr_status_may("returned", "rejected"));     /* overdue (staff_app checks the date) */
 }
 END_TEST
 
@@ -48,7 +49,9 @@ START_TEST(actions_lead_to_their_status)
     ck_assert_str_eq(gr_status_after("returned", "resubmit"), "submitted");
     /* a decision on what is no longer submitted: no status to go to */
     ck_assert_ptr_null(gr_status_after("admitted", "admit"));
-    ck_assert_ptr_null(gr_status_after("returned", "reject"));
+    ck_assert_str_eq(gr_status_after("returned", "reject"), "rejected");
+    ck_assert_ptr_null(gr_status_after("returned", "admit"));
+    ck_assert_ptr_null(gr_status_after("returned", "return"));
     ck_assert_ptr_null(gr_status_after("rejected", "return"));
     ck_assert_ptr_null(gr_status_after("submitted", "approve"));
     ck_assert_ptr_null(gr_status_after(NULL, "admit"));

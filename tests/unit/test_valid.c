@@ -1,6 +1,7 @@
 /* test_valid.c — validators and parsers of user input (valid.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include "suites.h"
 #include "gf.h"
 
@@ -19,6 +20,28 @@ START_TEST(ids_refuse_everything_else)
     for (int i = 0; bad[i]; i++)
         ck_assert_msg(gf_parse_id(bad[i]) == 0, "accepted %s", bad[i]);
     ck_assert_int_eq(gf_parse_id(NULL), 0);
+}
+END_TEST
+
+START_TEST(utf8_cut_drops_only_an_incomplete_last_character)
+{
+    char a[] = "при", b[] = "пр\xD0", c[] = "ok\xE2\x82", d[] = "€", e[] = "x\xF0\x9F\x98",
+         f[] = "\xF0\x9F\x98\x80", g[] = "", h[] = "abc";
+
+    gf_utf8_cut(a); ck_assert_str_eq(a, "при");
+    gf_utf8_cut(b); ck_assert_str_eq(b, "пр");
+    gf_utf8_cut(c); ck_assert_str_eq(c, "ok");
+    gf_utf8_cut(d); ck_assert_str_eq(d, "€");
+    gf_utf8_cut(e); ck_assert_str_eq(e, "x");
+    gf_utf8_cut(f); ck_assert_str_eq(f, "\xF0\x9F\x98\x80");
+    gf_utf8_cut(g); ck_assert_str_eq(g, "");
+    gf_utf8_cut(h); ck_assert_str_eq(h, "abc");
+    /* what snprintf("%.5s") makes of Cyrillic: two letters and half a third */
+    char buf[6];
+    snprintf(buf, sizeof buf, "%.5s", "яяя");
+    gf_utf8_cut(buf);
+    ck_assert_str_eq(buf, "яя");
+    ck_assert_int_ge(gf_utf8_len(buf), 0);
 }
 END_TEST
 
@@ -135,6 +158,7 @@ Suite *valid_suite(void)
     TCase *tc = tcase_create("core");
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
+    tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
     tcase_add_test(tc, ids_refuse_everything_else);
     tcase_add_test(tc, utf8_length_counts_code_points);
     tcase_add_test(tc, utf8_length_refuses_invalid_sequences);
