@@ -22,11 +22,15 @@ static const char *const Q[] = {
     [Q_ADD] =
         "INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)"
         " SELECT p.id, ?, ?, ?, ?, ?, ?, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
-        " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " WHERE p.id = ? AND " GR_APP_OPEN_SQL,
     [Q_FIND] =
         "SELECT a.stored_name FROM attachments a JOIN projects p ON p.id = a.project_id"
         " JOIN competitions c ON c.id = p.competition_id WHERE a.id = ? AND a.project_id = ?"
-        " AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " AND " GR_APP_OPEN_SQL
+        /* returned for corrections: a file that was part of a submission
+         * stays (a receipt holds its hash); new ones may go */
+        " AND (p.status = 'draft' OR NOT EXISTS (SELECT 1 FROM receipts r"
+        " WHERE r.project_id = p.id AND INSTR(r.frozen, a.sha256) > 0))",
     [Q_DELETE] =
         "DELETE FROM attachments WHERE id = ? AND project_id = ?",
     [Q_DOWNLOAD] =

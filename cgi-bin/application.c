@@ -3,11 +3,15 @@
  *   /applications/new?competition=N   start one (GET asks, POST creates)
  *   /applications/<id>                 the whole application, printable,
  *                                      with what is missing and the receipt
- *   /applications/<id>/submit  (POST)  check, freeze, number, SHA-256, mail
+ *   /applications/<id>/submit  (POST)  check, freeze, number, SHA-256, mail;
+ *                                      for one returned for corrections:
+ *                                      the resubmission, before its due date
  *   /applications/<id>/withdraw (POST) back to draft, before the deadline
- * The deadline is decided by the database clock inside the statement that
- * changes the status, so a request that began before it and ends after it
- * is refused too.
+ * The deadline (and a return's due date) is decided by the database clock
+ * inside the statement that changes the status, so a request that began
+ * before it and ends after it is refused too. Every submission leaves its
+ * receipt in `receipts`: a resubmission keeps the application's number and
+ * gets a new time and SHA-256; the earlier receipts stay valid as history.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +19,8 @@
 #include "grant.h"
 
 enum {
-    Q_COMP, Q_MY_ORG, Q_EXISTING, Q_CREATE, Q_LOCK, Q_ORG, Q_SUBMIT, Q_WITHDRAW, Q_SUBMITTED,
-    Q__MAX
+    Q_COMP, Q_MY_ORG, Q_EXISTING, Q_CREATE, Q_LOCK, Q_ORG, Q_SUBMIT, Q_RECEIPT, Q_WITHDRAW,
+    Q_SUBMITTED, Q_RECEIPTS, Q_DECISION, Q_ITEMS, Q__MAX
 };
 static const char *const Q[] = {
     [Q_COMP] =
@@ -33,18 +37,23 @@ static const char *const Q[] = {
         "INSERT INTO projects (competition_id, org_id, municipality_id, title, summary, status,"
         " created_at, updated_at) VALUES (?, ?, ?, '', '', 'draft', NOW(), NOW())",
     [Q_LOCK] =
-        "SELECT id FROM projects WHERE id = ? FOR UPDATE",
+        "SELECT id, status FROM projects WHERE id = ? FOR UPDATE",
     [Q_ORG] =
         "SELECT o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
-        " m.name AS municipality, o.head_name, o.head_position, o.phone, o.email, o.website"
+        " m.name AS municipality, o.head_name, o.head_position, o.phone, o.email, o.website,"
+        " DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on"
         " FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.id = ?",
     [Q_SUBMIT] =
         "UPDATE projects p JOIN competitions c ON c.id = p.competition_id"
         " SET p.status = 'submitted', p.number = ?, p.submitted_at = NOW(), p.receipt_sha256 = ?,"
         " p.frozen = ?, p.title = ?, p.summary = ?, p.problem = ?, p.goal = ?, p.results = ?,"
         " p.direction_id = ?, p.municipality_id = ?, p.starts_on = ?, p.ends_on = ?,"
-        " p.requested_kopecks = ?, p.cofin_kopecks = ?, p.consent_publish = ?, p.updated_at = NOW()"
-        " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " p.requested_kopecks = ?, p.cofin_kopecks = ?, p.consent_publish = ?, p.return_due = NULL,"
+        " p.updated_at = NOW() WHERE p.id = ? AND p.status = ? AND " GR_APP_OPEN_SQL,
+    /* the receipt just given, kept with every earlier one */
+    [Q_RECEIPT] =
+        "INSERT INTO receipts (project_id, number, sha256, frozen, submitted_at)"
+        " SELECT id, number, receipt_sha256, frozen, submitted_at FROM projects WHERE id = ?",
     [Q_WITHDRAW] =
         "UPDATE projects p JOIN competitions c ON c.id = p.competition_id"
         " SET p.status = 'draft', p.receipt_sha256 = NULL, p.frozen = NULL, p.submitted_at = NULL,"
@@ -53,6 +62,17 @@ static const char *const Q[] = {
     [Q_SUBMITTED] =
         "SELECT number, receipt_sha256, UNIX_TIMESTAMP(submitted_at) AS submitted_ts"
         " FROM projects WHERE id = ?",
+    [Q_RECEIPTS] =
+        "SELECT number, sha256, UNIX_TIMESTAMP(submitted_at) AS ts FROM receipts"
+        " WHERE project_id = ? ORDER BY id",
+    /* the staff's last decision, for a returned or rejected application */
+    [Q_DECISION] =
+        "SELECT decision, items, comment, UNIX_TIMESTAMP(due_at) AS due_ts,"
+        " UNIX_TIMESTAMP(created_at) AS ts FROM compliance_decisions WHERE project_id = ?"
+        " ORDER BY id DESC LIMIT 1",
+    [Q_ITEMS] =
+        "SELECT text FROM competition_checklist WHERE competition_id = ? AND FIND_IN_SET(id, ?)"
+        " ORDER BY sort, id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -117,6 +137,11 @@ static NEOERR *start(gf_req *r)
 
 /* ---- the whole application ---------------------------------------------- */
 
+static const char *sv(gf_req *r, const char *key)
+{
+    return hdf_get_value(r->hdf, key, "");
+}
+
 static NEOERR *view(gf_req *r, long long id)
 {
     int problems;
@@ -128,6 +153,17 @@ static NEOERR *view(gf_req *r, long long id)
         (err = gf_db_row(Q[Q_ORG], ARGS(A_INT(atoll(hdf_get_value(r->hdf, "App.org_id", "0")))),
                          r->hdf, "Org", NULL)))
         return nerr_pass(err);
+    if ((err = gf_db_rows(Q[Q_RECEIPTS], ARGS(A_INT(id)), r->hdf, "Receipts", NULL)))
+        return nerr_pass(err);
+    /* what the staff asked to correct, or why they refused */
+    if (!strcmp(sv(r, "App.status"), "returned") || !strcmp(sv(r, "App.status"), "rejected")) {
+        int found = 0;
+        if ((err = gf_db_row(Q[Q_DECISION], ARGS(A_INT(id)), r->hdf, "Decision", &found)) ||
+            (found && (err = gf_db_rows(Q[Q_ITEMS], ARGS(A_INT(atoll(sv(r, "App.competition_id"))),
+                                                         A_STR(sv(r, "Decision.items"))),
+                                        r->hdf, "Decision.Items", NULL))))
+            return nerr_pass(err);
+    }
     gf_set_int(r->hdf, "Problems", problems);
     gf_set(r->hdf, "Submitted", gf_param(r, "submitted", ""));
     gf_set(r->hdf, "Page.Title", "Заявка");
@@ -136,18 +172,31 @@ static NEOERR *view(gf_req *r, long long id)
     return STATUS_OK;
 }
 
-static const char *sv(gf_req *r, const char *key)
+/* The refusal when the application is closed: the deadline passed, the
+ * due date of a return passed, or it is no longer a draft or returned. The
+ * statement that submits decides (by the database clock); the check before
+ * it only gives the same answer sooner. */
+static void refuse_submit(gf_req *r, const char *from)
 {
-    return hdf_get_value(r->hdf, key, "");
+    gf_db_rollback();
+    if (!strcmp(from, "returned"))
+        gf_set(r->hdf, "Form.Error.form", "Срок доработки истёк — повторно подать заявку нельзя. "
+                                          "Срок был указан выше (МСК).");
+    else if (!strcmp(from, "draft"))
+        gf_set(r->hdf, "Form.Error.form", "Приём заявок завершён — заявка не подана. "
+                                          "Время окончания приёма указано выше (МСК).");
+    else
+        gf_set(r->hdf, "Form.Error.form", "Заявка уже подана или рассмотрена: подать её ещё раз нельзя.");
+    r->status = 409;
 }
 
 static NEOERR *submit(gf_req *r, long long id)
 {
     HDF *frozen = NULL, *mail = NULL;
-    char number[48], sha[65], where[80], line[700];
+    char number[48], sha[65], where[80], line[700], from[16];
     char *text = NULL;
     long long affected = 0, dir, muni;
-    int problems;
+    int problems, again;
     NEOERR *err;
 
     if ((err = gr_app_load(r, id, 1)))
@@ -158,6 +207,13 @@ static NEOERR *submit(gf_req *r, long long id)
     if ((err = gf_db_begin()) || (err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), r->hdf, "Lock", NULL)) ||
         (err = view(r, id)))
         return nerr_pass(err);
+    /* a draft is submitted, one returned for corrections resubmitted */
+    snprintf(from, sizeof from, "%s", sv(r, "Lock.status"));
+    again = !strcmp(from, "returned");
+    if (!gr_status_may(from, "submitted") || !hdf_get_int_value(r->hdf, "App.open", 0)) {
+        refuse_submit(r, from);
+        return STATUS_OK;
+    }
     problems = hdf_get_int_value(r->hdf, "Problems", 0);
     if (problems) {
         gf_db_rollback();
@@ -185,33 +241,35 @@ static NEOERR *submit(gf_req *r, long long id)
                                A_STR(sv(r, "Sections.card.ends_on")),
                                A_INT(atoll(sv(r, "Sections.budget.Totals.requested"))),
                                A_INT(atoll(sv(r, "Sections.budget.Totals.cofin"))),
-                               A_INT(!strcmp(sv(r, "Sections.consent.publish"), "1")), A_INT(id)),
+                               A_INT(!strcmp(sv(r, "Sections.consent.publish"), "1")), A_INT(id),
+                               A_STR(from)),
                           &affected, NULL)))
         goto done;
     if (affected != 1) {
-        gf_db_rollback();
-        gf_set(r->hdf, "Form.Error.form", "Приём заявок завершён — заявка не подана. "
-                                                 "Время окончания приёма указано выше (МСК).");
-        r->status = 409;
+        refuse_submit(r, from);
         goto done;
     }
-    if ((err = gr_audit(r, "project", id, "submit", "draft", "submitted", NULL)) ||
+    if ((err = gf_db_exec(Q[Q_RECEIPT], ARGS(A_INT(id)), NULL, NULL)) ||
+        (err = gr_audit(r, "project", id, again ? "resubmit" : "submit", from, "submitted", NULL)) ||
         (err = gf_db_row(Q[Q_SUBMITTED], ARGS(A_INT(id)), mail, "Receipt", NULL)))
         goto done;
+    gf_set_int(mail, "Resubmitted", again);
     gf_set(mail, "Title", sv(r, "Sections.card.title"));
     gf_set(mail, "Competition", sv(r, "App.comp_title"));
     gf_set(mail, "Org", sv(r, "Org.short_name"));
     gf_set(mail, "Name", sv(r, "User.Name"));
     gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
     gf_setf(mail, "Link=%s/applications/%lld", gf_cfg("Site.URL", ""), id);
-    snprintf(line, sizeof line, "Заявка %s «%.300s» (%.200s): %s/staff/applications/%lld",
+    gf_setf(mail, "StaffLink=%s/staff/applications/%lld", gf_cfg("Site.URL", ""), id);
+    snprintf(line, sizeof line, "Заявка %s «%.300s» (%.200s)%s: %s/staff/applications/%lld",
              number, sv(r, "Sections.card.title"), sv(r, "Org.short_name"),
-             gf_cfg("Site.URL", ""), id);
+             again ? " подана повторно после доработки" : "", gf_cfg("Site.URL", ""), id);
     if ((err = gf_mail_queue(r, sv(r, "User.Email"), "receipt.cs", mail)) ||
-        (err = gr_alert_staff(r, "submission", "submitted_alert.cs", mail, line)) ||
+        (err = again ? gr_alert_staff(r, "resubmission", "resubmitted_alert.cs", mail, line)
+                     : gr_alert_staff(r, "submission", "submitted_alert.cs", mail, line)) ||
         (err = gf_db_commit()))
         goto done;
-    gf_log("info", "application %lld submitted as %s", id, number);
+    gf_log("info", "application %lld %s as %s", id, again ? "resubmitted" : "submitted", number);
     snprintf(where, sizeof where, "/applications/%lld?submitted=1", id);
     gf_redirect(r, where);
 done:

@@ -1,7 +1,8 @@
 /*
  * org — "/org": the organization profile of the logged-in NGO
  * representative (names, legal form, ИНН and ОГРН with their checksums,
- * КПП, address, municipality, head, contacts, website, description), and
+ * КПП, address, municipality, head, contacts, website, description, the
+ * date of state registration from the ОГРН record), and
  * a logo (PNG or JPEG, by content), inviting a colleague by email;
  * "/org/join?token=…" lets the invited person join; "/org/logo/<id>" is the
  * public logo. One ИНН is registered once.
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "grant.h"
 
@@ -22,16 +24,17 @@ static const char *const Q[] = {
     [Q_MY_ORG] =
         "SELECT o.id, o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
         " o.municipality_id AS municipality, o.head_name, o.head_position, o.phone, o.email,"
-        " o.website, o.description, o.logo_name IS NOT NULL AS has_logo FROM org_members m JOIN organizations o ON o.id = m.org_id"
+        " o.website, o.description, DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on,"
+        " o.logo_name IS NOT NULL AS has_logo FROM org_members m JOIN organizations o ON o.id = m.org_id"
         " WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
     [Q_INSERT] =
         "INSERT INTO organizations (full_name, short_name, legal_form, inn, ogrn, kpp, address,"
-        " municipality_id, head_name, head_position, phone, email, website, description, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())",
+        " municipality_id, head_name, head_position, phone, email, website, description, registered_on,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())",
     [Q_UPDATE] =
         "UPDATE organizations SET full_name = ?, short_name = ?, legal_form = ?, inn = ?, ogrn = ?,"
         " kpp = ?, address = ?, municipality_id = ?, head_name = ?, head_position = ?, phone = ?,"
-        " email = ?, website = ?, description = ? WHERE id = ?",
+        " email = ?, website = ?, description = ?, registered_on = ? WHERE id = ?",
     [Q_MEMBER] =
         "INSERT IGNORE INTO org_members (org_id, user_id) VALUES (?, ?)",
     [Q_MEMBERS] =
@@ -89,6 +92,17 @@ static void validate(gf_req *r)
         strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
         gf_field_error(r, "website", "Адрес сайта начинается с https:// или http://.");
     gf_field_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
+    v = gf_input(r, "registered_on");
+    if (*v) {
+        char today[16], iso[11];
+        int y, m, d;
+        gf_fmt_msk(time(NULL), 0, today, sizeof today);      /* dd.mm.yyyy, Moscow */
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", today + 6, today + 3, today);
+        if (!gf_parse_date(v, &y, &m, &d))
+            gf_field_error(r, "registered_on", "Дата в формате ГГГГ-ММ-ДД, например 2015-04-21.");
+        else if (strcmp(v, iso) > 0)
+            gf_field_error(r, "registered_on", "Дата регистрации не может быть в будущем.");
+    }
 }
 
 /* A new logo from the form, checked and stored: *stored is "" when none
@@ -122,7 +136,7 @@ static NEOERR *take_logo(gf_req *r, char stored[44], char mime[80])
 
 static NEOERR *save(gf_req *r, long long org_id)
 {
-    const char *v[14];
+    const char *v[14], *reg = gf_input(r, "registered_on");
     char logo[44], mime[80];
     long long id = org_id;
     NEOERR *err;
@@ -133,7 +147,7 @@ static NEOERR *save(gf_req *r, long long org_id)
         v[i] = gf_input(r, fields[i]);
 #define COMMON A_STR(v[0]), A_STR(v[1]), A_STR(v[2]), A_STR(v[3]), A_STR(v[4]), A_STR(v[5]), \
                A_STR(v[6]), A_INT(gf_parse_id(v[7])), A_STR(v[8]), A_STR(v[9]), A_STR(v[10]), \
-               A_STR(v[11]), A_STR(v[12]), A_STR(v[13])
+               A_STR(v[11]), A_STR(v[12]), A_STR(v[13]), *reg ? A_STR(reg) : A_NULL
     if ((err = gf_db_begin()))
         return nerr_pass(err);
     if (org_id)

@@ -30,14 +30,14 @@ GF_STATEMENTS(Q, Q__MAX);
  * sometimes starts from organizations or the primary key, tens of
  * milliseconds.
  *
- * A page near where its block starts (the first pages, and a deep page
- * just past an anchor) is one plain read: the index gives the ids in order
- * and the rows are read, the few skipped ones too. A page further into its
- * block (more than SKIP_JOIN rows to skip) is found on the index alone
- * first and only its rows are joined ("deferred join"), so that the
- * skipped ones are never read. Rows are one table: municipality and
- * direction names come from the process's cached lists, the organization's
- * name is the project's copy (schema/007). */
+ * The first block of pages (ANCHOR_PAGES of them) is read from the top: a
+ * page that skips up to SKIP_JOIN rows reads them plainly; one further in
+ * is found on the index alone first and only its rows are joined
+ * ("deferred join"), so that the skipped ones are never read. A page of a
+ * later block starts at an id kept per process (block_starts): one plain
+ * read of 20 rows. Rows are one table: municipality and direction names
+ * come from the process's cached lists, the organization's name is the
+ * project's copy (schema/007). */
 #define COLS                                                                  \
     " p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"             \
     " p.requested_kopecks, p.granted_kopecks,"                                \
@@ -52,14 +52,12 @@ GF_STATEMENTS(Q, Q__MAX);
     "       WHERE p.listed = 1" W " ORDER BY p.id DESC LIMIT ? OFFSET ?) k"     \
     " STRAIGHT_JOIN projects p ON p.id = k.id"                                \
     " ORDER BY p.id DESC"
-/* deep pages start from an anchor: the id at which a block of pages begins */
-#define ANCHOR(IX, W)                                                         \
+/* where the pages of a block start: the ids of the block, on the index alone */
+#define STARTS(IX, W)                                                         \
     "SELECT p.id FROM projects p FORCE INDEX (" IX ") WHERE p.listed = 1" W   \
-    " ORDER BY p.id DESC LIMIT 1 OFFSET ?"
-/* A block is bounded on both sides, so that the range is short. */
-#define FROM " AND p.id <= ? AND p.id > ?"
+    " ORDER BY p.id DESC LIMIT ? OFFSET ?"
+#define FROM " AND p.id <= ?"
 #define PAGE_FROM(IX, W) PAGE(IX, W FROM)
-#define PAGE_SKIP_FROM(IX, W) PAGE_SKIP(IX, W FROM)
 #define MU " AND p.municipality_id = ?"
 #define DI " AND p.direction_id = ?"
 #define CO " AND p.competition_id = ?"
@@ -75,55 +73,70 @@ GF_STATEMENTS(Q, Q__MAX);
     M("ix_list_dir", DI CO ST),  M("ix_list_mde", MU DI CO ST) }
 static const char *const Q_PAGE[16] = ALL16(PAGE);
 static const char *const Q_PAGE_SKIP[16] = ALL16(PAGE_SKIP);
-static const char *const Q_ANCHOR[16] = ALL16(ANCHOR);
+static const char *const Q_STARTS[16] = ALL16(STARTS);
 static const char *const Q_PAGE_FROM[16] = ALL16(PAGE_FROM);
-static const char *const Q_PAGE_SKIP_FROM[16] = ALL16(PAGE_SKIP_FROM);
 
 /* Deep pages. OFFSET walks the index from the top, so page 2 500 would
- * read 50 000 entries. Instead the id where every ANCHOR_PAGES-th page
- * starts is found once (one such walk) and kept per process for
- * Listing.AnchorTTL seconds; a deep page then walks at most ANCHOR_PAGES
- * pages from its anchor. Between refreshes a page may be shifted by the
- * projects published meanwhile, as with any cached page. */
+ * read 50 000 entries. Instead the pages come in blocks of ANCHOR_PAGES,
+ * and for a block after the first the ids at which its pages start are
+ * found once (one walk over the index alone, which returns the block's
+ * ids) and kept per process for Listing.AnchorTTL seconds; each of its
+ * pages is then a plain read from its start. Between refreshes a page may
+ * be shifted by the projects published meanwhile, as with any cached page. */
 #define ANCHOR_PAGES 50
 /* Up to this many rows are skipped by reading them (a plain OFFSET); past
  * it the page is found on the index first (the deferred join), whose
  * derived table costs more than reading a few pages of rows. */
 #define SKIP_JOIN 100
-static struct { char key[96]; long long id; time_t at; } anchors[512];
-/* the id at `offset` from the top for these filters, 0 when there is none */
+static struct {
+    char key[96];
+    long long start[ANCHOR_PAGES];
+    int n;
+    time_t at;
+} blocks[256];
 
-static NEOERR *anchor_id(int combo, gf_arg *a, int na, long long offset, long long *id)
+/* *starts: the ids at which the pages of `block` (> 0) start for these
+ * filters, *n of them (fewer in the last block, 0 past the end); owned by
+ * the cache, valid until the next call. */
+static NEOERR *block_starts(int combo, const gf_arg *f, int nf, long block, long size,
+                            const long long **starts, int *n)
 {
     char key[96];
     unsigned h = 2166136261u;
-    int n = snprintf(key, sizeof key, "%d:%lld", combo, offset);
-    HDF *row;
-    NEOERR *err;
+    int k = snprintf(key, sizeof key, "%d:%ld:%ld", combo, block, size), count = 0, i = 0;
     long ttl = gf_cfg_int("Listing.AnchorTTL", 60);
+    gf_arg a[8];
+    HDF *rows;
+    NEOERR *err;
 
-    for (int i = 0; i < na; i++)
-        n += snprintf(key + n, sizeof key - (size_t)n, ":%lld:%s", a[i].i, a[i].s ? a[i].s : "");
+    for (int j = 0; j < nf; j++)
+        k += snprintf(key + k, sizeof key - (size_t)k, ":%lld:%s", f[j].i, f[j].s ? f[j].s : "");
     for (const char *p = key; *p; p++)
         h = (h ^ (unsigned char)*p) * 16777619u;
-    h %= sizeof anchors / sizeof anchors[0];
-    if (!strcmp(anchors[h].key, key) && time(NULL) - anchors[h].at < ttl) {
-        *id = anchors[h].id;
-        return STATUS_OK;
+    h %= sizeof blocks / sizeof blocks[0];
+    if (strcmp(blocks[h].key, key) || time(NULL) - blocks[h].at >= ttl) {
+        for (int j = 0; j < nf; j++)
+            a[j] = f[j];
+        a[nf] = A_INT((long long)ANCHOR_PAGES * size);
+        a[nf + 1] = A_INT((long long)block * ANCHOR_PAGES * size);
+        a[nf + 2] = A_END;
+        if ((err = hdf_init(&rows)))
+            return nerr_pass(err);
+        if ((err = gf_db_rows(Q_STARTS[combo], a, rows, NULL, NULL))) {
+            hdf_destroy(&rows);
+            return nerr_pass(err);
+        }
+        for (HDF *c = hdf_obj_child(rows); c && i < ANCHOR_PAGES; c = hdf_obj_next(c), count++)
+            if (count % size == 0)
+                blocks[h].start[i++] = atoll(hdf_get_value(c, "id", "0"));
+        hdf_destroy(&rows);
+        snprintf(blocks[h].key, sizeof blocks[h].key, "%s", key);
+        blocks[h].n = i;
+        blocks[h].at = time(NULL);
     }
-    a[na] = A_INT(offset);
-    a[na + 1] = A_END;
-    if ((err = hdf_init(&row)))
-        return nerr_pass(err);
-    err = gf_db_row(Q_ANCHOR[combo], a, row, NULL, NULL);
-    *id = atoll(hdf_get_value(row, "id", "0"));   /* 0: past the last project */
-    hdf_destroy(&row);
-    if (!err) {
-        snprintf(anchors[h].key, sizeof anchors[h].key, "%s", key);
-        anchors[h].id = *id;
-        anchors[h].at = time(NULL);
-    }
-    return nerr_pass(err);
+    *starts = blocks[h].start;
+    *n = blocks[h].n;
+    return STATUS_OK;
 }
 
 static const char *const statuses[] = {"applicant", "winner", "completed"};
@@ -172,7 +185,7 @@ static void pager_links(HDF *h, long page, long pages)
 
 /* The number of projects these filters show: one row of exhibit_stats
  * (kept by triggers), read at most once per Listing.TotalTTL seconds per
- * process and filter combination (like the anchors), or now with fresh.
+ * process and filter combination (like the starts of deep pages), or now with fresh.
  * So "Найдено проектов" and the pager may lag a publication or withdrawal
  * by up to TotalTTL seconds; the rows never do, and a page that the kept
  * total puts past the end, or that comes back empty, reads it afresh
@@ -210,40 +223,35 @@ static NEOERR *total_of(const gf_arg *cnt, int fresh, long long *total)
     return STATUS_OK;
 }
 
-/* The rows of one page into Projects. A deep page whose anchor is past
- * the last project is past the end: no statement. */
+/* The rows of one page into Projects. A deep page past the end of its
+ * block's starts is past the end: no statement. */
 static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, long size,
                          int *n)
 {
     gf_arg a[16];
-    int na = 0;
-    long block = (page - 1) / ANCHOR_PAGES;
-    long long from = 0, below = 0, skip;
+    int na = 0, nstarts = 0;
+    long block = (page - 1) / ANCHOR_PAGES, k = (page - 1) % ANCHOR_PAGES;
+    long long skip = (long long)(page - 1) * size;
+    const long long *starts = NULL;
     const char *sql;
     NEOERR *err;
 
     *n = 0;
-    if (block) {
-        if ((err = anchor_id(combo, f, nf, (long long)block * ANCHOR_PAGES * size, &from)))
-            return nerr_pass(err);
-        if (!from)
-            return STATUS_OK;
-        if ((err = anchor_id(combo, f, nf, (long long)(block + 1) * ANCHOR_PAGES * size, &below)))
-            return nerr_pass(err);
-    }
-    skip = (long long)(page - 1 - block * ANCHOR_PAGES) * size;
     for (int i = 0; i < nf; i++)
         a[na++] = f[i];
-    if (from) {
-        a[na++] = A_INT(from);
-        a[na++] = A_INT(below);
+    if (block) {
+        if ((err = block_starts(combo, f, nf, block, size, &starts, &nstarts)))
+            return nerr_pass(err);
+        if (k >= nstarts)
+            return STATUS_OK;
+        a[na++] = A_INT(starts[k]);
+        skip = 0;
+        sql = Q_PAGE_FROM[combo];
+    } else {
+        sql = skip > SKIP_JOIN ? Q_PAGE_SKIP[combo] : Q_PAGE[combo];
     }
     a[na++] = A_INT(size);
     a[na++] = A_INT(skip);
-    if (skip > SKIP_JOIN)
-        sql = from ? Q_PAGE_SKIP_FROM[combo] : Q_PAGE_SKIP[combo];
-    else
-        sql = from ? Q_PAGE_FROM[combo] : Q_PAGE[combo];
     a[na] = A_END;
     if ((err = gf_db_rows(sql, a, r->hdf, "Projects", n)))
         return nerr_pass(err);

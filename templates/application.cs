@@ -1,6 +1,34 @@
 <?cs include:"header.cs" ?>
 <h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs else ?>Заявка № <?cs var:App.id ?><?cs /if ?></h1>
 <?cs set:Section = "all" ?><?cs include:"app_nav.cs" ?>
+<?cs def:missing_list(what) ?><?cs if:Problems > 0 ?>
+  <p><?cs var:what ?></p>
+  <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a><?cs if:m.field ?> — <?cs var:m.field ?><?cs /if ?>: <?cs var:m.message ?></li><?cs /each ?></ul>
+<?cs /if ?><?cs /def ?>
+<?cs def:decision_items(id) ?><?cs if:subcount(Decision.Items) > 0 ?><ul id="<?cs var:id ?>"><?cs each:i = Decision.Items ?><li><?cs var:i.text ?></li><?cs /each ?></ul><?cs /if ?><?cs /def ?>
+<?cs if:App.status == "returned" ?>
+<section aria-labelledby="return-h" class="submit-box">
+  <h2 id="return-h">Заявка возвращена на доработку</h2>
+  <?cs if:App.open ?>
+  <p>Исправьте заявку и подайте её повторно до <strong><time id="return-due"><?cs var:msk(App.return_due_ts) ?></time></strong> (МСК). После этого срока подать её повторно будет нельзя.</p>
+  <?cs else ?>
+  <p class="form-error" id="return-overdue">Срок доработки истёк <?cs var:msk(App.return_due_ts) ?> (МСК): повторно подать заявку нельзя.</p>
+  <?cs /if ?>
+  <?cs if:subcount(Decision.Items) > 0 ?><p>Что нужно исправить:</p><?cs call:decision_items("return-items") ?><?cs /if ?>
+  <?cs if:Decision.comment ?><p>Комментарий сотрудника:</p><p class="text" id="return-comment"><?cs var:Decision.comment ?></p><?cs /if ?>
+  <?cs if:App.editable ?>
+  <?cs call:missing_list("Чтобы подать заявку повторно, осталось исправить:") ?>
+  <form method="post" action="/applications/<?cs var:App.id ?>/submit"><?cs call:csrf_field() ?><button type="submit"<?cs if:Problems > 0 ?> aria-describedby="return-h"<?cs /if ?>>Подать заявку повторно</button></form>
+  <p class="hint">Номер заявки сохранится; вы получите новую расписку с новым временем и контрольной суммой, прежние расписки остаются в истории.</p>
+  <?cs /if ?>
+</section>
+<?cs elif:App.status == "rejected" ?>
+<section aria-labelledby="reject-h" class="submit-box">
+  <h2 id="reject-h">Заявка отклонена по итогам проверки</h2>
+  <?cs if:subcount(Decision.Items) > 0 ?><p>Не выполнены требования:</p><?cs call:decision_items("reject-items") ?><?cs /if ?>
+  <?cs if:Decision.comment ?><p>Комментарий сотрудника:</p><p class="text" id="reject-comment"><?cs var:Decision.comment ?></p><?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:App.receipt_sha256 ?>
 <section class="receipt" aria-labelledby="receipt-h">
   <h2 id="receipt-h">Расписка о подаче заявки</h2>
@@ -14,14 +42,17 @@
   <form method="post" action="/applications/<?cs var:App.id ?>/withdraw"><?cs call:csrf_field() ?><button type="submit" class="secondary">Отозвать заявку для исправления</button></form>
   <p class="hint">Отозванную заявку можно исправить и подать снова до окончания приёма.</p>
   <?cs /if ?>
+  <?cs if:subcount(Receipts) > 1 ?>
+  <h3>Все расписки по заявке</h3>
+  <table id="receipts"><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th></tr></thead><tbody>
+  <?cs each:x = Receipts ?><tr><td><?cs var:x.number ?></td><td><?cs var:msk(x.ts) ?></td><td><code><?cs var:x.sha256 ?></code></td></tr><?cs /each ?>
+  </tbody></table>
+  <?cs /if ?>
 </section>
 <?cs elif:App.status == "draft" ?>
 <section aria-labelledby="submit-h" class="submit-box">
   <h2 id="submit-h">Подача заявки</h2>
-  <?cs if:Problems > 0 ?>
-  <p>Чтобы подать заявку, осталось заполнить:</p>
-  <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a><?cs if:m.field ?> — <?cs var:m.field ?><?cs /if ?>: <?cs var:m.message ?></li><?cs /each ?></ul>
-  <?cs /if ?>
+  <?cs call:missing_list("Чтобы подать заявку, осталось заполнить:") ?>
   <?cs if:App.editable ?>
   <form method="post" action="/applications/<?cs var:App.id ?>/submit"><?cs call:csrf_field() ?><button type="submit"<?cs if:Problems > 0 ?> aria-describedby="submit-h"<?cs /if ?>>Подать заявку</button></form>
   <p class="hint">После подачи содержание заявки фиксируется; приём заявок заканчивается <?cs var:msk(App.closes_ts) ?> (МСК).</p>
@@ -29,49 +60,5 @@
 </section>
 <?cs /if ?>
 
-<section class="print-all">
-<h2>Организация</h2>
-<dl class="card-data">
-  <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
-  <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
-  <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
-  <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
-  <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
-</dl>
-<h2>Карточка проекта</h2>
-<dl class="card-data">
-  <dt>Направление</dt><dd><?cs each:d = Directions ?><?cs if:d.id == Sections.card.direction ?><?cs var:d.name ?><?cs /if ?><?cs /each ?></dd>
-  <dt>Муниципальное образование</dt><dd><?cs each:m = Municipalities ?><?cs if:m.id == Sections.card.municipality ?><?cs var:m.name ?><?cs /if ?><?cs /each ?></dd>
-  <dt>Сроки</dt><dd><?cs var:Sections.card.starts_on ?> — <?cs var:Sections.card.ends_on ?></dd>
-  <dt>Краткое описание</dt><dd class="text"><?cs var:Sections.card.summary ?></dd>
-  <dt>Проблема</dt><dd class="text"><?cs var:Sections.card.problem ?></dd>
-  <dt>Целевые группы</dt><dd class="text"><?cs var:Sections.card.target_groups ?></dd>
-  <dt>Цель</dt><dd class="text"><?cs var:Sections.card.goal ?></dd>
-  <dt>Задачи</dt><dd class="text"><?cs var:Sections.card.tasks ?></dd>
-  <dt>Качественные результаты</dt><dd class="text"><?cs var:Sections.card.qual_results ?></dd>
-  <dt>География</dt><dd class="text"><?cs var:Sections.card.geography ?></dd>
-</dl>
-<h3>Количественные результаты</h3>
-<table><thead><tr><th scope="col">Показатель</th><th scope="col">Единица</th><th scope="col">Значение</th></tr></thead><tbody>
-<?cs each:i = Sections.card.ind ?><tr><td><?cs var:i.name ?></td><td><?cs var:i.unit ?></td><td><?cs var:i.target ?></td></tr><?cs /each ?>
-</tbody></table>
-<h2>Команда</h2>
-<table><thead><tr><th scope="col">ФИО</th><th scope="col">Роль</th><th scope="col">Опыт</th></tr></thead><tbody>
-<?cs each:m = Sections.team.m ?><tr><td><?cs var:m.name ?></td><td><?cs var:m.role ?></td><td><?cs var:m.experience ?></td></tr><?cs /each ?>
-</tbody></table>
-<h2>Календарный план</h2>
-<table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
-<?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
-</tbody></table>
-<h2>Бюджет</h2>
-<table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
-<?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td></tr><?cs /each ?>
-</tbody></table>
-<?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
-<h2>Вложения</h2>
-<?cs if:subcount(Sections.files.a) == 0 ?><p>Нет.</p><?cs /if ?>
-<ul><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
-<h2>Согласия</h2>
-<ul><li>Обработка персональных данных: <?cs if:Sections.consent.pd == "1" ?>да<?cs else ?>нет<?cs /if ?></li><li>Публикация на выставке проектов: <?cs if:Sections.consent.publish == "1" ?>да<?cs else ?>нет<?cs /if ?></li></ul>
-</section>
+<?cs include:"app_whole.cs" ?>
 <?cs include:"footer.cs" ?>

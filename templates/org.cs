@@ -11,6 +11,7 @@
   <?cs call:text_field("legal_form", "Организационно-правовая форма", "text", 200, 1, "") ?>
   <?cs call:text_field("inn", "ИНН", "text", 10, 1, "10 цифр") ?>
   <?cs call:text_field("ogrn", "ОГРН", "text", 13, 1, "13 цифр") ?>
+  <?cs call:text_field("registered_on", "Дата государственной регистрации (из записи ОГРН)", "date", 10, 0, "Как в выписке из ЕГРЮЛ. По ней проверяется, сколько организация существует.") ?>
   <?cs call:text_field("kpp", "КПП", "text", 9, 1, "9 знаков") ?>
   <?cs call:text_field("address", "Юридический адрес", "text", 500, 1, "") ?>
   <?cs call:select_field("municipality", "Муниципальное образование", Municipalities, 1, "Выберите") ?>

@@ -1,8 +1,9 @@
 /*
  * application.c — an application (a project in a competition): loading it
  * with the access check, its sections kept as drafts (draft.c) with a
- * version against lost updates and the deadline checked by the database
- * clock in the same statement that saves, and the check of the whole.
+ * version against lost updates and the deadline (or, for an application
+ * returned for corrections, its due date) checked by the database clock in
+ * the same statement that saves, and the check of the whole.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,9 @@ static const char *const Q[] = {
         " c.title AS comp_title, UNIX_TIMESTAMP(c.closes_at) AS closes_ts,"
         " c.min_grant_kopecks, c.max_grant_kopecks, CAST(c.cofin_min_pct AS DOUBLE) AS cofin_min_pct,"
         " c.title_max, c.summary_max,"
-        " c.problem_max, c.max_months, c.impl_start, c.impl_end, o.short_name AS org"
+        " c.problem_max, c.max_months, c.impl_start, c.impl_end, o.short_name AS org,"
+        " UNIX_TIMESTAMP(p.return_due) AS return_due_ts, " GR_APP_OPEN_SQL " AS open,"
+        " (p.status = 'returned' AND p.return_due <= NOW()) AS overdue"
         " FROM projects p JOIN competitions c ON c.id = p.competition_id"
         " JOIN organizations o ON o.id = p.org_id WHERE p.id = ?",
     [Q_SECTION] =
@@ -30,14 +33,13 @@ static const char *const Q[] = {
     [Q_INSERT] =
         "INSERT INTO application_sections (project_id, section, data, valid, version, saved_at)"
         " SELECT p.id, ?, ?, ?, 1, NOW() FROM projects p JOIN competitions c ON c.id = p.competition_id"
-        " WHERE p.id = ? AND p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " WHERE p.id = ? AND " GR_APP_OPEN_SQL,
     [Q_UPDATE] =
         "UPDATE application_sections s JOIN projects p ON p.id = s.project_id"
         " JOIN competitions c ON c.id = p.competition_id"
         " SET s.data = ?, s.valid = ?, s.version = s.version + 1, s.saved_at = NOW(),"
         " p.updated_at = NOW()"
-        " WHERE s.project_id = ? AND s.section = ? AND s.version = ? AND p.status = 'draft'"
-        " AND c.stage = 'intake' AND c.closes_at > NOW()",
+        " WHERE s.project_id = ? AND s.section = ? AND s.version = ? AND " GR_APP_OPEN_SQL,
     [Q_DIRS] =
         "SELECT d.id, d.name FROM competition_directions cd JOIN directions d ON d.id = cd.direction_id"
         " WHERE cd.competition_id = ? ORDER BY d.sort",
@@ -86,10 +88,10 @@ NEOERR *gr_app_load(gf_req *r, long long id, int staff_may_read)
         if (err)
             return nerr_pass(err);
     }
+    /* a draft while intake is open, a returned one until its due date */
     gf_set_int(r->hdf, "App.editable",
                       hdf_get_int_value(r->hdf, "App.mine", 0) &&
-                      hdf_get_int_value(r->hdf, "App.intake_open", 0) &&
-                      !strcmp(hdf_get_value(r->hdf, "App.status", ""), "draft"));
+                      hdf_get_int_value(r->hdf, "App.open", 0));
     return STATUS_OK;
 }
 
@@ -157,15 +159,14 @@ NEOERR *gr_draft_save(long long id, const char *section, HDF *data, int valid,
     if (err)
         return nerr_pass(err);
     if (n == 0) {
-        /* either the deadline passed (or the application left the draft
-         * state), or the version moved on: tell which */
+        /* either the application closed (the deadline or the due date
+         * passed, or it was submitted), or the version moved on: tell which */
         HDF *h;
         int open = 0;
         if ((err = hdf_init(&h)))
             return nerr_pass(err);
         err = gf_db_row(Q[Q_LOAD], ARGS(A_INT(0), A_INT(id)), h, NULL, NULL);
-        open = hdf_get_int_value(h, "intake_open", 0) &&
-               !strcmp(hdf_get_value(h, "status", ""), "draft");
+        open = hdf_get_int_value(h, "open", 0);
         hdf_destroy(&h);
         *result = open ? 1 : 2;
     }

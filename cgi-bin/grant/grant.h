@@ -115,9 +115,11 @@ void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst);
 /* ---- application.c: an application, its state and its drafts ----------- */
 
 /* Loads application id into App.* (status, number, competition limits,
- * App.editable while the user may still change it) and Nav.<n> (the
- * sections with their state). An application of another organization is
- * a 404; staff may read it when staff_may_read. */
+ * App.open while its content may change (GR_APP_OPEN_SQL), App.editable
+ * when, besides, the user is of its organization, App.return_due_ts and
+ * App.overdue for one returned for corrections) and Nav.<n> (the sections
+ * with their state). An application of another organization is a 404;
+ * staff may read it when staff_may_read. */
 NEOERR *gr_app_load(gf_req *r, long long id, int staff_may_read);
 /* Directions of the competition, budget categories, municipalities. */
 NEOERR *gr_app_lists(gf_req *r, long long competition_id);
@@ -257,5 +259,51 @@ void gr_fmt_msk_input(long long utc, char *buf, size_t n);
 /* Kopecks as a form shows them: "1 234 567,89" or "1 500 000" (plain
  * spaces, no sign: gf_parse_money reads it back). */
 void gr_fmt_money_input(long long kopecks, char *buf, size_t n);
+/* ---- status.c: the application's state machine -------------------------- */
+
+/* One allowed change of an application's status and the action that makes
+ * it (the audit log's action, the staff decision's name). */
+typedef struct { const char *from, *to, *action; } gr_transition;
+extern const gr_transition gr_transitions[];   /* ending with {NULL} */
+/* 1 when an application may go from status `from` to `to`. */
+int gr_status_may(const char *from, const char *to);
+/* The status that `action` (e.g. "admit") leads to from `from`, or NULL
+ * when the action is not allowed there. */
+const char *gr_status_after(const char *from, const char *action);
+/* The Russian name of a status («Возвращена на доработку»), NULL if unknown. */
+const char *gr_status_name(const char *status);
+
+/* The application is open for the organization's changes: a draft while
+ * intake is open, or an application returned for corrections before its
+ * due date — by the database clock. SQL over projects p JOIN competitions c,
+ * for the WHERE of every statement that changes an application's content. */
+#define GR_APP_OPEN_SQL                                                              \
+    "((p.status = 'draft' AND c.stage = 'intake' AND c.closes_at > NOW()"           \
+    " AND c.opens_at <= NOW()) OR (p.status = 'returned' AND p.return_due > NOW()))"
+
+/* ---- compliance.c: the automatic rules of the compliance checklist ------- */
+
+/* The attachment kind (app_files.c) that is the organization's charter. */
+#define GR_CHARTER_KIND "Устав"
+
+typedef enum { GR_FOUND_NONE, GR_FOUND_OK, GR_FOUND_FAIL, GR_FOUND_UNKNOWN } gr_found;
+/* Runs one rule of competition_checklist.rule ("charter", "org_age" with
+ * param months, "amount", "cofin", "budget_categories"; "none" checks
+ * nothing) over in, which holds the application as submitted and its
+ * competition:
+ *   Sections.files.a.<n>.{kind,orig_name}, Sections.budget.b.<n>.cat,
+ *   Sections.budget.Totals.{total,cofin,requested} (kopecks),
+ *   Org.registered_on (YYYY-MM-DD), App.closes_ts (end of intake, Unix),
+ *   App.min_grant_kopecks, App.max_grant_kopecks, App.cofin_min_pct,
+ *   Categories.<n>.id (the competition's budget categories).
+ * msg[n] gets what it found in Russian: «выполнено: …», «не выполнено: …»
+ * or «нет данных: …» ("" for none). No I/O: unit tested. */
+gr_found gr_rule_check(const char *rule, int param, HDF *in, char *msg, size_t n);
+/* What a rule checks, in Russian, into buf ("" for none). */
+const char *gr_rule_title(const char *rule, int param, char *buf, size_t n);
+/* For each child of items ({rule, param, …}, e.g. checklist rows) runs its
+ * rule over in and sets found (none, ok, fail, unknown), found_text and
+ * rule_title on it. */
+void gr_compliance_run(HDF *in, HDF *items);
 
 #endif

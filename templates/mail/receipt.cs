@@ -1,8 +1,8 @@
-Subject: Заявка <?cs var:Receipt.number ?> подана
+Subject: Заявка <?cs var:Receipt.number ?> подана<?cs if:Resubmitted ?> повторно<?cs /if ?>
 
 Здравствуйте, <?cs var:Name ?>!
 
-Заявка организации «<?cs var:Org ?>» на конкурс «<?cs var:Competition ?>» подана.
+Заявка организации «<?cs var:Org ?>» на конкурс «<?cs var:Competition ?>» подана<?cs if:Resubmitted ?> повторно после доработки. Прежние расписки остаются действительными как история заявки<?cs /if ?>.
 
 Расписка
 Номер заявки: <?cs var:Receipt.number ?>

@@ -81,6 +81,8 @@ SPEC = {
     "/staff/applications": "GET staff,admin", "/staff/applications.csv": "GET staff,admin",
     "/staff/applications.xlsx": "GET staff,admin",
     "/staff/audit": "GET staff,admin",
+    "/staff/applications/#": "GET staff", "/staff/applications/#/notes": "POST staff",
+    "/staff/applications/#/decision": "POST staff",
 }
 
 

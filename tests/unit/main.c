@@ -23,6 +23,8 @@ int main(void)
     srunner_add_suite(sr, csv_suite());
     srunner_add_suite(sr, competition_suite());
     srunner_add_suite(sr, audit_suite());
+    srunner_add_suite(sr, status_suite());
+    srunner_add_suite(sr, compliance_suite());
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);

@@ -11,3 +11,5 @@ Suite *macros_suite(void);
 Suite *csv_suite(void);
 Suite *competition_suite(void);
 Suite *audit_suite(void);
+Suite *status_suite(void);
+Suite *compliance_suite(void);

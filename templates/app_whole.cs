@@ -1,0 +1,50 @@
+<?cs # The whole application, read-only: Org.* (the organization), Sections.* (the
+     sections as stored, or as frozen at submission), with the lists Directions,
+     Municipalities and Categories for their names. Used by the applicant's
+     page (application.cs) and the staff's (staff_app.cs). ?>
+<section class="print-all">
+<h2>Организация</h2>
+<dl class="card-data">
+  <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
+  <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
+  <?cs if:Org.registered_on ?><dt>Дата государственной регистрации</dt><dd><?cs var:Org.registered_on ?></dd><?cs /if ?>
+  <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
+  <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
+  <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
+</dl>
+<h2>Карточка проекта</h2>
+<dl class="card-data">
+  <dt>Направление</dt><dd><?cs each:d = Directions ?><?cs if:d.id == Sections.card.direction ?><?cs var:d.name ?><?cs /if ?><?cs /each ?></dd>
+  <dt>Муниципальное образование</dt><dd><?cs each:m = Municipalities ?><?cs if:m.id == Sections.card.municipality ?><?cs var:m.name ?><?cs /if ?><?cs /each ?></dd>
+  <dt>Сроки</dt><dd><?cs var:Sections.card.starts_on ?> — <?cs var:Sections.card.ends_on ?></dd>
+  <dt>Краткое описание</dt><dd class="text"><?cs var:Sections.card.summary ?></dd>
+  <dt>Проблема</dt><dd class="text"><?cs var:Sections.card.problem ?></dd>
+  <dt>Целевые группы</dt><dd class="text"><?cs var:Sections.card.target_groups ?></dd>
+  <dt>Цель</dt><dd class="text"><?cs var:Sections.card.goal ?></dd>
+  <dt>Задачи</dt><dd class="text"><?cs var:Sections.card.tasks ?></dd>
+  <dt>Качественные результаты</dt><dd class="text"><?cs var:Sections.card.qual_results ?></dd>
+  <dt>География</dt><dd class="text"><?cs var:Sections.card.geography ?></dd>
+</dl>
+<h3>Количественные результаты</h3>
+<table><thead><tr><th scope="col">Показатель</th><th scope="col">Единица</th><th scope="col">Значение</th></tr></thead><tbody>
+<?cs each:i = Sections.card.ind ?><tr><td><?cs var:i.name ?></td><td><?cs var:i.unit ?></td><td><?cs var:i.target ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Команда</h2>
+<table><thead><tr><th scope="col">ФИО</th><th scope="col">Роль</th><th scope="col">Опыт</th></tr></thead><tbody>
+<?cs each:m = Sections.team.m ?><tr><td><?cs var:m.name ?></td><td><?cs var:m.role ?></td><td><?cs var:m.experience ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Календарный план</h2>
+<table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
+<?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
+</tbody></table>
+<h2>Бюджет</h2>
+<table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
+<?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?><?cs each:c = Categories ?><?cs if:c.id == b.cat ?>. <?cs var:c.name ?><?cs /if ?><?cs /each ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
+<h2>Вложения</h2>
+<?cs if:subcount(Sections.files.a) == 0 ?><p>Нет.</p><?cs /if ?>
+<ul><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
+<h2>Согласия</h2>
+<ul><li>Обработка персональных данных: <?cs if:Sections.consent.pd == "1" ?>да<?cs else ?>нет<?cs /if ?></li><li>Публикация на выставке проектов: <?cs if:Sections.consent.publish == "1" ?>да<?cs else ?>нет<?cs /if ?></li></ul>
+</section>
