@@ -103,9 +103,11 @@ htaccess_routes() {
 with_routes() {
     local gen
     gen=$("$2") || exit 1
-    awk -v begin="$BEGIN" -v end="$END" -v gen="$gen" '
+    # the routes through the environment: -v would take "\." in a route's
+    # regex for an escape sequence and drop the backslash
+    GEN="$gen" awk -v begin="$BEGIN" -v end="$END" '
     index($0, begin) { indent = $0; sub(/[^ \t].*/, "", indent); print
-                       n = split(gen, lines, "\n")
+                       n = split(ENVIRON["GEN"], lines, "\n")
                        for (i = 1; i <= n; i++) print indent lines[i]
                        skip = 1; found = 1; next }
     skip && index($0, end) { skip = 0 }
