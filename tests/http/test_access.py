@@ -71,6 +71,10 @@ SPEC = {
     "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
     "/applications/#/consent": SECTION, "/applications/#/files": SECTION,
     "/files/#": "GET applicant,staff,admin",
+    "/account/alerts": "POST staff", "/account/welcome": "GET,POST public",
+    "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
+    "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
+    "/admin/users/invite": "GET,POST admin",
 }
 
 

@@ -57,7 +57,7 @@ def test_apache_and_htaccess_examples_route_every_pattern_and_list_none_by_hand(
     for pattern, program in routes():
         if pattern == "/*":
             continue
-        rx = "^" + pattern.replace("#", "[0-9]+").replace("/*", "/")
+        rx = "^" + pattern.replace(".", "\\.").replace("#", "[0-9]+").replace("/*", "/")
         rx += "" if pattern.endswith("/*") else "$"
         assert any(f'"{rx}"' in line and f"/{program}.sock" in line for line in conf.splitlines()), pattern
         hx = "^" + rx[2:]               # .htaccess paths have no leading slash

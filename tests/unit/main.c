@@ -21,6 +21,7 @@ int main(void)
     srunner_add_suite(sr, draft_suite());
     srunner_add_suite(sr, macros_suite());
     srunner_add_suite(sr, csv_suite());
+    srunner_add_suite(sr, pager_suite());
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);

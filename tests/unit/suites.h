@@ -9,3 +9,4 @@ Suite *form_suite(void);
 Suite *draft_suite(void);
 Suite *macros_suite(void);
 Suite *csv_suite(void);
+Suite *pager_suite(void);
