@@ -19,19 +19,14 @@
 <?cs if:subcount(Users) == 0 ?>
 <p>Никого не нашлось. <a href="/admin/users">Показать всех</a></p>
 <?cs else ?>
-<table>
-  <caption class="sr">Пользователи, новые сверху</caption>
-  <thead><tr><th scope="col">№</th><th scope="col">Эл. почта</th><th scope="col">Имя</th><th scope="col">Роли</th><th scope="col">Состояние</th></tr></thead>
-  <tbody>
-  <?cs each:u = Users ?><tr>
-    <td><?cs var:u.id ?></td>
-    <td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.email ?></a></td>
-    <td><?cs var:u.name ?></td>
-    <td><?cs if:u.role_labels ?><?cs var:u.role_labels ?><?cs else ?><span class="muted">нет ролей</span><?cs /if ?></td>
-    <td><?cs if:u.disabled == 1 ?><strong>заблокирован</strong><?cs elif:u.invited == 1 ?>приглашён, пароль не задан<?cs elif:u.confirmed == 0 ?>адрес не подтверждён<?cs else ?>активен<?cs /if ?></td>
-  </tr><?cs /each ?>
-  </tbody>
-</table>
+<ul class="list">
+<?cs each:u = Users ?>
+  <li class="item">
+    <h2><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.email ?></a></h2>
+    <p class="meta"><?cs var:u.name ?> · <?cs if:u.role_labels ?><?cs var:u.role_labels ?><?cs else ?>нет ролей<?cs /if ?> · <?cs if:u.disabled == 1 ?><strong>заблокирован</strong><?cs elif:u.invited == 1 ?>приглашён, пароль не задан<?cs elif:u.confirmed == 0 ?>адрес не подтверждён<?cs else ?>активен<?cs /if ?></p>
+  </li>
+<?cs /each ?>
+</ul>
 <?cs /if ?>
 <?cs call:pager() ?>
 <?cs include:"footer.cs" ?>

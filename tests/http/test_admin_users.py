@@ -74,7 +74,7 @@ def test_search_by_email_or_name_with_roles_in_russian(admin):
     page = s.get(f"{URL}/admin/users", params={"q": tag.upper()}).text   # any case
     assert "Найдено: 1" in page
     row = page[page.index(f'href="/admin/users/{uid}"'):]
-    row = row[:row.index("</tr>")]
+    row = row[:row.index("</li>")]
     assert email in row and f"Искомая Персона {tag}" in row
     assert "Эксперт, Сотрудник" in row and "активен" in row
     assert "Найдено: 1" in s.get(f"{URL}/admin/users", params={"q": email}).text
@@ -391,7 +391,7 @@ def test_blocked_account_is_not_invited_and_its_link_does_not_work(admin):
      "Одна строка, без переносов."),
     ({"email": "ok@example.ru", "name": "Имя"}, "role", "Выберите роль"),
     ({"email": "ok@example.ru", "name": "Имя", "role": "admin"}, "role", "Выберите роль"),
-])
+], ids=["no-email", "bad-email", "no-name", "two-lines", "no-role", "admin-role"])
 def test_bad_invitation_is_refused_next_to_the_field(admin, data, field, message):
     s, _ = admin
     before = sql("SELECT COUNT(*) FROM users")[0][0]

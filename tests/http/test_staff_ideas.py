@@ -207,7 +207,7 @@ def test_reply_is_mailed_to_the_author_stored_and_answers_the_idea(staff):
     ("", "Заполните это поле."),
     ("ок", "Слишком коротко для ответа."),
     ("я" * 5001, "Не длиннее 5000 символов (сейчас 5001)."),
-])
+], ids=["empty", "short", "long"])
 def test_bad_reply_is_refused_next_to_the_field(staff, body, message):
     iid, _, email = add_idea()
     r = post(staff, iid, action="reply", replies="0", body=body)
