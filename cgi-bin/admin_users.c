@@ -536,7 +536,8 @@ static NEOERR *invite(gf_req *r)
     } else if (!(err = gf_db_begin()) &&
                !(err = gf_db_exec(Q[Q_ADD_USER], ARGS(A_STR(email), A_STR(name)), NULL, &uid)) &&
                !(err = gf_db_exec(Q[Q_GRANT], ARGS(A_INT(uid), A_STR(role)), NULL, NULL)) &&
-               !(err = gr_audit(r, "user", uid, "invite", NULL, role, NULL))) {
+               !(err = gr_audit(r, "user", uid, "invite", NULL, role, NULL)) &&
+               !(err = gr_audit(r, "user", uid, "role_grant", NULL, role, "приглашение"))) {
         err = invite_link(r, uid, email, mail);
     }
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {     /* invited a moment ago */

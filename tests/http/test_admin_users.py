@@ -330,8 +330,9 @@ def test_invitation_link_sets_name_and_password_and_signs_in(admin):
     assert sql(f"SELECT name, confirmed_at IS NOT NULL FROM users WHERE id = {uid}") == \
         [["Эксперт Настоящий", "1"]]
     assert login(requests.Session(), email, pw).status_code == 303
-    actions = [a[0] for a in audit_of(uid)]
-    assert actions == ["invite", "welcome"] and audit_of(uid)[0][2] == "expert"
+    assert audit_of(uid) == [["invite", "NULL", "expert", "NULL", admin_id],
+                             ["role_grant", "NULL", "expert", "приглашение", admin_id],
+                             ["welcome", "NULL", "NULL", "NULL", uid]]
     # the link works once
     r = requests.Session().get(f"{URL}{link}")
     assert "Ссылка недействительна" in r.text
