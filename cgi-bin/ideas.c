@@ -2,9 +2,16 @@
  * ideas — "/ideas": citizens send an idea or proposal to the department.
  * Name, email, municipality (optional), text, consent, the arithmetic
  * captcha «4 + 3 =», a honeypot field and a per-IP rate limit. The idea is
- * stored and staff get an email alert through the outbox, in one
+ * stored, staff are alerted (grant/alerts.c, "moderation") and the sender
+ * gets a copy with the idea's number, through the outbox, in one
  * transaction; then the browser is sent to the thank-you page.
+ *
+ * The copy goes to whatever address was typed, so the form could be used
+ * to send mail to strangers: besides the captcha and the per-IP limit, one
+ * address gets at most Ideas.CopyMax copies in Ideas.CopyWindow seconds
+ * (the idea itself is still stored), and the copy says why it came.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "grant.h"
@@ -36,11 +43,34 @@ static void validate(gf_req *r, struct idea *f)
         gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
 }
 
+/* Whether this address may get one more copy (and counts it when so).
+ * The bucket names the address by its hash: rate_events keeps no
+ * personal data. */
+static NEOERR *copy_allowed(const char *email, int *allowed)
+{
+    char lower[256], hash[65], bucket[100];
+    size_t i;
+    int counted;
+    NEOERR *err;
+
+    for (i = 0; email[i] && i < sizeof lower - 1; i++)
+        lower[i] = (char)tolower((unsigned char)email[i]);
+    lower[i] = '\0';
+    gf_sha256_hex(lower, i, hash);
+    snprintf(bucket, sizeof bucket, "ideas:copy:%s", hash);
+    if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.CopyMax", 3),
+                             (int)gf_cfg_int("Ideas.CopyWindow", 86400), 0, allowed)) ||
+        !*allowed)
+        return nerr_pass(err);
+    return nerr_pass(gf_rate_limit(bucket, 0, 0, 1, &counted));
+}
+
 static NEOERR *store(gf_req *r, struct idea *f)
 {
     HDF *mail;
     NEOERR *err;
     long long id = 0;
+    int copy = 0;
     char line[400];
 
     if ((err = hdf_init(&mail)))
@@ -59,14 +89,16 @@ static NEOERR *store(gf_req *r, struct idea *f)
                 gf_set(mail, "Idea.Municipality", hdf_get_value(m, "name", ""));
         gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
         gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
-        snprintf(line, sizeof line, "Идея № %lld от %.100s: %s/staff/ideas", id, f->name,
-                 gf_cfg("Site.URL", ""));
-        if (!(err = gr_alert_staff(r, "moderation", "idea_alert.cs", mail, line)))
+        snprintf(line, sizeof line, "Идея № %lld от %.100s: %s/staff/ideas/%lld", id, f->name,
+                 gf_cfg("Site.URL", ""), id);
+        if (!(err = gr_alert_staff(r, "moderation", "idea_alert.cs", mail, line)) &&
+            !(err = copy_allowed(f->email, &copy)) &&
+            (!copy || !(err = gf_mail_queue(r, f->email, "idea_copy.cs", mail))))
             err = gf_db_commit();
     }
     hdf_destroy(&mail);
     if (!err)
-        gf_log("info", "idea %lld stored", id);
+        gf_log("info", "idea %lld stored%s", id, copy ? "" : ", no copy (limit of the address)");
     return nerr_pass(err);
 }
 

@@ -107,7 +107,7 @@ with_routes() {
     GEN="$gen" awk -v begin="$BEGIN" -v end="$END" '
     BEGIN { gen = ENVIRON["GEN"] }
     index($0, begin) { indent = $0; sub(/[^ \t].*/, "", indent); print
-                       n = split(gen, lines, "\n")
+                       n = split(ENVIRON["GEN"], lines, "\n")
                        for (i = 1; i <= n; i++) print indent lines[i]
                        skip = 1; found = 1; next }
     skip && index($0, end) { skip = 0 }

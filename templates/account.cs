@@ -4,7 +4,8 @@
 <?cs if:Done == "password" ?><div class="notice" role="status"><p>Пароль изменён. На других устройствах выполнен выход.</p></div>
 <?cs elif:Done == "email_sent" ?><div class="notice" role="status"><p>Мы отправили ссылку на новый адрес. Адрес изменится, когда вы перейдёте по ней.</p></div>
 <?cs elif:Done == "email" ?><div class="notice" role="status"><p>Адрес электронной почты изменён.</p></div>
-<?cs elif:Done == "sessions" ?><div class="notice" role="status"><p>Выполнен выход на всех других устройствах.</p></div><?cs /if ?>
+<?cs elif:Done == "sessions" ?><div class="notice" role="status"><p>Выполнен выход на всех других устройствах.</p></div>
+<?cs elif:Done == "alerts" ?><div class="notice" role="status"><p>Настройки оповещений сохранены.</p></div><?cs /if ?>
 
 <h2>Смена пароля</h2>
 <form method="post" action="/account" class="form narrow" novalidate>
@@ -26,6 +27,25 @@
     <input id="email_password" name="email_password" type="password" autocomplete="current-password"<?cs call:error_attrs("email_password") ?>><?cs call:field_error("email_password") ?></div>
   <button type="submit">Прислать ссылку на новый адрес</button>
 </form>
+
+<?cs if:subcount(Alerts) > 0 ?>
+<h2 id="alerts">Оповещения по электронной почте</h2>
+<p>Для каждого события выберите, как о нём сообщать: письмом сразу, одной строкой в ежедневной сводке (одно письмо в день) или не сообщать.</p>
+<?cs if:Form.Error.alerts ?><p class="form-error" role="alert"><?cs var:Form.Error.alerts ?></p><?cs /if ?>
+<form method="post" action="/account/alerts" class="form" novalidate>
+  <?cs call:csrf_field() ?>
+  <?cs each:k = Alerts ?><?cs set:f = "alert_" + k.name ?>
+  <fieldset class="rows"<?cs if:Form.Error[f] ?> aria-describedby="err-<?cs var:f ?>"<?cs /if ?>>
+    <legend><?cs var:k.title ?></legend>
+    <input type="radio" id="<?cs var:f ?>-now" name="<?cs var:f ?>" value="now"<?cs if:Query[f] == "now" ?> checked<?cs /if ?>> <label class="inline-label" for="<?cs var:f ?>-now">сразу</label>
+    <input type="radio" id="<?cs var:f ?>-daily" name="<?cs var:f ?>" value="daily"<?cs if:Query[f] == "daily" ?> checked<?cs /if ?>> <label class="inline-label" for="<?cs var:f ?>-daily">в ежедневной сводке</label>
+    <input type="radio" id="<?cs var:f ?>-off" name="<?cs var:f ?>" value="off"<?cs if:Query[f] == "off" ?> checked<?cs /if ?>> <label class="inline-label" for="<?cs var:f ?>-off">не получать</label>
+    <?cs call:field_error(f) ?>
+  </fieldset>
+  <?cs /each ?>
+  <button type="submit">Сохранить настройки оповещений</button>
+</form>
+<?cs /if ?>
 
 <h2>Активные сеансы</h2>
 <table><thead><tr><th scope="col">Вход</th><th scope="col">Действует до</th><th scope="col">IP-адрес</th><th scope="col"></th></tr></thead><tbody>

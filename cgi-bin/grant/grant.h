@@ -20,6 +20,8 @@ enum gr_role {
     GR_SECRETARY = 1 << 3, GR_ADMIN = 1 << 4,
 };
 extern const char *const gr_role_names[];   /* NULL-terminated */
+/* The role in Russian, e.g. «Эксперт» (the admin's user pages). */
+extern const char *const gr_role_labels[];
 /* The Russian title of a role's cabinet, e.g. «Кабинет эксперта». */
 extern const char *const gr_role_titles[];
 /* For a program descriptor: the roles this domain knows. */
@@ -193,6 +195,15 @@ const gr_alert_kind *gr_alert_find(const char *kind);
  * their next daily digest, which the mailer sends. */
 NEOERR *gr_alert_staff(gf_req *r, const char *kind, const char *tpl, HDF *mail,
                        const char *line);
+/* The mailer's part. Sends each user with pending digest lines one mail
+ * (templates/mail/digest.cs) and marks the lines sent, in one transaction
+ * per user; *sent = the mails queued. Lines sent 30 days ago are removed. */
+NEOERR *gr_alert_digests(int *sent);
+/* The alerts the clock raises, each once: returned applications past
+ * their due date ("overdue", mail/overdue_alert.cs) and intakes closing
+ * within Alerts.DeadlineHours ("deadline", mail/deadline_alert.cs);
+ * *sent = how many. */
+NEOERR *gr_alert_due(int *sent);
 
 /* ---- competition.c: a competition's stages, parts and public page ------- */
 

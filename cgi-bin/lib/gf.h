@@ -293,6 +293,17 @@ void gf_send_error(gf_req *r, int status, const char *id);
  * Frees err. */
 void gf_fail(gf_req *r, NEOERR *err);
 
+/* ---- pager.c: page links of a listing ----------------------------------- */
+
+/* The ?page= parameter: 1..1 000 000, else 1. */
+long gf_pager_page(const char *param);
+/* For macros.cs's pager(): clamps *page to the pages that total rows of
+ * size make (1 when there are none), fills Pager.{Base,Page,Pages,Total,
+ * Links} (links: first, last, two either side of the page, 0 for a gap;
+ * base ends with ? or &, its values already URL-safe) and returns the
+ * OFFSET of the page's first row. */
+long long gf_pager(HDF *hdf, const char *base, long long total, long size, long *page);
+
 /* ---- form.c: fields and their errors ------------------------------------ */
 
 /* Query.<name> trimmed of surrounding whitespace (the HDF keeps and owns

@@ -8,4 +8,4 @@ Subject: Новое предложение № <?cs var:Idea.Id ?> от <?cs var
 
 <?cs var:Idea.Body ?>
 
-Все предложения: <?cs var:Site.URL ?>/cabinet/staff
+Открыть: <?cs var:Site.URL ?>/staff/ideas/<?cs var:Idea.Id ?>

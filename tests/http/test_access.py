@@ -83,6 +83,10 @@ SPEC = {
     "/staff/audit": "GET staff,admin",
     "/staff/applications/#": "GET staff", "/staff/applications/#/notes": "POST staff",
     "/staff/applications/#/decision": "POST staff",
+    "/account/alerts": "POST staff", "/account/welcome": "GET,POST public",
+    "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
+    "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
+    "/admin/users/invite": "GET,POST admin",
 }
 
 

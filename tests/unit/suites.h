@@ -13,3 +13,4 @@ Suite *competition_suite(void);
 Suite *audit_suite(void);
 Suite *status_suite(void);
 Suite *compliance_suite(void);
+Suite *pager_suite(void);
