@@ -44,28 +44,6 @@ static const char *const kinds[] = {"Устав", "Письмо поддержк
                                     "Обоснование проблемы", "Иное", NULL};
 static const char *const allowed[] = {"application/pdf", "image/jpeg", "image/png", NULL};
 
-/* The client's file name, cut to its last path part, without control
- * characters, at most 200 bytes on a character boundary. */
-static void clean_name(const char *in, char *out, size_t n)
-{
-    const char *p = in ? in : "";
-    size_t o = 0;
-
-    for (const char *q = p; *q; q++)
-        if (*q == '/' || *q == '\\')
-            p = q + 1;
-    for (; *p && o + 1 < n && o < 200; p++)
-        if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
-            out[o++] = *p;
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-        o--;                                    /* drop a cut multibyte tail */
-    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0)
-        o--;
-    out[o] = '\0';
-    if (!o)
-        snprintf(out, n, "file");
-}
-
 static NEOERR *upload(gf_req *r, long long id)
 {
     FILE *f = cgi_filehandle(r->cgi, "file");
@@ -126,7 +104,7 @@ static NEOERR *upload(gf_req *r, long long id)
         r->status = 400;
         return STATUS_OK;
     }
-    clean_name(gf_param(r, "file", ""), name, sizeof name);
+    gf_file_clean_name(gf_param(r, "file", ""), name, sizeof name, "file");
     if ((err = gf_file_store(f, stored, sha, &size)))
         return nerr_pass(err);
     err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(kind), A_STR(name), A_STR(stored), A_STR(mime),

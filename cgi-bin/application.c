@@ -250,7 +250,6 @@ static NEOERR *submit(gf_req *r, long long id)
         goto done;
     }
     if ((err = gf_db_exec(Q[Q_RECEIPT], ARGS(A_INT(id)), NULL, NULL)) ||
-        (err = gr_audit(r, "project", id, again ? "resubmit" : "submit", from, "submitted", NULL)) ||
         (err = gf_db_row(Q[Q_SUBMITTED], ARGS(A_INT(id)), mail, "Receipt", NULL)))
         goto done;
     gf_set_int(mail, "Resubmitted", again);
@@ -267,6 +266,8 @@ static NEOERR *submit(gf_req *r, long long id)
     if ((err = gf_mail_queue(r, sv(r, "User.Email"), "receipt.cs", mail)) ||
         (err = again ? gr_alert_staff(r, "resubmission", "resubmitted_alert.cs", mail, line)
                      : gr_alert_staff(r, "submission", "submitted_alert.cs", mail, line)) ||
+        /* last: the audit chain's head stays locked until the commit */
+        (err = gr_audit(r, "project", id, again ? "resubmit" : "submit", from, "submitted", NULL)) ||
         (err = gf_db_commit()))
         goto done;
     gf_log("info", "application %lld %s as %s", id, again ? "resubmitted" : "submitted", number);

@@ -180,6 +180,9 @@ static NEOERR *fill(gf_req *r)
     HDF *items;
     NEOERR *err;
 
+    if (r->roles & GR_STAFF)
+        gf_set(r->hdf, "MayDecide", "1");   /* an administrator only reads */
+
     if ((err = frozen(r)) ||
         (err = gr_app_lists(r, atoll(sv(r, "App.competition_id")))) ||
         (err = gf_db_row(Q[Q_ORG], ARGS(A_INT(org)), r->hdf, "OrgNow", NULL)) ||
@@ -202,8 +205,10 @@ static NEOERR *fill(gf_req *r)
         if (borrowed)
             gf_set(r->hdf, "Org.registered_on", "");
     }
-    gf_set(r->hdf, "Decided", gf_param(r, "decided", ""));
-    gf_set(r->hdf, "Noted", gf_param(r, "noted", ""));
+    /* notices after a redirect: flags and a count only, no text from the link */
+    gf_set(r->hdf, "Decided", gf_parse_id(gf_param(r, "decided", "")) ? "1" : "");
+    gf_setf(r->hdf, "Mailed=%lld", gf_parse_id(gf_param(r, "mailed", "")));
+    gf_set(r->hdf, "Noted", gf_parse_id(gf_param(r, "noted", "")) ? "1" : "");
     gf_set(r->hdf, "Page.Title", *sv(r, "App.number") ? sv(r, "App.number") : "Заявка");
     gf_set(r->hdf, "Page.Nav", "cabinet");
     r->page = "staff_app.cs";
@@ -394,7 +399,7 @@ static void read_decision(gf_req *r, decision_t *d)
 
 /* Mails the decision to every member of the organization, inside the
  * transaction. */
-static NEOERR *mail_members(gf_req *r, const decision_t *d)
+static NEOERR *mail_members(gf_req *r, const decision_t *d, int *sent)
 {
     char tpl[40], ids[1024];
     HDF *mail = NULL, *to = NULL;
@@ -422,7 +427,8 @@ static NEOERR *mail_members(gf_req *r, const decision_t *d)
             gf_setf(mail, "Items.%d=%s", m++, hdf_get_value(i, "text", ""));
     }
     snprintf(tpl, sizeof tpl, "decision_%s.cs", d->action);
-    for (HDF *u = hdf_get_child(to, "M"); u && !err; u = hdf_obj_next(u)) {
+    *sent = 0;
+    for (HDF *u = hdf_get_child(to, "M"); u && !err; u = hdf_obj_next(u), (*sent)++) {
         gf_set(mail, "Name", hdf_get_value(u, "name", ""));
         err = gf_mail_queue(r, hdf_get_value(u, "email", ""), tpl, mail);
     }
@@ -472,6 +478,7 @@ static NEOERR *refused(gf_req *r, const decision_t *d)
 static NEOERR *decide(gf_req *r)
 {
     decision_t d;
+    int sent = 0;
     char where[96];
     long long affected = 0;
     NEOERR *err;
@@ -500,12 +507,13 @@ static NEOERR *decide(gf_req *r)
     if ((err = gf_db_exec(Q[Q_ADD_DECISION],
                           ARGS(A_INT(r->id), A_STR(d.action), A_STR(d.items), A_STR(d.comment),
                                *d.due ? A_STR(d.due) : A_NULL, A_INT(r->user_id)), NULL, NULL)) ||
+        (err = mail_members(r, &d, &sent)) ||
+        /* last: the audit chain's head stays locked until the commit */
         (err = gr_audit(r, "project", r->id, d.action, d.from, d.to, *d.comment ? d.comment : NULL)) ||
-        (err = mail_members(r, &d)) ||
         (err = gf_db_commit()))
         return nerr_pass(err);
     gf_log("info", "application %lld: %s -> %s by user %lld", r->id, d.from, d.to, r->user_id);
-    snprintf(where, sizeof where, "/staff/applications/%lld?decided=1", r->id);
+    snprintf(where, sizeof where, "/staff/applications/%lld?decided=1&mailed=%d", r->id, sent);
     gf_redirect(r, where);
     return STATUS_OK;
 }
@@ -514,11 +522,12 @@ int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
         {"/staff/applications/#", show, NULL, 0},
-        {"/staff/applications/#/notes", NULL, add_note, 0},
-        {"/staff/applications/#/decision", NULL, decide, 0},
+        {"/staff/applications/#/notes", NULL, add_note, GR_STAFF},
+        {"/staff/applications/#/decision", NULL, decide, GR_STAFF},
         {NULL, NULL, NULL, 0},
     };
+    /* administrators read it (as in the registry); staff check and decide */
     static const gf_program prog = {.name = "staff_app", .db = GF_DB_WRITE, GR_ROLES,
-                                    .roles = GR_STAFF, .routes = routes};
+                                    .roles = GR_STAFF | GR_ADMIN, .routes = routes};
     return gf_run(argc, argv, &prog);
 }

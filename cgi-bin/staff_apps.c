@@ -136,22 +136,19 @@ static void msk_zone(void)
     }
 }
 
-/* A list filter, kept only if its list shows the id (as /projects does),
- * and its <option>s with that one selected. */
+/* A list filter and its <option>s with that id selected. Unlike /projects,
+ * an id the process's cached list does not show yet (a competition
+ * announced in the last 30 s) still filters: staff asked for it, and an id
+ * of nothing finds nothing. */
 static NEOERR *filter_id(gf_req *r, const char *param, unsigned list, long long *id)
 {
     const char *v = gf_param(r, param, ""), *html;
     char key[64];
-    int has = 0;
     NEOERR *err;
 
     *id = gf_parse_id(v);
-    if (*id && (err = gr_list_find(list, *id, &has)))
-        return nerr_pass(err);
-    if (!has)
-        *id = 0;
     snprintf(key, sizeof key, "Filter.%s", param);
-    if (has)
+    if (*id)
         gf_set(r->hdf, key, v);
     if ((err = gr_list_options(list, *id, &html)))
         return nerr_pass(err);
@@ -172,8 +169,8 @@ static long long date_param(gf_req *r, const char *name, int next_day)
     snprintf(key, sizeof key, "Filter.%s", name);
     if (!*v)
         return 0;
-    if (!gf_parse_date(v, &y, &m, &d) || y < 2000 || y > 2999) {
-        gf_field_error(r, name, "Укажите дату в виде ГГГГ-ММ-ДД, например 2026-11-29.");
+    if (!gf_parse_date(v, &y, &m, &d) || y < 2000 || y > 2037) {
+        gf_field_error(r, name, "Дата в формате ГГГГ-ММ-ДД, например 2026-11-29.");
         return 0;
     }
     gf_set(r->hdf, key, v);

@@ -122,9 +122,9 @@ static NEOERR *read_filters(gf_req *r, filters *f)
     snprintf(f->start, sizeof f->start, NO_START);
     snprintf(f->end, sizeof f->end, NO_END);
     if (*f->from && !msk_midnight_utc(f->from, 0, f->start))
-        gf_field_error(r, "from", "Укажите дату полностью, например 01.03.2027.");
+        gf_field_error(r, "from", "Дата в формате ГГГГ-ММ-ДД, например 2027-03-01.");
     if (*f->to && !msk_midnight_utc(f->to, 1, f->end))
-        gf_field_error(r, "to", "Укажите дату полностью, например 31.03.2027.");
+        gf_field_error(r, "to", "Дата в формате ГГГГ-ММ-ДД, например 2027-03-31.");
     else if (*f->from && *f->to && strcmp(f->end, f->start) <= 0)
         gf_field_error(r, "to", "Конец периода раньше его начала.");
     if (!gr_audit_title(gr_audit_actions, f->action) && *f->action)

@@ -49,7 +49,11 @@ static const char *const Q[] = {
         " (SELECT COUNT(*) FROM competition_directions WHERE competition_id = c.id) AS directions,"
         " (SELECT COUNT(*) FROM competition_documents WHERE competition_id = c.id) AS documents,"
         " (SELECT COUNT(*) FROM criteria WHERE competition_id = c.id) AS criteria,"
-        " (SELECT COUNT(*) FROM budget_categories WHERE competition_id = c.id) AS categories"
+        " (SELECT COUNT(*) FROM budget_categories WHERE competition_id = c.id) AS categories,"
+        " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'submitted')"
+        "   AS unchecked,"
+        " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'returned'"
+        "   AND return_due > NOW()) AS correcting"
         " FROM competitions c WHERE c.id = ?",
     [Q_DIRS] =
         "SELECT direction_id FROM competition_directions WHERE competition_id = ? ORDER BY direction_id",
@@ -202,6 +206,22 @@ static NEOERR *lock(gf_req *r, enum gr_comp_part part, HDF *into, int *ok)
         }
     }
     return nerr_pass(err);
+}
+
+/* The guards' facts from a row of Q_FACTS (NULL: none, all zero). */
+static gr_comp_facts facts_of(HDF *row)
+{
+    return (gr_comp_facts){
+        .described = hdf_get_int_value(row, "described", 0),
+        .directions = hdf_get_int_value(row, "directions", 0),
+        .window_ok = hdf_get_int_value(row, "window_ok", 0),
+        .documents = hdf_get_int_value(row, "documents", 0),
+        .criteria = hdf_get_int_value(row, "criteria", 0),
+        .categories = hdf_get_int_value(row, "categories", 0),
+        .closes_future = hdf_get_int_value(row, "closes_future", 0),
+        .unchecked = hdf_get_int_value(row, "unchecked", 0),
+        .correcting = hdf_get_int_value(row, "correcting", 0),
+    };
 }
 
 /* Inside lock()'s transaction: *ok = 0 (and the transaction rolled back,
@@ -380,38 +400,39 @@ static void read_settings(gf_req *r, settings *s, int window)
         gf_field_error(r, "blind_review", "Отметьте флажок или снимите его.");
 }
 
-/* Which settings differ from the stored ones (locked), for the audit. */
+/* Which settings differ from the stored ones (locked), for the audit: the
+ * form's own names for them. */
 static void changed(HDF *old, const settings *s, const char *old_dirs, char *out, size_t n)
 {
     char buf[64];
     size_t o = 0;
-#define DIFF(name, now) \
-    do { if (strcmp(hdf_get_value(old, name, ""), (now)) && o + strlen(name) + 3 < n) \
-             o += snprintf(out + o, n - o, "%s%s", o ? ", " : "", name); } while (0)
-#define DIFFN(name, now) \
-    do { snprintf(buf, sizeof buf, "%lld", (long long)(now)); DIFF(name, buf); } while (0)
+#define DIFF(name, label, now) \
+    do { if (strcmp(hdf_get_value(old, name, ""), (now)) && o + strlen(label) + 3 < n) \
+             o += snprintf(out + o, n - o, "%s%s", o ? ", " : "", label); } while (0)
+#define DIFFN(name, label, now) \
+    do { snprintf(buf, sizeof buf, "%lld", (long long)(now)); DIFF(name, label, buf); } while (0)
 
     out[0] = '\0';
-    DIFF("title", s->title);
-    DIFF("description", s->description);
-    DIFFN("fund_kopecks", s->fund);
-    DIFFN("min_grant_kopecks", s->min);
-    DIFFN("max_grant_kopecks", s->max);
-    DIFF("cofin_min_pct", s->cofin_s);
-    DIFFN("opens_ts", s->opens);
-    DIFFN("closes_ts", s->closes);
-    DIFF("impl_start", s->impl_start);
-    DIFF("impl_end", s->impl_end);
-    DIFFN("apps_per_org", s->apps);
-    DIFFN("title_max", s->title_max);
-    DIFFN("summary_max", s->summary_max);
-    DIFFN("problem_max", s->problem_max);
-    DIFFN("max_months", s->months);
-    DIFFN("experts_per_app", s->experts);
-    DIFFN("divergence", s->divergence);
-    DIFFN("blind_review", s->blind);
-    if (strcmp(old_dirs, s->dirs) && o + 14 < n)
-        o += snprintf(out + o, n - o, "%sdirections", o ? ", " : "");
+    DIFF("title", "название", s->title);
+    DIFF("description", "описание", s->description);
+    DIFFN("fund_kopecks", "фонд", s->fund);
+    DIFFN("min_grant_kopecks", "минимальный грант", s->min);
+    DIFFN("max_grant_kopecks", "максимальный грант", s->max);
+    DIFF("cofin_min_pct", "доля софинансирования", s->cofin_s);
+    DIFFN("opens_ts", "начало приёма", s->opens);
+    DIFFN("closes_ts", "окончание приёма", s->closes);
+    DIFF("impl_start", "начало реализации", s->impl_start);
+    DIFF("impl_end", "окончание реализации", s->impl_end);
+    DIFFN("apps_per_org", "заявок от организации", s->apps);
+    DIFFN("title_max", "длина названия", s->title_max);
+    DIFFN("summary_max", "длина краткого описания", s->summary_max);
+    DIFFN("problem_max", "длина описания проблемы", s->problem_max);
+    DIFFN("max_months", "срок проекта", s->months);
+    DIFFN("experts_per_app", "экспертов на заявку", s->experts);
+    DIFFN("divergence", "порог расхождения оценок", s->divergence);
+    DIFFN("blind_review", "слепая экспертиза", s->blind);
+    if (strcmp(old_dirs, s->dirs) && o + 24 < n)
+        o += snprintf(out + o, n - o, "%sнаправления", o ? ", " : "");
 #undef DIFF
 #undef DIFFN
     if (!o)
@@ -451,15 +472,7 @@ static NEOERR *stage_box(gf_req *r)
     if ((err = hdf_init(&h)))
         return nerr_pass(err);
     err = gf_db_row(Q[Q_FACTS], ARGS(A_INT(r->id)), h, NULL, NULL);
-    f = (gr_comp_facts){
-        .described = hdf_get_int_value(h, "described", 0),
-        .directions = hdf_get_int_value(h, "directions", 0),
-        .window_ok = hdf_get_int_value(h, "window_ok", 0),
-        .documents = hdf_get_int_value(h, "documents", 0),
-        .criteria = hdf_get_int_value(h, "criteria", 0),
-        .categories = hdf_get_int_value(h, "categories", 0),
-        .closes_future = hdf_get_int_value(h, "closes_future", 0),
-    };
+    f = facts_of(h);
     hdf_destroy(&h);
     if (err)
         return nerr_pass(err);
@@ -533,7 +546,7 @@ static NEOERR *show_settings(gf_req *r)
 static NEOERR *save_settings(gf_req *r)
 {
     settings s;
-    char old_dirs[600], what[400], *dirs;
+    char old_dirs[600], what[700], *dirs;
     long long affected = 0;
     int ok, window;
     HDF *old;
@@ -613,15 +626,7 @@ static NEOERR *move_stage(gf_req *r)
         !(err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(r->id)), h, "C", &found)) && found)
         err = gf_db_row(Q[Q_FACTS], ARGS(A_INT(r->id)), h, "F", NULL);
     snprintf(from_s, sizeof from_s, "%s", hdf_get_value(h, "C.stage", ""));
-    f = (gr_comp_facts){
-        .described = hdf_get_int_value(h, "F.described", 0),
-        .directions = hdf_get_int_value(h, "F.directions", 0),
-        .window_ok = hdf_get_int_value(h, "F.window_ok", 0),
-        .documents = hdf_get_int_value(h, "F.documents", 0),
-        .criteria = hdf_get_int_value(h, "F.criteria", 0),
-        .categories = hdf_get_int_value(h, "F.categories", 0),
-        .closes_future = hdf_get_int_value(h, "F.closes_future", 0),
-    };
+    f = facts_of(hdf_get_obj(h, "F"));
     hdf_destroy(&h);
     if (err)
         return nerr_pass(err);
@@ -699,8 +704,6 @@ static NEOERR *extend(gf_req *r)
     }
     gf_fmt_msk((time_t)old, 1, old_s, sizeof old_s);
     gf_fmt_msk((time_t)closes, 1, new_s, sizeof new_s);
-    if ((err = gr_audit(r, "competition", r->id, "extend", old_s, new_s, reason)))
-        return nerr_pass(err);
     /* every member of every organization with a draft here */
     if ((err = hdf_init(&h)))
         return nerr_pass(err);
@@ -722,7 +725,9 @@ static NEOERR *extend(gf_req *r)
         hdf_destroy(&mail);
     }
     hdf_destroy(&h);
-    if (err || (err = gf_db_commit()))
+    /* last: the audit chain's head stays locked until the commit */
+    if (err || (err = gr_audit(r, "competition", r->id, "extend", old_s, new_s, reason)) ||
+        (err = gf_db_commit()))
         return nerr_pass(err);
     gf_log("info", "competition %lld: intake extended, %d mails", r->id, n);
     snprintf(where, sizeof where, "/staff/competitions/%lld?extended=%d", r->id, n);
@@ -1038,29 +1043,6 @@ static NEOERR *show_documents(gf_req *r)
     return nerr_pass(documents_page(r));
 }
 
-/* The client's file name: its last path part, no control characters or
- * quotes, at most 200 bytes cut on a character boundary; "document" when
- * nothing is left. */
-static void clean_name(const char *in, char *out, size_t n)
-{
-    const char *p = in ? in : "";
-    size_t o = 0;
-
-    for (const char *q = p; *q; q++)
-        if (*q == '/' || *q == '\\')
-            p = q + 1;
-    for (; *p && o + 1 < n && o < 200; p++)
-        if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
-            out[o++] = *p;
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-        o--;
-    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0)
-        o--;
-    out[o] = '\0';
-    if (!o || gf_utf8_len(out) < 0)
-        snprintf(out, n, "document");
-}
-
 static NEOERR *upload(gf_req *r)
 {
     FILE *f = cgi_filehandle(r->cgi, "file");
@@ -1106,7 +1088,7 @@ static NEOERR *upload(gf_req *r)
         r->status = 400;
         return STATUS_OK;
     }
-    clean_name(gf_param(r, "file", ""), name, sizeof name);
+    gf_file_clean_name(gf_param(r, "file", ""), name, sizeof name, "document");
     if ((err = gf_file_store(f, stored, sha, &size)))
         return nerr_pass(err);
     snprintf(reason, sizeof reason, "документ: загружен «%s»", title);

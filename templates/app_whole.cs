@@ -26,21 +26,21 @@
   <dt>География</dt><dd class="text"><?cs var:Sections.card.geography ?></dd>
 </dl>
 <h3>Количественные результаты</h3>
-<table><thead><tr><th scope="col">Показатель</th><th scope="col">Единица</th><th scope="col">Значение</th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">Показатель</th><th scope="col">Единица</th><th scope="col">Значение</th></tr></thead><tbody>
 <?cs each:i = Sections.card.ind ?><tr><td><?cs var:i.name ?></td><td><?cs var:i.unit ?></td><td><?cs var:i.target ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <h2>Команда</h2>
-<table><thead><tr><th scope="col">ФИО</th><th scope="col">Роль</th><th scope="col">Опыт</th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">ФИО</th><th scope="col">Роль</th><th scope="col">Опыт</th></tr></thead><tbody>
 <?cs each:m = Sections.team.m ?><tr><td><?cs var:m.name ?></td><td><?cs var:m.role ?></td><td><?cs var:m.experience ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <h2>Календарный план</h2>
-<table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
 <?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <h2>Бюджет</h2>
-<table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
 <?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?><?cs each:c = Categories ?><?cs if:c.id == b.cat ?>. <?cs var:c.name ?><?cs /if ?><?cs /each ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
 <h2>Вложения</h2>
 <?cs if:subcount(Sections.files.a) == 0 ?><p>Нет.</p><?cs /if ?>

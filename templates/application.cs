@@ -44,9 +44,9 @@
   <?cs /if ?>
   <?cs if:subcount(Receipts) > 1 ?>
   <h3>Все расписки по заявке</h3>
-  <table id="receipts"><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th></tr></thead><tbody>
+  <div class="scroll-x"><table id="receipts"><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th></tr></thead><tbody>
   <?cs each:x = Receipts ?><tr><td><?cs var:x.number ?></td><td><?cs var:msk(x.ts) ?></td><td><code><?cs var:x.sha256 ?></code></td></tr><?cs /each ?>
-  </tbody></table>
+  </tbody></table></div>
   <?cs /if ?>
 </section>
 <?cs elif:App.status == "draft" ?>

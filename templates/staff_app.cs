@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <?cs def:action_name(a) ?><?cs if:a == "create" ?>создана<?cs elif:a == "submit" ?>подана<?cs elif:a == "resubmit" ?>подана повторно<?cs elif:a == "withdraw" ?>отозвана заявителем<?cs elif:a == "admit" ?>допущена<?cs elif:a == "return" ?>возвращена на доработку<?cs elif:a == "reject" ?>отклонена<?cs else ?><?cs var:a ?><?cs /if ?><?cs /def ?>
-<?cs def:decision_name(d) ?><?cs if:d == "admit" ?>Допустить к экспертизе<?cs elif:d == "return" ?>Вернуть на доработку<?cs elif:d == "reject" ?>Отклонить<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
+<?cs def:decision_name(d) ?><?cs if:d == "admit" ?>допущена к экспертизе<?cs elif:d == "return" ?>возвращена на доработку<?cs elif:d == "reject" ?>отклонена<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
 <p class="crumbs"><a href="/cabinet/staff">Кабинет сотрудника</a> › <a href="/staff/applications">Реестр заявок</a> › Заявка <?cs var:App.number ?></p>
 <h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs elif:App.title ?><?cs var:App.title ?><?cs else ?>Заявка № <?cs var:App.id ?><?cs /if ?></h1>
 <p class="meta"><?cs var:App.number ?> · Конкурс «<?cs var:App.comp_title ?>» · <?cs var:App.org ?> · Статус: <strong id="status"><?cs call:app_status(App.status) ?></strong><?cs if:App.submitted_ts ?> · подана <?cs var:msk(App.submitted_ts) ?> (МСК)<?cs /if ?></p>
@@ -8,7 +8,7 @@
 <?cs if:App.overdue == 1 ?><p class="form-error" id="overdue">Срок доработки истёк <?cs var:msk(App.return_due_ts) ?> (МСК): заявка не подана повторно, и подать её повторно уже нельзя.</p>
 <?cs else ?><p class="notice" id="return-due">Возвращена на доработку; заявитель может подать её повторно до <?cs var:msk(App.return_due_ts) ?> (МСК).</p><?cs /if ?>
 <?cs /if ?>
-<?cs if:Decided ?><div class="notice" role="status"><p>Решение сохранено; письмо отправлено представителям организации.</p></div><?cs /if ?>
+<?cs if:Decided ?><div class="notice" role="status"><p>Решение сохранено. <?cs if:Mailed > 0 ?>Писем представителям организации: <?cs var:Mailed ?>.<?cs else ?>У организации нет представителей на платформе — письмо не отправлено; сообщите о решении иначе.<?cs /if ?></p></div><?cs /if ?>
 <?cs if:Noted ?><div class="notice" role="status"><p>Заметка добавлена.</p></div><?cs /if ?>
 <?cs if:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p>
 <?cs if:Refused && Query.comment ?><p>Ваш комментарий (не сохранён, его можно скопировать):</p><p class="text" id="refused-comment"><?cs var:Query.comment ?></p><?cs /if ?>
@@ -24,7 +24,7 @@
 <p>Проверка и решение относятся к последней поданной версии: <a href="/staff/applications/<?cs var:App.id ?>">открыть её</a>.</p>
 <?cs else ?>
 <?cs if:subcount(Checklist) == 0 ?><p>У конкурса нет перечня требований для проверки.</p><?cs /if ?>
-<?cs if:App.status == "submitted" || App.overdue == 1 ?>
+<?cs if:MayDecide && (App.status == "submitted" || App.overdue == 1) ?>
 <form method="post" action="/staff/applications/<?cs var:App.id ?>/decision" class="form wide" novalidate>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="status" value="<?cs var:Query.status ?>">
@@ -32,17 +32,17 @@
 <?cs /if ?>
   <?cs if:subcount(Checklist) > 0 ?>
   <fieldset class="rows"<?cs if:Form.Error.items ?> aria-describedby="err-items"<?cs /if ?>>
-    <legend>Требования<?cs if:App.status == "submitted" || App.overdue == 1 ?>: отметьте невыполненные<?cs /if ?></legend>
+    <legend>Требования<?cs if:MayDecide && (App.status == "submitted" || App.overdue == 1) ?>: отметьте невыполненные<?cs /if ?></legend>
     <ol class="checklist" id="checklist">
     <?cs each:i = Checklist ?><li id="item-<?cs var:i.id ?>">
-      <?cs if:App.status == "submitted" || App.overdue == 1 ?><input type="checkbox" id="items-<?cs var:i.id ?>" name="items" value="<?cs var:i.id ?>"<?cs if:i.ticked ?> checked<?cs /if ?>> <label for="items-<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
+      <?cs if:MayDecide && (App.status == "submitted" || App.overdue == 1) ?><input type="checkbox" id="items-<?cs var:i.id ?>" name="items" value="<?cs var:i.id ?>"<?cs if:i.ticked ?> checked<?cs /if ?>> <label for="items-<?cs var:i.id ?>" class="inline-label"><?cs var:i.text ?></label><?cs else ?><?cs var:i.text ?><?cs /if ?>
       <?cs if:i.rule_title ?><p class="hint finding finding-<?cs var:i.found ?>">Автоматическая проверка (<?cs var:i.rule_title ?>): <strong><?cs var:i.found_text ?></strong></p><?cs /if ?>
     </li><?cs /each ?>
     </ol>
     <?cs call:field_error("items") ?>
   </fieldset>
   <?cs /if ?>
-<?cs if:App.status == "submitted" || App.overdue == 1 ?>
+<?cs if:MayDecide && (App.status == "submitted" || App.overdue == 1) ?>
   <fieldset class="rows"<?cs if:Form.Error.decision ?> aria-describedby="err-decision"<?cs /if ?>>
     <legend>Решение</legend>
     <?cs if:App.status == "submitted" ?>
@@ -104,9 +104,9 @@
 <section id="receipts" aria-labelledby="receipts-h">
 <h2 id="receipts-h">Расписки</h2>
 <?cs if:subcount(Receipts) == 0 ?><p>Расписок нет.</p><?cs else ?>
-<table><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Версия</span></th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Версия</span></th></tr></thead><tbody>
 <?cs each:x = Receipts ?><tr><td><?cs var:x.number ?></td><td><?cs var:msk(x.ts) ?></td><td><code><?cs var:x.sha256 ?></code></td><td><?cs if:x.id == Shown.receipt ?>показана<?cs else ?><a href="/staff/applications/<?cs var:App.id ?>?receipt=<?cs var:x.id ?>#content">открыть эту версию</a><?cs /if ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <?cs /if ?>
 </section>
 
@@ -123,7 +123,7 @@
 <p class="hint">Внутренние: заявитель их не видит.</p>
 <?cs if:subcount(Notes) == 0 ?><p>Заметок пока нет.</p><?cs /if ?>
 <?cs each:n = Notes ?><div class="comment"><p class="meta"><?cs var:n.who ?>, <?cs var:msk(n.ts) ?></p><p class="text"><?cs var:n.body ?></p></div><?cs /each ?>
-<form method="post" action="/staff/applications/<?cs var:App.id ?>/notes" class="form" novalidate>
+<?cs if:MayDecide ?><form method="post" action="/staff/applications/<?cs var:App.id ?>/notes" class="form" novalidate>
   <?cs call:csrf_field() ?>
   <div class="field">
     <label for="note">Новая заметка</label>
@@ -131,6 +131,6 @@
     <?cs call:field_error("note") ?>
   </div>
   <button type="submit">Добавить заметку</button>
-</form>
+</form><?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <?cs # from → to: application statuses and competition stages by their Russian names ?>
-<?cs def:audit_state(type, s) ?><?cs if:type == "project" ?><?cs call:app_status(s) ?><?cs elif:type == "competition" ?><?cs call:stage_name(s) ?><?cs else ?><?cs var:s ?><?cs /if ?><?cs /def ?>
+<?cs def:audit_state(type, action, s) ?><?cs if:type == "project" ?><?cs call:app_status(s) ?><?cs elif:type == "competition" && (action == "stage" || action == "create") ?><?cs call:stage_name(s) ?><?cs else ?><?cs var:s ?><?cs /if ?><?cs /def ?>
 <p class="crumbs"><a href="/cabinet">Личный кабинет</a></p>
 <h1>Журнал действий</h1>
 <p class="muted">Каждый переход, решение и изменение настроек: кто, когда, что было и что стало, почему. Записи журнала нельзя изменить или удалить; их целостность проверяет команда <code>gf-audit verify</code>.</p>
@@ -33,7 +33,7 @@
 <?cs elif:subcount(Entries) == 0 ?>
 <p>Записей по выбранным условиям нет. <a href="/staff/audit">Сбросить фильтры</a></p>
 <?cs else ?>
-<table class="audit">
+<div class="scroll-x"><table class="audit">
   <caption class="muted">Сначала новые<?cs if:Pager.Newest ?> (продолжение)<?cs /if ?>; показано записей: <?cs var:Shown ?></caption>
   <thead><tr><th scope="col">№</th><th scope="col">Когда (МСК)</th><th scope="col">Кто</th><th scope="col">Объект</th><th scope="col">Действие</th><th scope="col">Было → стало</th><th scope="col">Причина</th></tr></thead>
   <tbody>
@@ -45,12 +45,12 @@
     <td><?cs if:e.object_title ?><?cs var:e.object_title ?><?cs else ?><?cs var:e.object_type ?><?cs /if ?>
       <?cs if:e.object_type == "project" ?><a href="/staff/applications/<?cs var:e.object_id ?>">№ <?cs var:e.object_id ?></a><?cs elif:e.object_type == "competition" ?><a href="/staff/competitions/<?cs var:e.object_id ?>">№ <?cs var:e.object_id ?></a><?cs else ?>№ <?cs var:e.object_id ?><?cs /if ?></td>
     <td><?cs if:e.action_title ?><?cs var:e.action_title ?><?cs else ?><?cs var:e.action ?><?cs /if ?></td>
-    <td><?cs if:e.from_state ?><?cs call:audit_state(e.object_type, e.from_state) ?><?cs /if ?><?cs if:e.from_state || e.to_state ?> → <?cs /if ?><?cs if:e.to_state ?><?cs call:audit_state(e.object_type, e.to_state) ?><?cs /if ?></td>
+    <td><?cs if:e.from_state ?><?cs call:audit_state(e.object_type, e.action, e.from_state) ?><?cs /if ?><?cs if:e.from_state || e.to_state ?> → <?cs /if ?><?cs if:e.to_state ?><?cs call:audit_state(e.object_type, e.action, e.to_state) ?><?cs /if ?></td>
     <td class="text"><?cs var:e.reason ?></td>
   </tr>
   <?cs /each ?>
   </tbody>
-</table>
+</table></div>
 <?cs /if ?>
 <?cs if:Pager.Older || Pager.Newest ?>
 <nav class="pager" aria-label="Страницы журнала">

@@ -2,14 +2,14 @@
 <?cs include:"staff_competition_nav.cs" ?>
 <?cs if:Created ?><div class="notice" role="status"><p>Черновик конкурса создан. Заполните настройки, затем критерии, документы и чек-лист.</p></div><?cs /if ?>
 <?cs if:Moved ?><div class="notice" role="status"><p>Конкурс переведён на этап «<?cs call:stage_name(Comp.stage) ?>».</p></div><?cs /if ?>
-<?cs if:Extended != "" ?><div class="notice" role="status"><p>Приём заявок продлён. Писем организациям с черновиками: <?cs var:Extended ?>.</p></div><?cs /if ?>
+<?cs if:?Extended ?><div class="notice" role="status"><p>Приём заявок продлён. Писем организациям с черновиками: <?cs var:Extended ?>.</p></div><?cs /if ?>
 
 <section aria-labelledby="stage-h" class="card">
 <h2 id="stage-h">Этап конкурса</h2>
 <p>Сейчас: <strong><?cs call:stage_name(Comp.stage) ?></strong>.</p>
 <?cs if:Form.Error.stage ?><p class="form-error" id="err-stage" role="alert"><?cs var:Form.Error.stage ?></p><?cs /if ?>
 <?cs if:Next.stage ?>
-<?cs if:Next.refusal ?><p class="hint">Перейти на этап «<?cs call:stage_name(Next.stage) ?>» пока нельзя: <?cs var:Next.refusal ?></p><?cs /if ?>
+<?cs if:Next.refusal && !Form.Error.stage ?><p class="hint">На этап «<?cs call:stage_name(Next.stage) ?>» пока нельзя. <?cs var:Next.refusal ?></p><?cs /if ?>
 <form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/stage" class="inline">
   <?cs call:csrf_field() ?><input type="hidden" name="to" value="<?cs var:Next.stage ?>">
   <button type="submit"<?cs if:Next.refusal ?> class="secondary"<?cs /if ?>>Перевести на этап «<?cs call:stage_name(Next.stage) ?>»</button>

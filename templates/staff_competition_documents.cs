@@ -3,10 +3,10 @@
 <h2>Документы конкурса</h2>
 <p class="hint">Положение о конкурсе, формы и шаблоны. Форматы — PDF или DOCX (тип определяется по содержимому файла), до <?cs var:bytes(Limit.File) ?>, не больше <?cs var:Limit.Count ?> документов. Документы видны на странице конкурса, когда он объявлен.</p>
 <?cs if:subcount(Docs) == 0 ?><p>Документов пока нет. Без документов приём заявок не открыть.</p><?cs else ?>
-<table><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><th scope="col">Размер</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Действия</span></th></tr></thead><tbody>
+<div class="scroll-x"><table><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><th scope="col">Размер</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Действия</span></th></tr></thead><tbody>
 <?cs each:d = Docs ?><tr><td><?cs var:d.title ?></td><td><a href="/documents/<?cs var:d.id ?>"><?cs var:d.orig_name ?></a></td><td><?cs var:bytes(d.size) ?></td><td><code><?cs var:d.sha256 ?></code></td>
 <td><?cs if:Edit.doc_delete ?><form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/documents"><?cs call:csrf_field() ?><input type="hidden" name="action" value="delete"><input type="hidden" name="doc" value="<?cs var:d.id ?>"><button type="submit" class="secondary">Удалить</button></form><?cs /if ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 <?cs /if ?>
 <?cs if:Edit.documents ?>
 <h3>Загрузить документ</h3>

@@ -98,10 +98,15 @@ NEOERR *gr_alert_staff(gf_req *r, const char *kind, const char *tpl, HDF *mail, 
     const gr_alert_kind *k = gr_alert_find(kind);
     const char *shared = gf_cfg("Mail.StaffAddress", "");
     HDF *users = NULL, *u;
+    char whole[1024];
     NEOERR *err;
 
     if (!k)
         return nerr_raise(NERR_ASSERT, "unknown alert kind %s", kind);
+    /* a line cut to its caller's buffer may end inside a character */
+    snprintf(whole, sizeof whole, "%s", line ? line : "");
+    gf_utf8_cut(whole);
+    line = whole;
     if (*shared && (err = gf_mail_queue(r, shared, tpl, mail)))
         return nerr_pass(err);
     if ((err = hdf_init(&users)) ||

@@ -30,8 +30,9 @@
  * Appending: audit_head's one row (last_id, hash) is locked first
  * (SELECT … FOR UPDATE), so appends take turns and each one chains to the
  * last; the time is read in that same statement after the lock (SYSDATE(),
- * not NOW(), which is the statement's start, before any wait), so `at`
- * never goes back along the chain; then the entry is inserted with that
+ * not NOW(), which is the statement's start, before any wait), and never
+ * earlier than the last entry's (a clock stepped back), so `at` never goes
+ * back along the chain; then the entry is inserted with that
  * very value and the head moved, all in one transaction (the caller's, or
  * our own when none is open).
  *
@@ -46,10 +47,12 @@
 #include <sodium.h>
 #include "grant.h"
 
-enum { Q_HEAD, Q_ADD, Q_MOVE, Q__MAX };
+enum { Q_HEAD, Q_LAST_AT, Q_ADD, Q_MOVE, Q__MAX };
 static const char *const Q[] = {
     [Q_HEAD] =
         "SELECT last_id, hash, SYSDATE() AS at FROM audit_head WHERE id = 1 FOR UPDATE",
+    [Q_LAST_AT] =
+        "SELECT at FROM audit_log WHERE id = ?",
     [Q_ADD] =
         "INSERT INTO audit_log (at, user_id, object_type, object_id, action, from_state,"
         " to_state, reason, ip, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -110,6 +113,15 @@ static NEOERR *append(gf_req *r, const char *object, long long id, const char *a
         err = nerr_raise(NERR_ASSERT, "audit_head has no row (schema/008_staff.sql)");
         goto done;
     }
+    /* a clock stepped back (NTP, another host) must not date this entry
+     * before the last one: it takes the last one's time then */
+    if (atoll(hdf_get_value(h, "Head.last_id", "0")) &&
+        (err = gf_db_row(Q[Q_LAST_AT], ARGS(A_INT(atoll(hdf_get_value(h, "Head.last_id", "0")))),
+                         h, "Last", NULL)))
+        goto done;
+    if (strcmp(hdf_get_value(h, "Last.at", ""), hdf_get_value(h, "Head.at", "")) > 0 &&
+        (err = hdf_set_value(h, "Head.at", hdf_get_value(h, "Last.at", ""))))
+        goto done;
     snprintf(user, sizeof user, "%lld", r ? r->user_id : 0);
     snprintf(oid, sizeof oid, "%lld", id);
     e = (gr_audit_entry){

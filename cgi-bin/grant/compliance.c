@@ -145,17 +145,36 @@ static gr_found amount(HDF *in, char *msg, size_t n)
     return say(GR_FOUND_OK, msg, n, "запрошено %s (от %s до %s)", r, a, b);
 }
 
+/* A percentage as the pages write numbers: "12,5", "10", "33,33". */
+static const char *pct_text(double v, char *buf, size_t n)
+{
+    char *p;
+
+    snprintf(buf, n, "%.2f", v);
+    if ((p = strchr(buf, '.'))) {
+        *p = ',';
+        for (char *e = buf + strlen(buf) - 1; e > p && *e == '0'; e--)
+            *e = '\0';
+        if (p[1] == '\0')
+            *p = '\0';
+    }
+    return buf;
+}
+
 static gr_found cofin(HDF *in, char *msg, size_t n)
 {
     long long all, co;
     double pct = atof(hdf_get_value(in, "App.cofin_min_pct", "0")), share;
+    char a[32], b[32];
 
     if (!total(in, "total", &all) || !total(in, "cofin", &co) || all <= 0)
         return say(GR_FOUND_UNKNOWN, msg, n, "в бюджете заявки нет итоговых сумм");
     share = (double)co * 100.0 / (double)all;
+    pct_text(share, a, sizeof a);
+    pct_text(pct, b, sizeof b);
     if ((double)co * 100.0 < pct * (double)all)
-        return say(GR_FOUND_FAIL, msg, n, "софинансирование %.1f%%, нужно не меньше %.0f%%", share, pct);
-    return say(GR_FOUND_OK, msg, n, "софинансирование %.1f%% (нужно не меньше %.0f%%)", share, pct);
+        return say(GR_FOUND_FAIL, msg, n, "софинансирование %s%%, нужно не меньше %s%%", a, b);
+    return say(GR_FOUND_OK, msg, n, "софинансирование %s%% (нужно не меньше %s%%)", a, b);
 }
 
 static gr_found categories(HDF *in, char *msg, size_t n)

@@ -221,11 +221,15 @@ typedef struct gr_comp_facts {
     int window_ok;       /* opens_at < closes_at */
     int documents, criteria, categories;   /* how many of each */
     int closes_future;   /* closes_at is still ahead (database clock) */
+    int unchecked;       /* applications submitted and not yet checked */
+    int correcting;      /* returned ones still within their due date */
 } gr_comp_facts;
 /* Why a competition in stage `from` may not move to `to` — a Russian
  * sentence for the page — or NULL when it may. Only the next stage is
  * reachable; no intake without documents, criteria and budget categories
- * (and a closing time ahead); no review before intake has closed. */
+ * (and a closing time ahead); no review before intake has closed and
+ * every application is checked (none submitted and unchecked, none still
+ * within its time for corrections). */
 const char *gr_stage_refusal(const char *from, const char *to, const gr_comp_facts *f);
 
 /* The parts of a competition staff edit, each editable at some stages. */

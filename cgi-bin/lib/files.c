@@ -140,6 +140,23 @@ static NEOERR *send_stored_file(gf_req *r)
     return STATUS_OK;
 }
 
+void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback)
+{
+    const char *p = in ? in : "";
+    size_t o = 0;
+
+    for (const char *q = p; *q; q++)
+        if (*q == '/' || *q == '\\')
+            p = q + 1;
+    for (; *p && o + 1 < n && o < 200; p++)
+        if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
+            out[o++] = *p;
+    out[o] = '\0';
+    gf_utf8_cut(out);          /* only a character the cut left half of */
+    if (!out[0] || gf_utf8_len(out) < 0)
+        snprintf(out, n, "%s", fallback);
+}
+
 void gf_download(gf_req *r, const char *stored, const char *mime, const char *name)
 {
     r->send_file = stored;

@@ -361,6 +361,10 @@ NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n);
 /* Copies the upload into Paths.Files under a new random name (stored[44]),
  * fsynced, with its SHA-256 and size. */
 NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
+/* The client's name of an uploaded file as we keep it: its last path part,
+ * without control characters and quotes, at most 200 bytes cut on a
+ * character boundary; fallback when nothing (valid) is left. */
+void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback);
 /* Where a stored file lives. */
 void gf_file_path(const char *stored, char *path, size_t n);
 /* Answers the request with the stored file as a download of this type

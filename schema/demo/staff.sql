@@ -79,8 +79,11 @@ SET p.frozen = JSON_OBJECT(
                                                           'result', 'Площадка готова, участники набраны'))),
     'budget', JSON_OBJECT('b', JSON_OBJECT('0', JSON_OBJECT('cat', '7', 'name', 'Проведение мероприятий', 'price',
                                                             CAST((p.requested_kopecks + p.cofin_kopecks) DIV 1000 AS CHAR),
-                                                            'qty', '10', 'cofin', CAST(p.cofin_kopecks DIV 100 AS CHAR))),
-                          'Totals', JSON_OBJECT('requested', CAST(p.requested_kopecks AS CHAR),
+                                                            'qty', '10', 'cofin', CAST(p.cofin_kopecks DIV 100 AS CHAR),
+                                                            'total_k', CAST(p.requested_kopecks + p.cofin_kopecks AS CHAR),
+                                                            'requested_k', CAST(p.requested_kopecks AS CHAR))),
+                          'Totals', JSON_OBJECT('total', CAST(p.requested_kopecks + p.cofin_kopecks AS CHAR),
+                                                'requested', CAST(p.requested_kopecks AS CHAR),
                                                 'cofin', CAST(p.cofin_kopecks AS CHAR))),
     'consent', JSON_OBJECT('pd', '1', 'publish', '1')));
 UPDATE projects p JOIN demo_apps a ON a.id = p.id SET p.receipt_sha256 = SHA2(p.frozen, 256);
@@ -95,14 +98,17 @@ CROSS JOIN (SELECT 'card' AS name UNION ALL SELECT 'team' UNION ALL SELECT 'plan
             UNION ALL SELECT 'budget' UNION ALL SELECT 'consent') s;
 
 -- the decisions taken so far, by staff@demo
+-- (items: the ids of competition 6's checklist items at these places)
 INSERT INTO compliance_decisions (project_id, decision, items, comment, due_at, user_id, created_at)
-SELECT a.id, d.decision, d.items, d.comment, p.return_due, u.id, p.submitted_at + INTERVAL 2 DAY
+SELECT a.id, d.decision, COALESCE(CAST(c.id AS CHAR), ''), d.comment, p.return_due, u.id,
+       p.submitted_at + INTERVAL 2 DAY
 FROM demo_apps a JOIN projects p ON p.id = a.id
-JOIN (SELECT 201 AS id, 'return' AS decision, '2' AS items,
+JOIN (SELECT 201 AS id, 'return' AS decision, 2 AS item,
              'Не приложен устав организации. Приложите устав и подайте заявку повторно.' AS comment UNION ALL
-      SELECT 206, 'return', '6', 'Статья «Проведение мероприятий» не раскрыта: укажите состав расходов.' UNION ALL
-      SELECT 204, 'admit', '', 'Заявка соответствует требованиям.' UNION ALL
-      SELECT 205, 'reject', '3', 'Организация зарегистрирована менее 12 месяцев назад.') d ON d.id = a.id
+      SELECT 206, 'return', 6, 'Статья «Проведение мероприятий» не раскрыта: укажите состав расходов.' UNION ALL
+      SELECT 204, 'admit', 0, 'Заявка соответствует требованиям.' UNION ALL
+      SELECT 205, 'reject', 3, 'Организация зарегистрирована менее 12 месяцев назад.') d ON d.id = a.id
+LEFT JOIN competition_checklist c ON c.competition_id = 6 AND c.sort = d.item
 JOIN users u ON u.email = 'staff@demo.grantfair.local';
 
 INSERT INTO staff_notes (project_id, user_id, body, created_at)

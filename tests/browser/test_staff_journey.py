@@ -210,7 +210,7 @@ def decide(d, choice, tick=(), comment="", due=None):
         fill(d, {"due_date": due[0], "due_time": due[1]})
     press(d, "Принять решение")
     assert "decided=1" in d.current_url, errors(d)
-    assert "Решение сохранено; письмо отправлено представителям организации." in notice(d)
+    assert "Решение сохранено. Писем представителям организации: 1." in notice(d)
 
 
 def gf_audit_verify():
@@ -305,7 +305,8 @@ def test_staff_run_the_competition_from_announcement_to_admission(d, tmp_path):
     Select(d.find_element(By.ID, "kind")).select_by_visible_text("Устав")
     d.find_element(By.ID, "file").send_keys(str(charter))
     press(d, "Приложить")
-    assert d.find_element(By.LINK_TEXT, "Устав.pdf"), errors(d)
+    WebDriverWait(d, 10).until(lambda drv: drv.find_elements(By.LINK_TEXT, "Устав.pdf") or errors(drv))
+    assert d.find_elements(By.LINK_TEXT, "Устав.pdf"), errors(d)
     d.find_element(By.LINK_TEXT, "Вся заявка и подача").click()
     press(d, "Подать заявку повторно")
     assert "submitted=1" in d.current_url, errors(d)

@@ -81,7 +81,7 @@ SPEC = {
     "/staff/applications": "GET staff,admin", "/staff/applications.csv": "GET staff,admin",
     "/staff/applications.xlsx": "GET staff,admin",
     "/staff/audit": "GET staff,admin",
-    "/staff/applications/#": "GET staff", "/staff/applications/#/notes": "POST staff",
+    "/staff/applications/#": "GET staff,admin", "/staff/applications/#/notes": "POST staff",
     "/staff/applications/#/decision": "POST staff",
     "/account/alerts": "POST staff", "/account/welcome": "GET,POST public",
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",

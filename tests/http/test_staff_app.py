@@ -237,7 +237,7 @@ def test_admit_mails_every_member_and_joins_the_exhibition(comp, staff):
     sql(f"INSERT INTO org_members (org_id, user_id) SELECT p.org_id, u.id FROM projects p, users u "
         f"WHERE p.id = {app} AND u.email = '{colleague}'")
     r = decide(staff, app, "admit")
-    assert r.status_code == 303 and r.headers["Location"] == f"/staff/applications/{app}?decided=1"
+    assert r.status_code == 303 and r.headers["Location"] == f"/staff/applications/{app}?decided=1&mailed=2"
     assert sql(f"SELECT status, exhibit, return_due IS NULL FROM projects WHERE id = {app}") == \
         [["admitted", "applicant", "1"]]
     assert sql(f"SELECT decision, items FROM compliance_decisions WHERE project_id = {app}") == [["admit", ""]]
@@ -248,8 +248,9 @@ def test_admit_mails_every_member_and_joins_the_exhibition(comp, staff):
         m = wait_for_mail(lambda m, to=to: m["To"] == to and number in str(m["subject"])
                           and "допущена к экспертизе" in str(m["subject"]))
         assert f"/applications/{app}" in m.get_content()
-    page = page_of(staff, app, "?decided=1")
-    assert "Решение сохранено" in page and "Допущена к экспертизе" in page
+    page = page_of(staff, app, "?decided=1&mailed=2")
+    assert "Писем представителям организации: 2." in page and "Допущена к экспертизе" in page
+    assert "письмо не отправлено" in page_of(staff, app, "?decided=1&mailed=0")
     assert 'action="/staff/applications/%d/decision"' % app not in page    # decided: no form
     assert "Допущена к экспертизе" in ngo.s.get(f"{URL}/my").text
 

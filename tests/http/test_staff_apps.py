@@ -654,3 +654,23 @@ class TestAtTenThousand:
         assert [r[0] for r in rows[:50]] == [numbers[i] for i in page_ids(first)]
         z = get_xlsx(staff, status="winner")
         assert len(sheet_rows(z)) - 1 == n_sql("p.status = 'winner'")
+
+
+def test_a_competition_just_announced_filters_at_once(staff):
+    """The process caches its list of competitions for 30 s; a filter by one
+    announced since then still applies (it used to be dropped: every
+    application was listed)."""
+    page(staff)                                          # the list is cached now
+    sql("INSERT INTO competitions (title, description, stage, opens_at, closes_at, created_at) "
+        "VALUES ('Только что объявленный', '', 'intake', NOW(), NOW() + INTERVAL 1 DAY, NOW())")
+    comp = sql("SELECT MAX(id) FROM competitions")[0][0]
+    org = sql("SELECT MIN(id) FROM organizations")[0][0]
+    sql("INSERT INTO projects (competition_id, org_id, municipality_id, title, summary, status, "
+        f"number, created_at, submitted_at, updated_at) VALUES ({comp}, {org}, 5, 'Заявка нового конкурса', "
+        f"'', 'submitted', 'GF-{comp}-00001', NOW(), NOW(), NOW())")
+    try:
+        text = page(staff, competition=comp)
+        assert found(text) == 1 and "Заявка нового конкурса" in text
+    finally:
+        sql(f"DELETE FROM projects WHERE competition_id = {comp}")
+        sql(f"DELETE FROM competitions WHERE id = {comp}")

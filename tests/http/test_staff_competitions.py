@@ -167,7 +167,7 @@ def test_new_draft_is_listed_and_its_settings_are_saved(staff):
         assert re.search(rf'name="{field}"[^>]*value="{re.escape(form[field])}"', page), field
     assert 'name="dir.3" value="1" checked' in page and 'name="dir.1" value="1">' in page
     last = audit(cid)[-1]
-    assert last[0] == "settings" and "fund_kopecks" in last[3] and "directions" in last[3]
+    assert last[0] == "settings" and "фонд" in last[3] and "направления" in last[3]
 
 
 BAD = [
@@ -570,3 +570,5 @@ def test_notices_after_a_redirect_take_no_text_from_the_link(staff):
     assert "evil.example" not in page and "&lt;b&gt;" not in page
     page = page_of(staff, f"/staff/competitions/{cid}?extended=3")
     assert "Писем организациям с черновиками: 3." in page
+    for path in (f"/staff/competitions/{cid}", f"/staff/competitions/{cid}?saved=1", f"/staff/competitions/{cid}?extended="):
+        assert "Приём заявок продлён" not in page_of(staff, path)

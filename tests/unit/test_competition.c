@@ -57,6 +57,14 @@ START_TEST(guards_of_announcement_and_intake)
     REFUSED("announced", "intake", closes_future, 0, "уже прошёл");
     REFUSED("intake", "review", closes_future, 1, "после окончания приёма");
 #undef REFUSED
+    /* intake over: what is left is the check */
+    f = all;
+    f.closes_future = 0;
+    f.unchecked = 3;
+    ck_assert_ptr_nonnull(strstr(gr_stage_refusal("intake", "review", &f), "Не все заявки проверены"));
+    f.unchecked = 0;
+    f.correcting = 1;
+    ck_assert_ptr_nonnull(strstr(gr_stage_refusal("intake", "review", &f), "срок доработки"));
     ck_assert_ptr_null(gr_stage_refusal("announced", "intake", &all));
     f = all;
     f.closes_future = 0;

@@ -73,7 +73,7 @@ START_TEST(a_good_application_meets_every_rule)
     ck_assert_str_eq(m, "выполнено: запрошено 275\xC2\xA0""001\xC2\xA0₽ (от 200\xC2\xA0""000\xC2\xA0₽ "
                         "до 1\xC2\xA0""500\xC2\xA0""000\xC2\xA0₽)");
     ck_assert_int_eq(run("cofin", 0, NULL, NULL, m, sizeof m), GR_FOUND_OK);
-    ck_assert_str_eq(m, "выполнено: софинансирование 11.3% (нужно не меньше 10%)");
+    ck_assert_str_eq(m, "выполнено: софинансирование 11,29% (нужно не меньше 10%)");
     ck_assert_int_eq(run("budget_categories", 0, NULL, NULL, m, sizeof m), GR_FOUND_OK);
     ck_assert_str_eq(m, "выполнено: статей расходов: 2");
 }
@@ -140,7 +140,7 @@ END_TEST
 START_TEST(cofinancing_share)
 {
     FINDS("cofin", 0, "Sections.budget.Totals.cofin", "3000000", GR_FOUND_FAIL,
-          "не выполнено: софинансирование 9.7%, нужно не меньше 10%");
+          "не выполнено: софинансирование 9,68%, нужно не меньше 10%");
     FINDS("cofin", 0, "Sections.budget.Totals.cofin", "3100010", GR_FOUND_OK, "выполнено");  /* exactly 10 % */
     FINDS("cofin", 0, "App.cofin_min_pct", "0", GR_FOUND_OK, "выполнено");
     FINDS("cofin", 0, "Sections.budget.Totals.total", "0", GR_FOUND_UNKNOWN, "нет данных");

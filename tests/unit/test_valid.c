@@ -23,6 +23,30 @@ START_TEST(ids_refuse_everything_else)
 }
 END_TEST
 
+START_TEST(file_names_keep_their_last_letter_and_lose_paths_and_controls)
+{
+    char out[256], big[400];
+
+    gf_file_clean_name("Устав", out, sizeof out, "file");
+    ck_assert_str_eq(out, "Устав");
+    gf_file_clean_name("C:\\Docs\\Положение о конкурсе", out, sizeof out, "file");
+    ck_assert_str_eq(out, "Положение о конкурсе");
+    gf_file_clean_name("../../etc/\"pa\x01ss\rwd\"", out, sizeof out, "file");
+    ck_assert_str_eq(out, "passwd");
+    gf_file_clean_name("", out, sizeof out, "document");
+    ck_assert_str_eq(out, "document");
+    gf_file_clean_name("a/\xff\xfe", out, sizeof out, "file");
+    ck_assert_str_eq(out, "file");
+    memset(big, 0, sizeof big);
+    strcpy(big, "a");
+    for (int i = 0; i < 150; i++)
+        strcat(big, "я");            /* 301 bytes: cut at 200, inside no letter */
+    gf_file_clean_name(big, out, sizeof out, "file");
+    ck_assert_int_eq((int)strlen(out), 199);
+    ck_assert_int_eq((int)gf_utf8_len(out), 100);
+}
+END_TEST
+
 START_TEST(utf8_cut_drops_only_an_incomplete_last_character)
 {
     char a[] = "при", b[] = "пр\xD0", c[] = "ok\xE2\x82", d[] = "€", e[] = "x\xF0\x9F\x98",
@@ -159,6 +183,7 @@ Suite *valid_suite(void)
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
     tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
+    tcase_add_test(tc, file_names_keep_their_last_letter_and_lose_paths_and_controls);
     tcase_add_test(tc, ids_refuse_everything_else);
     tcase_add_test(tc, utf8_length_counts_code_points);
     tcase_add_test(tc, utf8_length_refuses_invalid_sequences);
