@@ -165,24 +165,6 @@ static NEOERR *filter_id(gf_req *r, const char *param, unsigned list, long long 
     return STATUS_OK;
 }
 
-/* Page links: 1, …, p-2 … p+2, …, last (0 marks a gap). */
-static void pager_links(HDF *h, long page, long pages)
-{
-    int n = 0;
-    char key[32];
-
-    for (long p = 1; p <= pages; p++) {
-        if (p == 1 || p == pages || (p >= page - 2 && p <= page + 2)) {
-            snprintf(key, sizeof key, "Pager.Links.%d", n++);
-            gf_set_int(h, key, (int)p);
-        } else if (p == 2 || p == page + 3) {
-            snprintf(key, sizeof key, "Pager.Links.%d", n++);
-            gf_set_int(h, key, 0);
-            p = p == 2 ? (page - 3 > 2 ? page - 3 : 2) : pages - 1;
-        }
-    }
-}
-
 /* The number of projects these filters show: one row of exhibit_stats
  * (kept by triggers), read at most once per Listing.TotalTTL seconds per
  * process and filter combination (like the starts of deep pages), or now with fresh.
@@ -328,12 +310,7 @@ static NEOERR *handle(gf_req *r)
     if (dir) n += snprintf(base + n, sizeof base - (size_t)n, "direction=%lld&", dir);
     if (comp) n += snprintf(base + n, sizeof base - (size_t)n, "competition=%lld&", comp);
     if (*status) snprintf(base + n, sizeof base - (size_t)n, "status=%s&", status);
-    gf_set(r->hdf, "Pager.Base", base);
-    gf_set_int(r->hdf, "Pager.Page", (int)page);
-    gf_set_int(r->hdf, "Pager.Pages", (int)pages);
-    snprintf(base, sizeof base, "%lld", total);
-    gf_set(r->hdf, "Pager.Total", base);
-    pager_links(r->hdf, page, pages);
+    gf_pager(r->hdf, base, total, size, &page);
     gf_set(r->hdf, "Page.Title", "Выставка проектов");
     gf_set(r->hdf, "Page.Nav", "projects");
     r->page = "projects.cs";

@@ -233,6 +233,11 @@ static NEOERR *show(gf_req *r)
 
     if ((err = load(r)) || (err = fill(r)))
         return nerr_pass(err);
+    /* the form starts with what the automatic rules found unmet ticked:
+     * staff untick what they judge otherwise */
+    for (HDF *i = hdf_get_child(r->hdf, "Checklist"); i; i = hdf_obj_next(i))
+        if (!strcmp(hdf_get_value(i, "found", ""), "fail"))
+            gf_set(i, "ticked", "1");
     form_version(r);
     return STATUS_OK;
 }

@@ -419,21 +419,6 @@ static NEOERR *rows_of(const sel *s, long offset, long limit, HDF *dst, const ch
     return STATUS_OK;
 }
 
-/* Page links: 1, …, p-2 … p+2, …, last (0 marks a gap), as /projects. */
-static void pager_links(HDF *h, long page, long pages)
-{
-    int n = 0;
-
-    for (long p = 1; p <= pages; p++) {
-        if (p == 1 || p == pages || (p >= page - 2 && p <= page + 2)) {
-            gf_setf(h, "Pager.Links.%d=%ld", n++, p);
-        } else if (p == 2 || p == page + 3) {
-            gf_setf(h, "Pager.Links.%d=0", n++);
-            p = p == 2 ? (page - 3 > 2 ? page - 3 : 2) : pages - 1;
-        }
-    }
-}
-
 static NEOERR *page_setup(gf_req *r, sel *s, long long *total)
 {
     NEOERR *err;
@@ -449,19 +434,16 @@ static NEOERR *page_setup(gf_req *r, sel *s, long long *total)
 /* The page of the selection whose counts page_setup has read. */
 static NEOERR *show(gf_req *r, sel *s, long long total)
 {
-    long pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
+    char base[1200];
+    long long offset;
     NEOERR *err;
 
-    if (s->page > pages)
-        s->page = pages > 0 ? pages : 1;
-    if (total && (err = rows_of(s, (s->page - 1) * PAGE_SIZE, PAGE_SIZE, r->hdf, "Apps", NULL)))
+    snprintf(base, sizeof base, "/staff/applications?%s%s%s",
+             hdf_get_value(r->hdf, "Base.Filters", ""), hdf_get_value(r->hdf, "Base.Status", ""),
+             hdf_get_value(r->hdf, "Base.Sort", ""));
+    offset = gf_pager(r->hdf, base, total, PAGE_SIZE, &s->page);
+    if (total && (err = rows_of(s, offset, PAGE_SIZE, r->hdf, "Apps", NULL)))
         return nerr_pass(err);
-    gf_setf(r->hdf, "Pager.Base=/staff/applications?%s%s%s",
-            hdf_get_value(r->hdf, "Base.Filters", ""), hdf_get_value(r->hdf, "Base.Status", ""),
-            hdf_get_value(r->hdf, "Base.Sort", ""));
-    gf_set_int(r->hdf, "Pager.Page", (int)s->page);
-    gf_set_int(r->hdf, "Pager.Pages", (int)pages);
-    pager_links(r->hdf, s->page, pages);
     return STATUS_OK;
 }
 

@@ -544,3 +544,11 @@ def test_registration_date_is_a_real_past_date(value, message):
     assert r.status_code == 303
     assert sql(f"SELECT registered_on FROM organizations WHERE id = {org}") == [["2015-04-21"]]
     assert 'value="2015-04-21"' in ngo.s.get(f"{URL}/org").text
+
+
+def test_the_form_starts_with_the_unmet_automatic_findings_ticked(comp, staff):
+    ngo, app = submitted(comp, charter=False)
+    page = page_of(staff, app)
+    charter, none = comp[1]["charter"], comp[1]["none"]
+    assert re.search(rf'id="items-{charter}" name="items" value="{charter}" checked', page)
+    assert not re.search(rf'id="items-{none}" name="items" value="{none}" checked', page)
