@@ -62,6 +62,14 @@ def errors(d):
     return [e.text for e in d.find_elements(By.CSS_SELECTOR, ".form-error, .field-error")]
 
 
+def follow(d, text, partial=False):
+    """Follows the link a person would (by its text) and waits for the page
+    it leads to, so that nothing is looked for on the page being left."""
+    old = d.find_element(By.TAG_NAME, "html")
+    d.find_element(By.PARTIAL_LINK_TEXT if partial else By.LINK_TEXT, text).click()
+    WebDriverWait(d, 10).until(EC.staleness_of(old))
+
+
 def notice(d):
     return " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, ".notice"))
 
@@ -123,8 +131,8 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     """From the staff cabinet: a new competition with settings, the ready
     criteria, a checklist and its regulations, announced and open for
     applications. Returns its id."""
-    d.find_element(By.LINK_TEXT, "Конкурсы").click()
-    d.find_element(By.LINK_TEXT, "Новый конкурс").click()
+    follow(d, "Конкурсы")
+    follow(d, "Новый конкурс")
     fill(d, {"title": title})
     press(d, "Создать черновик")
     m = re.search(r"/staff/competitions/(\d+)\?created=1$", d.current_url)
@@ -148,7 +156,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     assert "Изменения сохранены." in notice(d)
 
     # the national operator's criteria, as the ready set
-    d.find_element(By.LINK_TEXT, "Критерии оценки").click()
+    follow(d, "Критерии оценки")
     press(d, "Загрузить критерии Фонда президентских грантов (до 1 млн ₽)")
     assert "saved=1" in d.current_url, errors(d)
     assert "Критериев: 10, сумма весов: 10" in d.find_element(By.TAG_NAME, "main").text
@@ -156,7 +164,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     assert len(names) == 10 and names[0] == "Актуальность и социальная значимость проекта"
 
     # the compliance checklist, item by item, with automatic rules
-    d.find_element(By.LINK_TEXT, "Чек-лист проверки").click()
+    follow(d, "Чек-лист проверки")
     for text, rule in CHECKLIST:
         d.find_element(By.ID, "new-text").send_keys(text)
         Select(d.find_element(By.ID, "new-rule")).select_by_visible_text(rule)
@@ -166,7 +174,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     assert texts == [t for t, _ in CHECKLIST]
 
     # the regulations (PDF)
-    d.find_element(By.LINK_TEXT, "Документы").click()
+    follow(d, "Документы")
     fill(d, {"title": "Положение о конкурсе"})
     d.find_element(By.ID, "file").send_keys(str(pdf))
     press(d, "Загрузить")
@@ -174,7 +182,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     assert d.find_element(By.LINK_TEXT, pdf.name)
 
     # announce, then open intake
-    d.find_element(By.LINK_TEXT, "Настройки и этап").click()
+    follow(d, "Настройки и этап")
     for stage in ("Объявлен", "Приём заявок"):
         press(d, f"Перевести на этап «{stage}»")
         assert "moved=1" in d.current_url, errors(d)
@@ -185,7 +193,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
 def find_in_registry(d, tag):
     """The registry searched for tag (a part of the project titles):
     {number: the row's text}."""
-    d.find_element(By.LINK_TEXT, "Реестр заявок").click()
+    follow(d, "Реестр заявок")
     fill(d, {"q": tag})
     press(d, "Показать")
     assert f"q={tag}" in d.current_url, errors(d)
@@ -277,7 +285,7 @@ def test_staff_run_the_competition_from_announcement_to_admission(d, tmp_path):
     assert num_a in sheet and num_b in sheet
 
     # the compliance check: the first is admitted ...
-    d.find_element(By.LINK_TEXT, num_a).click()
+    follow(d, num_a)
     assert num_a in d.find_element(By.CSS_SELECTOR, "p.meta").text
     assert finding(d, "Приложен устав организации") == "выполнено: приложен файл «Устав.pdf»"
     decide(d, "Допустить к экспертизе")
@@ -286,7 +294,7 @@ def test_staff_run_the_competition_from_announcement_to_admission(d, tmp_path):
     due = (now.astimezone(MSK) + datetime.timedelta(days=1)).date()
     ru_due = due.strftime("%d.%m.%Y") + " 18:00"
     find_in_registry(d, tag)
-    d.find_element(By.LINK_TEXT, num_b).click()
+    follow(d, num_b)
     assert finding(d, "Приложен устав организации").startswith("не выполнено")
     charter_box = d.find_element(By.XPATH, '//label[normalize-space()="Приложен устав организации"]')
     assert d.find_element(By.ID, charter_box.get_attribute("for")).is_selected()   # ticked for staff
@@ -300,18 +308,18 @@ def test_staff_run_the_competition_from_announcement_to_admission(d, tmp_path):
 
     # the returned NGO signs in, reads what to correct, attaches its charter and resubmits
     log_in(d, ngo_b.email, NGO_PASSWORD, "/my")
-    d.find_element(By.LINK_TEXT, f"Школа юных экологов {tag_b}").click()
+    follow(d, f"Школа юных экологов {tag_b}")
     box = d.find_element(By.CSS_SELECTOR, ".submit-box")
     assert "Заявка возвращена на доработку" in box.text and ru_due in box.text
     assert d.find_element(By.ID, "return-items").text == "Приложен устав организации"
     assert "Приложите устав организации" in d.find_element(By.ID, "return-comment").text
-    d.find_element(By.PARTIAL_LINK_TEXT, "Вложения").click()
+    follow(d, "Вложения", partial=True)
     Select(d.find_element(By.ID, "kind")).select_by_visible_text("Устав")
     d.find_element(By.ID, "file").send_keys(str(charter))
     press(d, "Приложить")
     WebDriverWait(d, 10).until(lambda drv: drv.find_elements(By.LINK_TEXT, "Устав.pdf") or errors(drv))
     assert d.find_elements(By.LINK_TEXT, "Устав.pdf"), errors(d)
-    d.find_element(By.LINK_TEXT, "Вся заявка и подача").click()
+    follow(d, "Вся заявка и подача")
     press(d, "Подать заявку повторно")
     assert "submitted=1" in d.current_url, errors(d)
     assert "Заявка подана." in d.find_element(By.CSS_SELECTOR, ".receipt").text
