@@ -74,10 +74,7 @@ static NEOERR *change_password(gf_req *r)
 
     if ((err = check_current_password(r, "current_password")))
         return nerr_pass(err);
-    if (!gf_password_ok(pw))
-        gf_field_error(r, "new_password", gf_msg_password);
-    else if (strcmp(pw, gf_param(r, "new_password2", "")))
-        gf_field_error(r, "new_password2", "Пароли не совпадают.");
+    gf_field_new_password(r, "new_password", "new_password2");
     if (gf_form_has_errors(r))
         return STATUS_OK;
     if (!gf_password_hash(pw, hash))
@@ -306,10 +303,7 @@ static NEOERR *welcome(gf_req *r)
     welcome_prepare(r);
     gf_set_int(r->hdf, "Valid", 1);
     gf_field_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
-    if (!gf_password_ok(pw))
-        gf_field_error(r, "password", gf_msg_password);
-    else if (strcmp(pw, gf_param(r, "password2", "")))
-        gf_field_error(r, "password2", "Пароли не совпадают.");
+    gf_field_new_password(r, "password", "password2");
     if (gf_form_has_errors(r)) {
         r->status = 400;
         return STATUS_OK;

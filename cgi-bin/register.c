@@ -25,7 +25,7 @@ static const char *const Q[] = {
 };
 GF_STATEMENTS(Q, Q__MAX);
 
-static NEOERR *validate(gf_req *r, const char *email, const char *pw, const char *name,
+static NEOERR *validate(gf_req *r, const char *email, const char *name,
                      const char *phone)
 {
     int found = 0;
@@ -39,10 +39,7 @@ static NEOERR *validate(gf_req *r, const char *email, const char *pw, const char
         return nerr_pass(err);
     else if (found)
         gf_field_error(r, "email", "Этот адрес уже зарегистрирован. Войдите или восстановите пароль.");
-    if (!gf_password_ok(pw))
-        gf_field_error(r, "password", gf_msg_password);
-    else if (strcmp(pw, gf_param(r, "password2", "")))
-        gf_field_error(r, "password2", "Пароли не совпадают.");
+    gf_field_new_password(r, "password", "password2");
     gf_field_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
     if (gf_field_text(r, "phone", phone, GF_ONE_LINE, 40) && *phone &&
         strspn(phone, "0123456789+-() ") != strlen(phone))
@@ -136,7 +133,7 @@ static NEOERR *sign_up(gf_req *r)
     pw = gf_param(r, "password", "");
     name = gf_input(r, "name");
     phone = gf_input(r, "phone");
-    if ((err = validate(r, email, pw, name, phone)))
+    if ((err = validate(r, email, name, phone)))
         return nerr_pass(err);
     if (!gf_form_has_errors(r)) {
         /* each registration mails someone: a limit per address keeps the

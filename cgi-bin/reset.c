@@ -97,10 +97,7 @@ static NEOERR *set_password(gf_req *r)
 
     new_prepare(r);
     gf_set_int(r->hdf, "Valid", 1);
-    if (!gf_password_ok(pw))
-        gf_field_error(r, "password", gf_msg_password);
-    else if (strcmp(pw, gf_param(r, "password2", "")))
-        gf_field_error(r, "password2", "Пароли не совпадают.");
+    gf_field_new_password(r, "password", "password2");
     if (gf_form_has_errors(r)) {
         r->status = 400;
         return STATUS_OK;

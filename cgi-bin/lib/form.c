@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "gf.h"
 
 const char *const gf_msg_required = "Заполните это поле.";
@@ -85,4 +86,19 @@ int gf_field_text(gf_req *r, const char *name, const char *value, unsigned rule,
     if (!ok)
         gf_set(r->hdf, "Form.HasErrors", "1");
     return ok;
+}
+
+int gf_field_new_password(gf_req *r, const char *name, const char *repeat)
+{
+    const char *pw = gf_param(r, name, "");
+
+    if (!gf_password_ok(pw)) {
+        gf_field_error(r, name, gf_msg_password);
+        return 0;
+    }
+    if (strcmp(pw, gf_param(r, repeat, ""))) {
+        gf_field_error(r, repeat, "Пароли не совпадают.");
+        return 0;
+    }
+    return 1;
 }

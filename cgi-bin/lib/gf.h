@@ -323,6 +323,10 @@ enum { GF_OPTIONAL = 0, GF_REQUIRED = 1 << 0, GF_ONE_LINE = 1 << 1 };
 int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max);
 /* gf_text_check for a page's form (Form.Error.<name>). */
 int gf_field_text(gf_req *r, const char *name, const char *value, unsigned rule, long max);
+/* A new password typed twice (fields name and repeat): the policy
+ * (gf_password_ok), then the repeat; the problem goes next to its field.
+ * Returns 1 when both hold. */
+int gf_field_new_password(gf_req *r, const char *name, const char *repeat);
 /* The shared messages, for checks that are not gf_text_check's. */
 extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line,
                         *const gf_msg_password;
