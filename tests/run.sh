@@ -57,7 +57,7 @@ else
     export GF_BUILD="$BUILD"
     for layer in http browser; do
         [ -d "tests/$layer" ] || continue
-        /usr/bin/python3 -m pytest -q -p no:cacheprovider --rootdir=tests -c /dev/null \
+        /usr/bin/python3 -m pytest -q --tb=short -p no:cacheprovider --rootdir=tests -c /dev/null \
             --junitxml="$DIR/$layer.xml" "tests/$layer" 2>&1 | tail -n 40
         if [ -f "$DIR/$layer.xml" ]; then
             read -r t f e s < <(/usr/bin/python3 -c "

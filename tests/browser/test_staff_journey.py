@@ -16,8 +16,8 @@ import uuid
 import zipfile
 
 import requests
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from applicant import BUDGET, CARD, CONSENT, TEAM, Ngo
@@ -49,12 +49,25 @@ def fill(d, values):
             el.send_keys(value)
 
 
+def left(old):
+    """A wait condition: the page whose <html> is old has been replaced.
+    (Selenium's staleness_of misses chromedriver's other answer for a
+    detached node, "Node … does not belong to the document".)"""
+    def gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return gone
+
+
 def press(d, text):
     """Clicks the button a person would (by its visible text) and waits for
     the page it leads to."""
     old = d.find_element(By.TAG_NAME, "html")
     d.find_element(By.XPATH, f'//button[normalize-space()="{text}"]').click()
-    WebDriverWait(d, 10).until(EC.staleness_of(old))
+    WebDriverWait(d, 10).until(left(old))
 
 
 def errors(d):
@@ -67,7 +80,7 @@ def follow(d, text, partial=False):
     it leads to, so that nothing is looked for on the page being left."""
     old = d.find_element(By.TAG_NAME, "html")
     d.find_element(By.PARTIAL_LINK_TEXT if partial else By.LINK_TEXT, text).click()
-    WebDriverWait(d, 10).until(EC.staleness_of(old))
+    WebDriverWait(d, 10).until(left(old))
 
 
 def notice(d):
