@@ -53,7 +53,12 @@ static const char *const Q[] = {
         " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'submitted')"
         "   AS unchecked,"
         " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'returned'"
-        "   AND return_due > NOW()) AS correcting"
+        "   AND return_due > NOW()) AS correcting,"
+        " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'admitted')"
+        "   AS admitted,"
+        " (SELECT COUNT(*) FROM projects WHERE competition_id = c.id AND status = 'scored')"
+        "   AS scored,"
+        " EXISTS (SELECT 1 FROM commission_decisions WHERE competition_id = c.id) AS decided"
         " FROM competitions c WHERE c.id = ?",
     [Q_DIRS] =
         "SELECT direction_id FROM competition_directions WHERE competition_id = ? ORDER BY direction_id",
@@ -221,6 +226,9 @@ static gr_comp_facts facts_of(HDF *row)
         .closes_future = hdf_get_int_value(row, "closes_future", 0),
         .unchecked = hdf_get_int_value(row, "unchecked", 0),
         .correcting = hdf_get_int_value(row, "correcting", 0),
+        .admitted = hdf_get_int_value(row, "admitted", 0),
+        .scored = hdf_get_int_value(row, "scored", 0),
+        .decided = hdf_get_int_value(row, "decided", 0),
     };
 }
 

@@ -47,7 +47,7 @@ routes() {
         for (i = 1; i <= n; i++) {
             p = pats[i]
             if (p == "-") { if (n > 1) fail("- must be alone"); continue }
-            if (p != "/*" && p !~ /^\/([a-z0-9._-]+|#)?(\/([a-z0-9._-]+|#))*(\/\*)?$/)
+            if (p != "/*" && p !~ /^\/([a-z0-9._-]+|#[a-z0-9._-]*)?(\/([a-z0-9._-]+|#[a-z0-9._-]*))*(\/\*)?$/)
                 fail("bad pattern \"" p "\"")
             if (p in owner) fail("pattern " p " is also listed for " owner[p])
             owner[p] = name

@@ -8,6 +8,8 @@
 <li><a href="/staff/competitions/<?cs var:Comp.id ?>/checklist"<?cs if:Tab == "checklist" ?> aria-current="page"<?cs /if ?>>Чек-лист проверки</a></li>
 <li><a href="/staff/competitions/<?cs var:Comp.id ?>/documents"<?cs if:Tab == "documents" ?> aria-current="page"<?cs /if ?>>Документы</a></li>
 <li><a href="/staff/competitions/<?cs var:Comp.id ?>/budget"<?cs if:Tab == "budget" ?> aria-current="page"<?cs /if ?>>Статьи бюджета</a></li>
+<li><a href="/staff/competitions/<?cs var:Comp.id ?>/review"<?cs if:Tab == "review" ?> aria-current="page"<?cs /if ?>>Эксперты и оценки</a></li>
+<li><a href="/staff/competitions/<?cs var:Comp.id ?>/publish"<?cs if:Tab == "publish" ?> aria-current="page"<?cs /if ?>>Публикация итогов</a></li>
 <li><a href="/staff/competitions/<?cs var:Comp.id ?>/preview">Предпросмотр</a></li>
 </ul></nav>
 <?cs if:Saved ?><div class="notice" role="status"><p>Изменения сохранены.</p></div><?cs /if ?>

@@ -223,13 +223,19 @@ typedef struct gr_comp_facts {
     int closes_future;   /* closes_at is still ahead (database clock) */
     int unchecked;       /* applications submitted and not yet checked */
     int correcting;      /* returned ones still within their due date */
+    int admitted;        /* admitted and not yet scored (review.c) */
+    int scored;          /* scored */
+    int decided;         /* the commission's decision is recorded */
+    int publishing;      /* the move is the publication of the results */
 } gr_comp_facts;
 /* Why a competition in stage `from` may not move to `to` — a Russian
  * sentence for the page — or NULL when it may. Only the next stage is
  * reachable; no intake without documents, criteria and budget categories
  * (and a closing time ahead); no review before intake has closed and
  * every application is checked (none submitted and unchecked, none still
- * within its time for corrections). */
+ * within its time for corrections); no commission while an admitted
+ * application is not scored; results only by publishing them (publishing
+ * set), after the commission's decision. */
 const char *gr_stage_refusal(const char *from, const char *to, const gr_comp_facts *f);
 
 /* The parts of a competition staff edit, each editable at some stages. */
@@ -320,5 +326,67 @@ const char *gr_rule_title(const char *rule, int param, char *buf, size_t n);
  * rule over in and sets found (none, ok, fail, unknown), found_text and
  * rule_title on it. */
 void gr_compliance_run(HDF *in, HDF *items);
+
+/* ---- review.c: experts, their assignments and scores --------------------- */
+
+/* One criterion of an expert's score: the points given (0..max) and the
+ * criterion's weight. */
+typedef struct { int score, max; double weight; } gr_crit_score;
+/* An expert's total on a 100-point scale: 100 × Σ score·weight / Σ max·weight
+ * over the criteria with a weight above 0 (with the national operator's
+ * criteria — 0..10 points, weights summing to 10 — it is their rating
+ * Σ score × weight). -1 when no criterion has a weight. Pure. */
+double gr_score_total(const gr_crit_score *c, int n);
+/* 1 when two of the n totals differ by more than threshold points (the
+ * competition's `divergence`: points of the 100-point total). Pure. */
+int gr_scores_diverge(const double *totals, int n, int threshold);
+
+/* An expert of the competition's pool as automatic assignment sees them
+ * for one application. */
+typedef struct {
+    long long user_id;
+    int load;        /* active assignments (assigned or submitted) in the competition */
+    int matches;     /* the application's direction is one of the expert's */
+    int excluded;    /* conflict of interest, or the application is or was theirs */
+} gr_candidate;
+/* Picks up to want candidates for one application, never an excluded one:
+ * those whose direction matches first, then the least loaded, then the
+ * lowest user id; picked[] gets their indexes in c, and each pick's load
+ * grows by one. Returns how many were picked. Pure. */
+int gr_assign_pick(gr_candidate *c, int n, int want, int *picked);
+
+/* Every review change runs in one transaction that begins by locking the
+ * competition's row (gr_review_lock): assignments, scores and the settling
+ * of an application are serialized per competition, and the audit entries
+ * those changes write come after that lock (no lock-order deadlock with
+ * the audit chain's head). Comp.{id,stage,experts_per_app,divergence,
+ * blind_review,review_due_ts,title} under into; *found = 0 when none. */
+NEOERR *gr_review_lock(long long competition_id, HDF *into, int *found);
+/* *conflict = 1 when the expert must never review the application: one of
+ * the expert's organizations has the applicant's ИНН, or the expert is a
+ * member of the applicant's organization. */
+NEOERR *gr_review_conflict(long long expert_id, long long project_id, int *conflict);
+/* Inside gr_review_lock's transaction: gives the application up to want
+ * more experts of the competition's pool (want 0: as many as it lacks of
+ * experts_per_app), chosen by gr_assign_pick over the pool read now (loads
+ * counted with this transaction's own assignments); origin is "auto" or
+ * "divergence". Each assignment is an audit entry (project, "assign").
+ * *made = how many were made (fewer when the pool has no one left). */
+NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *origin,
+                         int *made);
+/* Inside gr_review_lock's transaction, after a score was submitted or an
+ * assignment changed: re-derives the application's review state from its
+ * active assignments (read with locks).
+ *  - Divergence: when two submitted totals differ by more than the
+ *    threshold and no extra expert was given yet (active assignments ≤
+ *    experts_per_app), one more is assigned (origin "divergence") and
+ *    staff are alerted (alert kind "divergence"; also when nobody is left
+ *    to assign).
+ *  - The application is scored (admitted → scored, projects.score = the
+ *    mean of the submitted totals, 2 decimals) when nothing assigned is
+ *    pending, at least experts_per_app scores are in, and a divergence has
+ *    had its extra score; a scored one that no longer is goes back to
+ *    admitted (score NULL). Each such change is an audit entry. */
+NEOERR *gr_review_settle(gf_req *r, long long project_id);
 
 #endif

@@ -2,8 +2,8 @@
  * may follow which, by what action, and how each status is called in
  * Russian. The programs ask it before they change a status (and then
  * repeat the expected status in the UPDATE's WHERE, so a concurrent
- * change is refused by the database). Later stages (scoring, commission,
- * reports) add their rows here. */
+ * change is refused by the database). Later stages (reports) add their
+ * rows here. */
 #include <string.h>
 #include "grant.h"
 
@@ -15,6 +15,10 @@ const gr_transition gr_transitions[] = {
     {"submitted", "rejected", "reject"},
     {"returned", "submitted", "resubmit"},
     {"returned", "rejected", "reject"},     /* only once its due date has passed (staff_app) */
+    {"admitted", "scored", "scored"},       /* every expert has scored (review.c) */
+    {"scored", "admitted", "rescore"},      /* an expert was added or removed (review.c) */
+    {"scored", "winner", "win"},            /* the commission's decision, published */
+    {"scored", "not_winner", "not_win"},
     {NULL, NULL, NULL},
 };
 

@@ -14,3 +14,4 @@ Suite *audit_suite(void);
 Suite *status_suite(void);
 Suite *compliance_suite(void);
 Suite *pager_suite(void);
+Suite *review_suite(void);

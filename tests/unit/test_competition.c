@@ -29,6 +29,9 @@ START_TEST(only_the_next_stage)
     gr_comp_facts past = all;
 
     past.closes_future = 0;
+    past.scored = 1;
+    past.decided = 1;
+    past.publishing = 1;
     ck_assert_ptr_null(gr_stage_refusal("draft", "announced", &all));
     ck_assert_ptr_nonnull(strstr(gr_stage_refusal("draft", "intake", &all), "следующий этап"));
     ck_assert_ptr_nonnull(gr_stage_refusal("intake", "announced", &all));   /* no way back */
@@ -36,7 +39,7 @@ START_TEST(only_the_next_stage)
     ck_assert_ptr_nonnull(gr_stage_refusal("closed", "draft", &all));
     ck_assert_ptr_nonnull(gr_stage_refusal("bogus", "draft", &all));
     ck_assert_ptr_nonnull(gr_stage_refusal("draft", NULL, &all));
-    for (int i = 3; gr_stages[i + 1]; i++)   /* review onwards: no guards */
+    for (int i = 3; gr_stages[i + 1]; i++)   /* their facts met: the next stage is open */
         ck_assert_ptr_null(gr_stage_refusal(gr_stages[i], gr_stages[i + 1], &past));
 }
 END_TEST
