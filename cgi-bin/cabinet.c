@@ -8,8 +8,8 @@
 #include "grant.h"
 
 enum {
-    Q_MY_ORGS, Q_MY_PROJECTS, Q_IDEAS, Q_STAFF_COUNTS, Q_COMMISSION, Q_ADMIN_USERS,
-    Q__MAX
+    Q_MY_ORGS, Q_MY_PROJECTS, Q_IDEAS, Q_STAFF_COUNTS, Q_COMMISSION, Q_MY_REVIEW,
+    Q_ADMIN_USERS, Q__MAX
 };
 static const char *const Q[] = {
     [Q_MY_ORGS] =
@@ -30,7 +30,14 @@ static const char *const Q[] = {
         " (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS failed_mail",
     [Q_COMMISSION] =
         "SELECT id, title, stage FROM competitions WHERE stage IN ('review','commission')"
-        " ORDER BY closes_at",
+        " OR (stage = 'results' AND published_at > NOW() - INTERVAL 90 DAY) ORDER BY closes_at",
+    /* the expert's work per competition */
+    [Q_MY_REVIEW] =
+        "SELECT c.id, c.title, c.stage, UNIX_TIMESTAMP(c.review_due) AS due_ts,"
+        " SUM(a.state = 'assigned') AS todo, SUM(a.state = 'submitted') AS done"
+        " FROM assignments a JOIN competitions c ON c.id = a.competition_id"
+        " WHERE a.expert_id = ? AND a.state IN ('assigned', 'submitted')"
+        " GROUP BY c.id, c.title, c.stage, c.review_due ORDER BY c.review_due IS NULL, c.review_due",
     [Q_ADMIN_USERS] =
         "SELECT u.id, u.email, u.name, GROUP_CONCAT(r.role ORDER BY r.role) AS roles"
         " FROM users u LEFT JOIN user_roles r ON r.user_id = u.id"
@@ -50,8 +57,10 @@ static NEOERR *role_page(gf_req *r, const char *role)
     } else if (!strcmp(role, "staff")) {
         if (!(err = gf_db_row(Q[Q_STAFF_COUNTS], NOARGS, h, "Counts", NULL)))
             err = gf_db_rows(Q[Q_IDEAS], NOARGS, h, "Ideas", NULL);
-    } else if (!strcmp(role, "secretary") || !strcmp(role, "expert")) {
+    } else if (!strcmp(role, "secretary")) {
         err = gf_db_rows(Q[Q_COMMISSION], NOARGS, h, "Review", NULL);
+    } else if (!strcmp(role, "expert")) {
+        err = gf_db_rows(Q[Q_MY_REVIEW], me, h, "Review", NULL);
     } else if (!strcmp(role, "admin")) {
         err = gf_db_rows(Q[Q_ADMIN_USERS], NOARGS, h, "Users", NULL);
     }

@@ -16,6 +16,8 @@
   <nav aria-label="Работа с конкурсом"><ul class="actions">
     <li><a href="/staff/applications">Реестр заявок</a></li>
     <li><a href="/staff/competitions">Конкурсы</a></li>
+    <li><a href="/staff/experts">Эксперты</a></li>
+    <li><a href="/commission">Рейтинг и решения комиссии</a></li>
     <li><a href="/staff/ideas">Идеи и предложения</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
@@ -28,10 +30,21 @@
   <?cs each:i = Ideas ?>
   <div class="comment"><p class="meta">№ <?cs var:i.id ?>, <?cs var:i.name ?><?cs if:i.municipality ?>, <?cs var:i.municipality ?><?cs /if ?>, <?cs var:msk(i.ts) ?></p><p class="text"><?cs var:i.body ?></p></div>
   <?cs /each ?>
-<?cs elif:Role == "expert" || Role == "secretary" ?>
+<?cs elif:Role == "expert" ?>
+  <nav aria-label="Экспертиза"><ul class="actions">
+    <li><a href="/expert">Мои заявки на экспертизе</a></li>
+    <li><a href="/expert/profile">Профиль эксперта</a></li>
+  </ul></nav>
+  <h2>Конкурсы, в которых вы эксперт</h2>
+  <?cs if:subcount(Review) == 0 ?><p>Вам пока не назначены заявки. Заполните профиль эксперта: направления и организации, с которыми вы связаны, — по ним назначаются заявки и исключается конфликт интересов.</p><?cs /if ?>
+  <ul><?cs each:c = Review ?><li><a href="/expert"><?cs var:c.title ?></a> — <?cs call:stage_name(c.stage) ?>: оценить <?cs var:c.todo ?>, оценено <?cs var:c.done ?><?cs if:c.due_ts && c.stage == "review" ?>; срок экспертизы — <?cs var:msk(c.due_ts) ?> (МСК)<?cs /if ?></li><?cs /each ?></ul>
+<?cs elif:Role == "secretary" ?>
+  <nav aria-label="Работа комиссии"><ul class="actions">
+    <li><a href="/commission">Конкурсы у комиссии</a></li>
+  </ul></nav>
   <h2>Конкурсы на экспертизе и у комиссии</h2>
   <?cs if:subcount(Review) == 0 ?><p>Сейчас нет конкурсов на этапе экспертизы или работы комиссии.</p><?cs /if ?>
-  <ul><?cs each:c = Review ?><li><?cs var:c.title ?> — <?cs call:stage_name(c.stage) ?></li><?cs /each ?></ul>
+  <ul><?cs each:c = Review ?><li><a href="/commission/<?cs var:c.id ?>"><?cs var:c.title ?></a> — <?cs call:stage_name(c.stage) ?></li><?cs /each ?></ul>
 <?cs elif:Role == "admin" ?>
   <p><a href="/admin/users">Управление пользователями и ролями</a></p>
   <h2>Пользователи</h2>
