@@ -487,7 +487,6 @@ static NEOERR *assign(gf_req *r)
     if ((err = find_expert(r, expert, h, &found)))
         goto done;
     if (!found) {
-        gf_field_error(r, "expert", "Выберите эксперта.");
         err = refuse(r, 400, "Выберите эксперта из пула конкурса.");
         goto done;
     }
