@@ -87,6 +87,11 @@ SPEC = {
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
     "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
     "/admin/users/invite": "GET,POST admin",
+    "/staff/competitions/#/review": "GET staff,admin",
+    "/staff/competitions/#/review/auto": "POST staff",
+    "/staff/competitions/#/review/pool": "POST staff",
+    "/staff/competitions/#/review/assign": "POST staff",
+    "/staff/competitions/#/review/due": "POST staff", "/staff/experts": "GET staff,admin",
 }
 
 
