@@ -87,6 +87,9 @@ SPEC = {
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
     "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
     "/admin/users/invite": "GET,POST admin",
+    "/expert": "GET expert", "/expert/profile": "GET,POST expert",
+    "/expert/applications/#": "GET expert", "/expert/applications/#/declare": "POST expert",
+    "/expert/applications/#/scores": "POST expert", "/expert/files/#": "GET expert",
 }
 
 
