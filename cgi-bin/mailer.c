@@ -3,8 +3,9 @@
  * messages right after its response; this program retries what failed
  * (with backoff) and picks up anything left behind. It also sends what no
  * request causes, only the clock: the staff's daily digest (once a day from
- * Digest.Hour, Moscow time) and the scheduled staff alerts (overdue
- * corrections, intakes closing soon: grant/alerts.c).
+ * Digest.Hour, Moscow time), the scheduled staff alerts (overdue
+ * corrections, intakes closing soon: grant/alerts.c) and the experts'
+ * reminders before the review deadline (grant/review.c).
  *
  *   mailer            the scheduled work that is due, deliver, exit (cron:
  *                     every minute)
@@ -81,6 +82,10 @@ static NEOERR *scheduled(int alerts, int digest, int digest_now)
             return nerr_pass(err);
         if (sent)
             gf_log("info", "scheduled alerts: %d", sent);
+        if ((err = gr_review_reminders(&sent)))
+            return nerr_pass(err);
+        if (sent)
+            gf_log("info", "review reminders: %d", sent);
     }
     if (digest_now) {
         if ((err = gr_alert_digests(&sent)))

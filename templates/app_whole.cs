@@ -1,9 +1,13 @@
 <?cs # The whole application, read-only: Org.* (the organization), Sections.* (the
      sections as stored, or as frozen at submission), with the lists Directions,
      Municipalities and Categories for their names. Used by the applicant's
-     page (application.cs) and the staff's (staff_app.cs). ?>
+     page (application.cs), the staff's (staff_app.cs) and the expert's
+     (expert_app.cs). Blind: a blind review, no organization section (the
+     program leaves Org out and renames team members and files); FileLink:
+     where attachments are downloaded (default /files/). ?>
 <section class="print-all">
-<h2>Организация</h2>
+<?cs if:Blind ?><h2>Организация</h2>
+<p class="hint" id="org-hidden">Слепая экспертиза: сведения об организации скрыты.</p><?cs else ?><h2>Организация</h2>
 <dl class="card-data">
   <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
   <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
@@ -11,7 +15,7 @@
   <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
   <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
   <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
-</dl>
+</dl><?cs /if ?>
 <h2>Карточка проекта</h2>
 <dl class="card-data">
   <dt>Направление</dt><dd><?cs each:d = Directions ?><?cs if:d.id == Sections.card.direction ?><?cs var:d.name ?><?cs /if ?><?cs /each ?></dd>
@@ -44,7 +48,7 @@
 <?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
 <h2>Вложения</h2>
 <?cs if:subcount(Sections.files.a) == 0 ?><p>Нет.</p><?cs /if ?>
-<ul><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
+<ul><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="<?cs if:FileLink ?><?cs var:FileLink ?><?cs else ?>/files/<?cs /if ?><?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
 <h2>Согласия</h2>
 <ul><li>Обработка персональных данных: <?cs if:Sections.consent.pd == "1" ?>да<?cs else ?>нет<?cs /if ?></li><li>Публикация на выставке проектов: <?cs if:Sections.consent.publish == "1" ?>да<?cs else ?>нет<?cs /if ?></li></ul>
 </section>

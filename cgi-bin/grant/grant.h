@@ -389,4 +389,21 @@ NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *
  *    admitted (score NULL). Each such change is an audit entry. */
 NEOERR *gr_review_settle(gf_req *r, long long project_id);
 
+/* ---- review.c: the expert's side (program expert) ------------------------ */
+
+/* A score as typed or selected: decimal digits only (at most 3, no sign or
+ * spaces), 0..max; *score gets it. Returns 0 for anything else. Pure. */
+int gr_score_parse(const char *s, int max, int *score);
+/* The download name of attachment id in a blind review, which says nothing
+ * of the original: "Вложение-<id>.<ext>" (ext from the sniffed mime: pdf,
+ * jpg, png, else bin) into buf. Pure. */
+void gr_blind_file_name(long long id, const char *mime, char *buf, size_t n);
+/* The mailer's part: each expert with assignments still to score in a
+ * competition at review whose review_due is ahead and within
+ * Review.ReminderHours (default 72) gets one mail per competition
+ * (templates/mail/review_reminder.cs: how many are left, the deadline),
+ * once: the assignments' reminded_at is claimed in the transaction that
+ * queues it. *sent = the mails queued. */
+NEOERR *gr_review_reminders(int *sent);
+
 #endif

@@ -303,3 +303,104 @@ done:
     hdf_destroy(&h);
     return nerr_pass(err);
 }
+
+/* ---- the expert's side: scores as typed, blind names, reminders ---------- */
+
+int gr_score_parse(const char *s, int max, int *score)
+{
+    int v = 0, n = 0;
+
+    for (; s && *s; s++, n++) {
+        if (*s < '0' || *s > '9' || n == 3)
+            return 0;
+        v = v * 10 + (*s - '0');
+    }
+    if (n == 0 || v > max)
+        return 0;
+    *score = v;
+    return 1;
+}
+
+void gr_blind_file_name(long long id, const char *mime, char *buf, size_t n)
+{
+    const char *ext = !strcmp(mime, "application/pdf") ? "pdf"
+                      : !strcmp(mime, "image/jpeg")    ? "jpg"
+                      : !strcmp(mime, "image/png")     ? "png"
+                                                       : "bin";
+    snprintf(buf, n, "Вложение-%lld.%s", id, ext);
+}
+
+/* the assignments a reminder is due for: still to score, in a competition
+ * at review whose deadline is ahead and within ? hours, not reminded yet */
+#define REMIND_DUE                                                                    \
+    " a.state = 'assigned' AND a.reminded_at IS NULL AND c.stage = 'review'"          \
+    " AND c.review_due > NOW() AND c.review_due <= NOW() + INTERVAL ? HOUR"
+
+enum { R_LIST, R_CLAIM, R_ITEM, R__MAX };
+static const char *const R[] = {
+    /* one row per expert and competition */
+    [R_LIST] =
+        "SELECT DISTINCT a.competition_id, a.expert_id FROM assignments a"
+        " JOIN competitions c ON c.id = a.competition_id JOIN users u ON u.id = a.expert_id"
+        " WHERE u.disabled = 0 AND" REMIND_DUE " ORDER BY a.competition_id, a.expert_id LIMIT 100",
+    [R_CLAIM] =
+        "UPDATE assignments a JOIN competitions c ON c.id = a.competition_id"
+        " SET a.reminded_at = NOW() WHERE a.competition_id = ? AND a.expert_id = ? AND" REMIND_DUE,
+    /* what the mail says: every application still to score, reminded or not */
+    [R_ITEM] =
+        "SELECT c.id, c.title, UNIX_TIMESTAMP(c.review_due) AS due_ts, u.email, u.name,"
+        " (SELECT COUNT(*) FROM assignments a WHERE a.competition_id = c.id"
+        "  AND a.expert_id = u.id AND a.state = 'assigned') AS left_n"
+        " FROM competitions c JOIN users u ON u.id = ? WHERE c.id = ?",
+};
+GF_STATEMENTS(R, R__MAX);
+
+/* One expert's reminder for one competition: claimed, mailed, committed.
+ * *sent grows by one when it went out (0: another mailer was first). */
+static NEOERR *remind_one(long long comp, long long expert, long hours, int *sent)
+{
+    HDF *h = NULL, *mail = NULL;
+    long long claimed = 0;
+    int found = 0;
+    NEOERR *err;
+
+    if ((err = hdf_init(&h)) || (err = hdf_init(&mail)) || (err = gf_db_begin()) ||
+        (err = gr_review_lock(comp, h, &found)) ||
+        (err = gf_db_exec(R[R_CLAIM], ARGS(A_INT(comp), A_INT(expert), A_INT(hours)), &claimed, NULL)) ||
+        !claimed ||
+        (err = gf_db_row(R[R_ITEM], ARGS(A_INT(expert), A_INT(comp)), mail, "Item", &found)) || !found)
+        goto done;
+    gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
+    gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
+    if (!(err = gf_mail_queue(NULL, hdf_get_value(mail, "Item.email", ""), "review_reminder.cs", mail)) &&
+        !(err = gf_db_commit()))
+        (*sent)++;
+done:
+    if (err || !claimed || !found)
+        gf_db_rollback();
+    hdf_destroy(&h);
+    hdf_destroy(&mail);
+    return nerr_pass(err);
+}
+
+NEOERR *gr_review_reminders(int *sent)
+{
+    long hours = gf_cfg_int("Review.ReminderHours", 72);
+    HDF *ids = NULL;
+    int n = 0;
+    NEOERR *err;
+
+    *sent = 0;
+    /* 100 pairs at a time until none: a claimed pair leaves the list */
+    do {
+        hdf_destroy(&ids);
+        if ((err = hdf_init(&ids)) ||
+            (err = gf_db_rows(R[R_LIST], ARGS(A_INT(hours)), ids, "P", &n)))
+            break;
+        for (HDF *p = hdf_get_child(ids, "P"); p && !err; p = hdf_obj_next(p))
+            err = remind_one(atoll(hdf_get_value(p, "competition_id", "0")),
+                             atoll(hdf_get_value(p, "expert_id", "0")), hours, sent);
+    } while (!err && n == 100);
+    hdf_destroy(&ids);
+    return nerr_pass(err);
+}

@@ -92,6 +92,9 @@ SPEC = {
     "/staff/competitions/#/review/pool": "POST staff",
     "/staff/competitions/#/review/assign": "POST staff",
     "/staff/competitions/#/review/due": "POST staff", "/staff/experts": "GET staff,admin",
+    "/expert": "GET expert", "/expert/profile": "GET,POST expert",
+    "/expert/applications/#": "GET expert", "/expert/applications/#/declare": "POST expert",
+    "/expert/applications/#/scores": "POST expert", "/expert/files/#": "GET expert",
 }
 
 

@@ -13,9 +13,9 @@ import requests
 from conftest import (BUILD, DIR, URL, captcha_of, csrf_of, login, mail_files, make_user, read_mail,
                       sql, stack, wait_for_mail)
 
-KINDS = ["submission", "resubmission", "overdue", "moderation", "deadline"]
+KINDS = ["submission", "resubmission", "overdue", "moderation", "deadline", "divergence", "declined"]
 DEFAULTS = {"submission": "daily", "resubmission": "now", "overdue": "now",
-            "moderation": "daily", "deadline": "now"}
+            "moderation": "daily", "deadline": "now", "divergence": "now", "declined": "now"}
 
 
 @pytest.fixture
