@@ -15,3 +15,4 @@ Suite *status_suite(void);
 Suite *compliance_suite(void);
 Suite *pager_suite(void);
 Suite *review_suite(void);
+Suite *pdf_suite(void);
