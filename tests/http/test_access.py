@@ -87,6 +87,10 @@ SPEC = {
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
     "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
     "/admin/users/invite": "GET,POST admin",
+    "/commission": "GET staff,secretary,admin", "/commission/#": "GET staff,secretary,admin",
+    "/commission/#/marks": "POST secretary", "/commission/#/decision": "POST secretary",
+    "/commission/#/protocol": "GET staff,secretary,admin",
+    "/commission/#/protocol.pdf": "GET staff,secretary,admin",
 }
 
 
