@@ -632,7 +632,7 @@ static void pdf_rub(char *buf, size_t n, HDF *h, const char *key)
 
 static NEOERR *protocol_pdf(gf_req *r)
 {
-    static const double rank_w[] = {0.55, 1.3, 3.2, 2.2, 0.8, 1.5};
+    static const double rank_w[] = {0.75, 1.3, 3.2, 2.1, 0.8, 1.5};
     static const char *const rank_h[] = {"Место", "Номер", "Проект", "Организация", "Балл",
                                          "Запрошено"};
     static const double win_w[] = {1.3, 3.6, 2.6, 1.7};

@@ -55,7 +55,7 @@ struct gf_pdf {
     char *footer;                    /* left foot of every page, or NULL */
     op *ops;
     int n, cap;
-    const op *table;                 /* while recording: the open table */
+    int table;                       /* while recording: the open table's index, or -1 */
 };
 
 /* Out of memory follows gf_must's policy (gf.h). */
@@ -90,6 +90,7 @@ gf_pdf *gf_pdf_begin(const char *font, const char *footer)
 {
     gf_pdf *p = must_alloc(calloc(1, sizeof *p));
 
+    p->table = -1;
     p->font = copy(font && *font ? font : "DejaVu Sans");
     p->footer = footer ? copy(footer) : NULL;
     return p;
@@ -134,12 +135,12 @@ void gf_pdf_table(gf_pdf *p, int ncols, const double *widths, const char *align,
         o->align[i] = align && (align[i] == 'r' || align[i] == 'c') ? align[i] : 'l';
         o->text[i] = header ? copy(header[i]) : NULL;
     }
-    p->table = o;
+    p->table = p->n - 1;    /* an index: the array moves as it grows */
 }
 
 void gf_pdf_table_row(gf_pdf *p, const char *const *cells, int bold)
 {
-    int ncols = p->table ? p->table->ncols : 1;
+    int ncols = p->table >= 0 ? p->ops[p->table].ncols : 1;
     op *o = add(p, OP_ROW);
 
     o->ncols = ncols;
@@ -151,7 +152,7 @@ void gf_pdf_table_row(gf_pdf *p, const char *const *cells, int bold)
 void gf_pdf_table_end(gf_pdf *p)
 {
     add(p, OP_TABLE_END);
-    p->table = NULL;
+    p->table = -1;
 }
 
 void gf_pdf_free(gf_pdf *p)
