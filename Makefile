@@ -19,7 +19,7 @@ endif
 CC      ?= cc
 AR      ?= ar
 CFLAGS  ?= -O2 -g
-PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter pangocairo
+PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)

@@ -10,14 +10,17 @@
  * Pango lays the text out with a fontconfig font (any script the font
  * has); text is set as plain text, never as Pango markup, so whatever a
  * user typed is printed as typed. Fontconfig and pango keep process-wide
- * caches of fonts (intended: the next document is faster); everything
- * made for one document is freed by gf_pdf_end or gf_pdf_free.
+ * caches of fonts (intended: the next document is faster), released when
+ * the process exits (release_fonts) so that leak checkers see a clean
+ * exit; everything made for one document is freed by gf_pdf_end or
+ * gf_pdf_free.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <fontconfig/fontconfig.h>
 #include "gf.h"
 
 /* A4 in points, the margins, the foot and the type sizes. */
@@ -416,12 +419,24 @@ static NEOERR *lay_out(const gf_pdf *p, sink *out, int total, int *pages)
     return STATUS_OK;
 }
 
+/* At exit: the font caches of pango, cairo and fontconfig, which hold
+ * what they found for the process's documents. */
+static void release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+
 NEOERR *gf_pdf_end(gf_pdf *p, char **data, size_t *len, int *pages)
 {
+    static int registered;
     sink out = {0};
     int counted = 0, drawn = 0;
     NEOERR *err;
 
+    if (!registered)
+        registered = atexit(release_fonts) == 0;
     *data = NULL;
     *len = 0;
     if (!(err = lay_out(p, NULL, 0, &counted)) && !(err = lay_out(p, &out, counted, &drawn)) &&
