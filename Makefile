@@ -19,7 +19,7 @@ endif
 CC      ?= cc
 AR      ?= ar
 CFLAGS  ?= -O2 -g
-PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter
+PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -59,11 +59,11 @@ EXAMPLEDIR = $(PREFIX)/share/doc/grantfair/examples
 # --- Debian packages: what `make run` needs, and what `make test` adds
 RUN_PKGS  = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev \
             libcurl4-openssl-dev libsodium-dev libmagic-dev libjansson-dev libcmark-dev \
-            libxlsxwriter-dev \
+            libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core \
             mariadb-server mariadb-client nginx spawn-fcgi python3-aiosmtpd curl iproute2
 # fonts: Chromium only recommends them, and screenshots need Cyrillic glyphs
 TEST_PKGS = check python3-pytest python3-requests python3-selenium chromium chromium-driver \
-            fonts-liberation fonts-dejavu-core valgrind wrk
+            fonts-liberation fonts-dejavu-core valgrind wrk poppler-utils
 PORT ?= 8080
 
 .PHONY: all help deps test-deps run stop reset test unit-test check asan valgrind \

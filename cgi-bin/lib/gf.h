@@ -440,4 +440,39 @@ char *gf_mime_message(const char *from, const char *to, const char *subject,
 /* Backoff in seconds before attempt number n (1-based) is retried. */
 long gf_mail_backoff(int attempts);
 
+/* ---- pdf.c: printable documents (cairo + pango) ------------------------- */
+
+/* A PDF made in memory: A4 portrait, text laid out by pango with a
+ * fontconfig font (Cyrillic included), blocks flowing from page to page,
+ * tables whose rows are never cut (a row that does not fit goes to the
+ * next page, under the table's header row again; a cell taller than half
+ * a page is cut short with "…"), and "N / M" at the foot of every page.
+ * Record the blocks in order with the calls below (they copy their
+ * strings; text is plain, never markup); gf_pdf_end lays them out. Out of
+ * memory follows gf_must's policy. */
+#define GF_PDF_MAX_COLS 12
+typedef struct gf_pdf gf_pdf;
+/* A new document in font (a fontconfig family; NULL: "DejaVu Sans");
+ * footer (may be NULL) is printed at the left foot of every page. Owned
+ * by the caller until gf_pdf_end (or gf_pdf_free) takes it. */
+gf_pdf *gf_pdf_begin(const char *font, const char *footer);
+void gf_pdf_heading(gf_pdf *p, const char *text);      /* large, bold, centred */
+void gf_pdf_subheading(gf_pdf *p, const char *text);   /* bold */
+void gf_pdf_paragraph(gf_pdf *p, const char *text);    /* wrapped; "\n" breaks a line */
+void gf_pdf_space(gf_pdf *p, double points);           /* vertical space */
+/* Opens a table of ncols (1..GF_PDF_MAX_COLS) columns: widths relative
+ * (NULL: equal), align a letter per column ('l', 'r', 'c'; NULL: left),
+ * header the header row's cells (NULL: none shown, empty row). */
+void gf_pdf_table(gf_pdf *p, int ncols, const double *widths, const char *align,
+                  const char *const *header);
+/* A row of the open table: its ncols cells; bold for a row of totals. */
+void gf_pdf_table_row(gf_pdf *p, const char *const *cells, int bold);
+void gf_pdf_table_end(gf_pdf *p);
+/* Lays the document out and frees p: *data (malloc'd, NUL-terminated, the
+ * caller's: e.g. for gf_download_data) and *len get the PDF, *pages (may
+ * be NULL) its page count. On error *data is NULL. */
+NEOERR *gf_pdf_end(gf_pdf *p, char **data, size_t *len, int *pages);
+/* Frees a document without laying it out (an error on the way). */
+void gf_pdf_free(gf_pdf *p);
+
 #endif

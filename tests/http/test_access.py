@@ -95,6 +95,10 @@ SPEC = {
     "/expert": "GET expert", "/expert/profile": "GET,POST expert",
     "/expert/applications/#": "GET expert", "/expert/applications/#/declare": "POST expert",
     "/expert/applications/#/scores": "POST expert", "/expert/files/#": "GET expert",
+    "/commission": "GET staff,secretary,admin", "/commission/#": "GET staff,secretary,admin",
+    "/commission/#/marks": "POST secretary", "/commission/#/decision": "POST secretary",
+    "/commission/#/protocol": "GET staff,secretary,admin",
+    "/commission/#/protocol.pdf": "GET staff,secretary,admin",
 }
 
 

@@ -16,3 +16,4 @@ Suite *compliance_suite(void);
 Suite *pager_suite(void);
 Suite *review_suite(void);
 Suite *expert_suite(void);
+Suite *pdf_suite(void);
