@@ -120,3 +120,9 @@ CREATE TABLE commission_decisions (
 -- The score and rank on the exhibition and in «Итоги» come from
 -- projects.score (set when an application is scored) and
 -- projects.granted_kopecks (set at publication).
+
+-- The staff alerts of the review (grant/alerts.c): scores that diverge, an
+-- expert who declined an application.
+ALTER TABLE user_alerts
+  MODIFY kind ENUM('submission','resubmission','overdue','moderation','deadline',
+                   'divergence','declined') NOT NULL;
