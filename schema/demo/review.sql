@@ -390,12 +390,14 @@ FROM projects p JOIN assignments a ON a.project_id = p.id AND a.state = 'submitt
 WHERE p.competition_id IN (7, 8) AND p.status = 'scored'
   AND a.submitted_at = (SELECT MAX(b.submitted_at) FROM assignments b WHERE b.project_id = p.id AND b.state = 'submitted')
 ORDER BY a.submitted_at;
--- the secretary's marks in competition 8
+-- the secretary's marks in competition 8 (on the competition: an
+-- applicant's history lists its application's entries, and the marks are
+-- not theirs to see before the publication)
 INSERT INTO rv_audit (at, user_id, object_type, object_id, action, from_state, to_state, reason)
-SELECT m.updated_at, m.updated_by, 'project', m.project_id, 'marks', NULL,
-       IF(m.winner, 'победитель', 'не победитель'),
-       IF(m.winner, CONCAT('сумма гранта ', FORMAT(m.granted_kopecks / 100, 2, 'ru_RU'), ' ₽'), NULL)
-FROM commission_marks m WHERE m.competition_id = 8 ORDER BY m.updated_at;
+SELECT m.updated_at, m.updated_by, 'competition', 8, 'marks', NULL, NULL,
+       CONCAT('Заявка ', CONVERT(p.number USING utf8mb4), ': ', IF(m.winner, CONCAT('победитель, ', FORMAT(m.granted_kopecks / 100, 2, 'ru_RU'), ' ₽'),
+                                        'не победитель'))
+FROM commission_marks m JOIN projects p ON p.id = m.project_id WHERE m.competition_id = 8 ORDER BY m.updated_at;
 -- competition 3: the decision, the publication and every application's outcome
 INSERT INTO rv_audit (at, user_id, object_type, object_id, action, from_state, to_state, reason)
 SELECT d.recorded_at, d.recorded_by, 'competition', 3, 'decision', NULL, NULL,
