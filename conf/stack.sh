@@ -157,6 +157,7 @@ load_demo() {
     done <"$ROOT/schema/demo/users.txt"
     SQL grantfair <"$ROOT/schema/demo/links.sql"
     SQL grantfair <"$ROOT/schema/demo/staff.sql"
+    SQL grantfair <"$ROOT/schema/demo/review.sql"
 }
 
 mailer_start() {
