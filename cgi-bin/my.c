@@ -5,6 +5,12 @@
 #include <stdio.h>
 #include "grant.h"
 
+/* The entries of an application's history its applicant sees: the changes
+ * of its status they made or were told of. Not the review's (who the
+ * experts are, their scores before publication, the secretary's marks). */
+#define APPLICANT_SEES \
+    "'create', 'submit', 'withdraw', 'admit', 'return', 'reject', 'resubmit', 'win', 'not_win'"
+
 enum { Q_APPS, Q_HISTORY, Q__MAX };
 static const char *const Q[] = {
     [Q_APPS] =
@@ -18,7 +24,8 @@ static const char *const Q[] = {
         "SELECT a.object_id AS project, a.action, a.from_state, a.to_state, a.reason,"
         " UNIX_TIMESTAMP(a.at) AS ts FROM audit_log a"
         " JOIN projects p ON p.id = a.object_id JOIN org_members m ON m.org_id = p.org_id"
-        " WHERE a.object_type = 'project' AND m.user_id = ? ORDER BY a.id",
+        " WHERE a.object_type = 'project' AND m.user_id = ? AND a.action IN (" APPLICANT_SEES ")"
+        " ORDER BY a.id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 

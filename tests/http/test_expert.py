@@ -407,6 +407,28 @@ def test_diverging_totals_call_a_third_expert_and_then_the_application_is_scored
     assert sql(f"SELECT COUNT(*) FROM assignments WHERE project_id = {app}")[0][0] == "3"
 
 
+def test_the_applicant_never_learns_who_the_experts_are_nor_the_scores_before_publication():
+    rv = Review(apps=1, experts=2, per=2)
+    (ngo, app), = rv.apps
+    for expert in rv.experts:
+        rv.assign(app, expert)
+    for expert in rv.experts:
+        s = rv.session(expert)
+        assert declare(s, app).status_code == 303
+        submit_all(rv, s, app, lambda m: m)
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "scored"
+    # the review is in the audit trail (staff see it) ...
+    assert sql(f"SELECT COUNT(*) FROM audit_log WHERE object_type = 'project' AND object_id = {app}"
+               f" AND action IN ('assign', 'declare', 'score', 'scored')")[0][0] != "0"
+    # ... but the applicant's pages show none of it
+    for path in ("/my", f"/applications/{app}"):
+        page = ngo.s.get(f"{URL}{path}").text
+        for email_addr, _, uid in rv.experts:
+            name = sql(f"SELECT name FROM users WHERE id = {uid}")[0][0]
+            assert name not in page and email_addr not in page, path
+        assert "100.00" not in page and "Назначение эксперта" not in page, path
+
+
 # ---- blind review ----------------------------------------------------------------
 
 def secrets_of(app, secret):
