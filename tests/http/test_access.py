@@ -87,6 +87,10 @@ SPEC = {
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
     "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
     "/admin/users/invite": "GET,POST admin",
+    # publish: administrators read the page; its POST handler lets only staff publish
+    "/staff/competitions/#/publish": "GET,POST staff,admin",
+    "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
+    "/results/#.csv": "GET public", "/results/#.json": "GET public",
 }
 
 
