@@ -34,14 +34,15 @@ class Commission:
     """A competition in stage commission: `apps` admitted applications each
     scored by two experts (submitted assignments with per-criterion scores
     and comments), projects scored with the mean, the first `winners` of
-    them marked winners with `granted` kopecks each, and, when `decided`,
-    the commission's decision recorded."""
+    them marked winners with `granted` kopecks each (or granted[n] for the
+    n-th), and, when `decided`, the commission's decision recorded."""
 
     def __init__(self, apps=2, winners=1, granted=50_000_000, decided=True, **review):
         self.rv = Review(apps=apps, experts=2, **review)
         self.tag = uuid.uuid4().hex[:8]
         self.comp = self.rv.comp
         self.granted = granted
+        amount = (lambda n: granted[n]) if isinstance(granted, list) else (lambda n: granted)
         self.protocol = f"П-{self.tag}"
         crits = self.rv.criteria()
         self.comments = {}          # project id -> [texts only its applicant may read]
@@ -74,7 +75,7 @@ class Commission:
             sql(f"""INSERT INTO commission_marks (project_id, competition_id, winner, granted_kopecks,
                       updated_at, updated_by)
                     VALUES ({app}, {self.comp}, {int(n < winners)},
-                      {granted if n < winners else 'NULL'}, NOW(), 1)""")
+                      {amount(n) if n < winners else 'NULL'}, NOW(), 1)""")
         self.winners = [app for n, (_, app) in enumerate(self.rv.apps) if n < winners]
         self.others = [app for n, (_, app) in enumerate(self.rv.apps) if n >= winners]
         sql(f"UPDATE competitions SET stage = 'commission' WHERE id = {self.comp}")
