@@ -4,6 +4,7 @@
 <?cs elif:Staff && !Preview ?><p class="hint"><a href="/staff/competitions/<?cs var:Comp.id ?>">Редактировать конкурс</a></p><?cs /if ?>
 <h1><?cs var:Comp.title ?></h1>
 <p><?cs call:stage_name(Comp.stage) ?></p>
+<?cs if:Comp.published_ts ?><p class="card" id="results-link"><a href="/results/<?cs var:Comp.id ?>">Итоги конкурса</a>: победители, суммы грантов и баллы (опубликованы <?cs var:mskdate(Comp.published_ts) ?>).</p><?cs /if ?>
 <?cs if:Comp.open ?>
 <div class="card deadline-box">
   <p class="deadline">Приём заявок до <time><?cs var:msk(Comp.closes_ts) ?></time> (МСК) — осталось <?cs var:Comp.days_left ?> дн. <?cs var:Comp.hours_left ?> ч.</p>

@@ -14,6 +14,7 @@
     <nav aria-label="Основное меню">
       <ul>
         <li><a href="/projects"<?cs if:Page.Nav == "projects" ?> aria-current="page"<?cs /if ?>>Выставка проектов</a></li>
+        <li><a href="/results"<?cs if:Page.Nav == "results" ?> aria-current="page"<?cs /if ?>>Итоги</a></li>
         <li><a href="/news"<?cs if:Page.Nav == "news" ?> aria-current="page"<?cs /if ?>>Новости</a></li>
         <li><a href="/ideas"<?cs if:Page.Nav == "ideas" ?> aria-current="page"<?cs /if ?>>Идеи и предложения</a></li>
         <?cs if:User.Role.applicant ?>

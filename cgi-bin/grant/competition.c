@@ -17,7 +17,7 @@ static const char *const Q[] = {
         " CAST(cofin_min_pct AS DOUBLE) AS cofin_min_pct, UNIX_TIMESTAMP(opens_at) AS opens_ts,"
         " UNIX_TIMESTAMP(closes_at) AS closes_ts,"
         " UNIX_TIMESTAMP(impl_start) AS impl_start_ts, UNIX_TIMESTAMP(impl_end) AS impl_end_ts,"
-        " experts_per_app, blind_review,"
+        " experts_per_app, blind_review, UNIX_TIMESTAMP(published_at) AS published_ts,"
         " (stage = 'intake' AND opens_at <= NOW() AND closes_at > NOW()) AS open,"
         " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"
         " GREATEST(TIMESTAMPDIFF(HOUR, NOW(), closes_at) % 24, 0) AS hours_left"

@@ -99,6 +99,10 @@ SPEC = {
     "/commission/#/marks": "POST secretary", "/commission/#/decision": "POST secretary",
     "/commission/#/protocol": "GET staff,secretary,admin",
     "/commission/#/protocol.pdf": "GET staff,secretary,admin",
+    # publish: administrators read the page; its POST handler lets only staff publish
+    "/staff/competitions/#/publish": "GET,POST staff,admin",
+    "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
+    "/results/#.csv": "GET public", "/results/#.json": "GET public",
 }
 
 
