@@ -128,7 +128,7 @@ static NEOERR *list(gf_req *r)
     if ((err = gf_db_rows(Q[Q_LIST], NOARGS, r->hdf, "Comps", NULL)))
         return nerr_pass(err);
     gf_set(r->hdf, "Page.Title", "Конкурсная комиссия");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "commission");
     r->page = "commission_list.cs";
     return STATUS_OK;
 }
@@ -284,7 +284,7 @@ static NEOERR *fill(gf_req *r)
     gf_set(r->hdf, "Saved", gf_parse_id(gf_param(r, "saved", "")) ? "1" : "");
     gf_set(r->hdf, "JustDecided", gf_parse_id(gf_param(r, "decided", "")) ? "1" : "");
     gf_setf(r->hdf, "Page.Title=Рейтинг заявок: %s", sv(r, "Comp.title"));
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "commission");
     if (!hdf_get_value(r->hdf, "Query.decided_on", NULL)) {
         time_t now = time(NULL);
         struct tm tm;
@@ -572,11 +572,11 @@ static NEOERR *decision(gf_req *r)
         goto done;
     }
     gf_fmt_rub(total, sum, sizeof sum);
-    snprintf(reason, sizeof reason, "заседание %s, присутствовали: %d, победителей: %d, сумма: %s",
-             date, present, winners, sum);
+    snprintf(reason, sizeof reason, "протокол № %s, заседание %s, присутствовали: %d, "
+             "победителей: %d, сумма: %s", number, date, present, winners, sum);
     if ((err = gf_db_exec(Q[Q_DECIDE], ARGS(A_INT(r->id), A_STR(date), A_STR(number),
                                             A_STR(members.buf), A_INT(r->user_id)), NULL, NULL)) ||
-        (err = gr_audit(r, "competition", r->id, "decision", NULL, number, reason)) ||
+        (err = gr_audit(r, "competition", r->id, "decision", NULL, "recorded", reason)) ||
         (err = gf_db_commit()))
         goto done;
     gf_log("info", "competition %lld: the commission's decision, protocol recorded by user %lld",
@@ -620,7 +620,7 @@ static NEOERR *protocol(gf_req *r)
     if ((err = load_protocol(r)))
         return nerr_pass(err);
     gf_setf(r->hdf, "Page.Title=Протокол № %s", sv(r, "Decision.protocol_number"));
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "commission");
     r->page = "commission_protocol.cs";
     return STATUS_OK;
 }

@@ -174,7 +174,7 @@ static NEOERR *list(gf_req *r)
     }
     hdf_destroy(&rows);
     gf_set(r->hdf, "Page.Title", "Экспертиза заявок");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "expert");
     r->page = "expert.cs";
     return STATUS_OK;
 }
@@ -226,7 +226,7 @@ static NEOERR *profile_fill(gf_req *r)
     gf_set_int(r->hdf, "Max.orgs", ORGS_MAX);
     gf_set(r->hdf, "Saved", gf_parse_id(gf_param(r, "saved", "")) ? "1" : "");
     gf_set(r->hdf, "Page.Title", "Профиль эксперта");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "expert");
     r->page = "expert_profile.cs";
     return STATUS_OK;
 }
@@ -513,7 +513,7 @@ static NEOERR *fill(gf_req *r, int from_db)
     gf_set(r->hdf, "Done", gf_parse_id(gf_param(r, "submitted", "")) ? "1" : "");
     snprintf(title, sizeof title, "Заявка %s", *sv(r, "A.number") ? sv(r, "A.number") : "");
     gf_set(r->hdf, "Page.Title", title);
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "expert");
     r->page = "expert_app.cs";
     return STATUS_OK;
 }
@@ -578,8 +578,6 @@ static NEOERR *alert_declined(gf_req *r, const char *reason)
         gf_set(mail, "Item.competition", sv(r, "A.comp_title"));
         gf_set(mail, "Item.competition_id", sv(r, "A.competition_id"));
         gf_set(mail, "Item.reason", reason);
-        gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
-        gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
         snprintf(line, sizeof line, "Эксперт %.100s отказался от заявки %s (конфликт интересов): %.300s — %s/staff/competitions/%s/review",
                  hdf_get_value(mail, "Expert.name", ""), sv(r, "A.number"), reason,
                  gf_cfg("Site.URL", ""), sv(r, "A.competition_id"));
@@ -596,6 +594,7 @@ static NEOERR *declare(gf_req *r)
     const char *reason = decline ? gf_input(r, "reason") : "";
     long long aid, affected = 0;
     char where[96];
+    HDF *audit = NULL;
     NEOERR *err;
 
     if ((err = load(r, 0)))
@@ -623,15 +622,19 @@ static NEOERR *declare(gf_req *r)
         return nerr_pass(err);
     if (affected != 1)
         return nerr_pass(refused(r, "Заявка изменилась, пока страница была открыта: обновите её."));
-    if (decline) {
-        if ((err = alert_declined(r, reason)) ||
-            (err = gr_audit(r, "project", r->id, "decline", NULL, NULL, reason)) ||
-            (err = gr_review_settle(r, r->id)))
-            return nerr_pass(err);
-    } else if ((err = gr_audit(r, "project", r->id, "declare", NULL, NULL, "нет конфликта интересов"))) {
+    if ((err = hdf_init(&audit)))
         return nerr_pass(err);
+    if (decline) {
+        gr_audit_later(audit, "project", r->id, "decline", NULL, NULL, reason);
+        if (!(err = alert_declined(r, reason)))
+            err = gr_review_settle(r, r->id, audit);
+    } else {
+        gr_audit_later(audit, "project", r->id, "declare", NULL, NULL, "нет конфликта интересов");
     }
-    if ((err = gf_db_commit()))
+    if (!err && !(err = gr_audit_flush(r, audit)))
+        err = gf_db_commit();
+    hdf_destroy(&audit);
+    if (err)
         return nerr_pass(err);
     gf_log("info", "application %lld: expert %lld %s", r->id, r->user_id, decline ? "declined" : "declared");
     snprintf(where, sizeof where, "/expert/applications/%lld", r->id);
@@ -687,6 +690,7 @@ static NEOERR *scores(gf_req *r)
     long long aid, affected = 0;
     char where[96], total[32] = "";
     double t;
+    HDF *audit = NULL;
     NEOERR *err;
 
     if ((err = load(r, 0)))
@@ -738,10 +742,15 @@ static NEOERR *scores(gf_req *r)
     }
     if (err)
         return nerr_pass(err);
-    if (submit && ((err = gr_audit(r, "project", r->id, "score", NULL, total, NULL)) ||
-                   (err = gr_review_settle(r, r->id))))
-        return nerr_pass(err);
-    if ((err = gf_db_commit()))
+    if (submit) {
+        if ((err = hdf_init(&audit)))
+            return nerr_pass(err);
+        gr_audit_later(audit, "project", r->id, "score", NULL, total, NULL);
+        if (!(err = gr_review_settle(r, r->id, audit)))
+            err = gr_audit_flush(r, audit);
+        hdf_destroy(&audit);
+    }
+    if (err || (err = gf_db_commit()))
         return nerr_pass(err);
     if (submit)
         gf_log("info", "application %lld: expert %lld submitted %s", r->id, r->user_id, total);

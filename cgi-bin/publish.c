@@ -9,7 +9,9 @@
  *   POST  publishes, in one transaction under the competition's review
  *         lock: every scored application becomes a winner (the
  *         commission's mark, with its amount, and on the exhibition when
- *         the NGO consented) or not a winner; the competition moves to
+ *         the NGO consented) or not a winner (on the exhibition as an
+ *         applicant when the NGO consented: a blind review kept it off
+ *         until now); the competition moves to
  *         stage results with published_at; every member of each applicant
  *         organization is mailed the outcome with the experts' scores and
  *         comments (experts numbered, never named); audit entries per
@@ -74,7 +76,8 @@ static const char *const Q[] = {
         " exhibit = IF(consent_publish = 1, 'winner', exhibit), updated_at = NOW()"
         " WHERE id = ? AND status = 'scored'",
     [Q_NOT_WIN] =
-        "UPDATE projects SET status = 'not_winner', updated_at = NOW()"
+        "UPDATE projects SET status = 'not_winner', updated_at = NOW(),"
+        " exhibit = IF(consent_publish = 1 AND exhibit = 'none', 'applicant', exhibit)"
         " WHERE id = ? AND status = 'scored'",
     [Q_STAGE] =
         "UPDATE competitions SET stage = 'results', published_at = NOW()"
@@ -197,7 +200,7 @@ static NEOERR *fill(gf_req *r)
     gf_set(r->hdf, "Published", gf_parse_id(gf_param(r, "published", "")) ? "1" : "");
     gf_setf(r->hdf, "Mailed=%lld", gf_parse_id(gf_param(r, "mailed", "")));
     gf_set(r->hdf, "Tab", "publish");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     gf_setf(r->hdf, "Page.Title=%s — публикация итогов", sv(r, "Comp.title"));
     r->page = "publish.cs";
     return STATUS_OK;

@@ -65,10 +65,14 @@ static const char *const Q[] = {
         " SELECT id, ?, ?, NOW() FROM projects WHERE id = ? AND status <> 'draft'",
     /* the decision, on exactly the submission the form showed (its status
      * and latest receipt: a resubmission may well have the same hash);
-     * admitted with the NGO's consent, the project joins the exhibition */
+     * admitted with the NGO's consent, the project joins the exhibition —
+     * unless the review is blind: the exhibition names the organization,
+     * so the project waits there for the results (publish.c) */
     [Q_DECIDE] =
         "UPDATE projects p SET p.status = ?, p.return_due = ?,"
-        " p.exhibit = IF(? = 'admitted' AND p.consent_publish = 1, 'applicant', p.exhibit),"
+        " p.exhibit = IF(? = 'admitted' AND p.consent_publish = 1 AND NOT EXISTS (SELECT 1"
+        "   FROM competitions c WHERE c.id = p.competition_id AND c.blind_review = 1),"
+        "   'applicant', p.exhibit),"
         " p.updated_at = NOW() WHERE p.id = ? AND p.status = ?"
         " AND (p.status <> 'returned' OR p.return_due <= NOW())"
         " AND (SELECT COALESCE(MAX(r.id), 0) FROM receipts r WHERE r.project_id = p.id) = ?",
@@ -210,7 +214,7 @@ static NEOERR *fill(gf_req *r)
     gf_setf(r->hdf, "Mailed=%lld", gf_parse_id(gf_param(r, "mailed", "")));
     gf_set(r->hdf, "Noted", gf_parse_id(gf_param(r, "noted", "")) ? "1" : "");
     gf_set(r->hdf, "Page.Title", *sv(r, "App.number") ? sv(r, "App.number") : "Заявка");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     r->page = "staff_app.cs";
     return STATUS_OK;
 }

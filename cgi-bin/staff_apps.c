@@ -426,7 +426,7 @@ static NEOERR *page_setup(gf_req *r, sel *s, long long *total)
     if ((err = read_selection(r, s)) || (err = set_bases(r, s)) || (err = counts(r, s, total)))
         return nerr_pass(err);
     gf_set(r->hdf, "Page.Title", "Реестр заявок");
-    gf_set(r->hdf, "Page.Nav", "registry");
+    gf_set(r->hdf, "Page.Nav", "staff");
     r->page = "staff_apps.cs";
     return STATUS_OK;
 }

@@ -35,7 +35,8 @@
 #define MAX_ROWS_SQL "50"
 
 enum {
-    Q_COMP, Q_LOCK, Q_FACTS, Q_DIRS, Q_UPDATE, Q_DIRS_CLEAR, Q_DIR_ADD, Q_STAGE, Q_EXTEND,
+    Q_COMP, Q_LOCK, Q_FACTS, Q_DIRS, Q_UPDATE, Q_BLIND_EXHIBIT, Q_DIRS_CLEAR, Q_DIR_ADD, Q_STAGE,
+    Q_EXTEND,
     Q_DRAFT_HOLDERS, Q_CRITERIA, Q_CRIT_ADD, Q_CRIT_SAVE, Q_CRIT_DEL, Q_CRIT_CLEAR, Q_CRIT_SORT,
     Q_CHECKLIST, Q_CHECK_ADD, Q_CHECK_SAVE, Q_CHECK_DEL, Q_CHECK_SORT, Q_DOCS, Q_DOC_COUNT,
     Q_DOC_ADD, Q_DOC_FIND, Q_DOC_DEL, Q_CATS, Q_CAT_ADD, Q_CAT_SAVE, Q_CAT_DEL, Q__MAX
@@ -68,6 +69,11 @@ static const char *const Q[] = {
         " closes_at = FROM_UNIXTIME(?), impl_start = ?, impl_end = ?, apps_per_org = ?,"
         " title_max = ?, summary_max = ?, problem_max = ?, max_months = ?, experts_per_app = ?,"
         " divergence = ?, blind_review = ? WHERE id = ? AND FIND_IN_SET(stage, ?)",
+    /* a blind review keeps the admitted applications off the exhibition
+     * (it names the organization) until the results; see staff_app.c */
+    [Q_BLIND_EXHIBIT] =
+        "UPDATE projects SET exhibit = IF(? = 1, 'none', 'applicant') WHERE competition_id = ?"
+        " AND status = 'admitted' AND consent_publish = 1 AND exhibit IN ('none', 'applicant')",
     [Q_DIRS_CLEAR] =
         "DELETE FROM competition_directions WHERE competition_id = ?",
     [Q_DIR_ADD] =
@@ -175,7 +181,7 @@ static NEOERR *load(gf_req *r, const char *tab)
         gf_setf(r->hdf, "Edit.%s=%d", parts[p], gr_comp_editable(stage, (enum gr_comp_part)p));
     gf_set(r->hdf, "Tab", tab);
     gf_set(r->hdf, "Saved", gf_param(r, "saved", ""));
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     gf_setf(r->hdf, "Page.Title=%s — %s", hdf_get_value(r->hdf, "Comp.title", ""),
             !strcmp(tab, "settings") ? "настройки конкурса" : "конкурс");
     return STATUS_OK;
@@ -605,6 +611,7 @@ static NEOERR *save_settings(gf_req *r)
                                             A_INT(s.divergence), A_INT(s.blind), A_INT(r->id),
                                             A_STR(gr_comp_editable_stages(GR_PART_SETTINGS))),
                           &affected, NULL)) ||
+        (err = gf_db_exec(Q[Q_BLIND_EXHIBIT], ARGS(A_INT(s.blind), A_INT(r->id)), NULL, NULL)) ||
         (err = gf_db_exec(Q[Q_DIRS_CLEAR], ARGS(A_INT(r->id)), NULL, NULL)))
         return nerr_pass(err);
     dirs = s.dirs;

@@ -43,7 +43,7 @@ static NEOERR *list(gf_req *r)
     if ((err = gf_db_rows(Q[Q_LIST], NOARGS, r->hdf, "Comps", NULL)))
         return nerr_pass(err);
     gf_set(r->hdf, "Page.Title", "Конкурсы");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     r->page = "staff_competitions.cs";
     return STATUS_OK;
 }
@@ -51,7 +51,7 @@ static NEOERR *list(gf_req *r)
 static NEOERR *new_form(gf_req *r)
 {
     gf_set(r->hdf, "Page.Title", "Новый конкурс");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     r->page = "staff_competition_new.cs";
     return STATUS_OK;
 }

@@ -18,7 +18,8 @@
  * Administrators read both pages; only staff change anything. Whom an
  * application may go to is grant/review.c's rule: each change locks the
  * competition's row first (gr_review_lock), re-derives the application's
- * review state (gr_review_settle) and is audited before the commit.
+ * review state (gr_review_settle); its audit entries are queued and written
+ * last, just before the commit.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@
 
 enum {
     Q_COMP, Q_COUNTS, Q_STATES, Q_POOL, Q_POOL_DIRS, Q_POOL_ORGS, Q_CANDIDATES, Q_APPS,
-    Q_ASSIGNS, Q_PROJECT, Q_EXPERT, Q_ASSIGNMENT, Q_INSERT, Q_READD, Q_UNASSIGN, Q_ADMITTED,
+    Q_ASSIGNS, Q_PROJECT, Q_EXPERT, Q_ASSIGNMENT, Q_INSERT, Q_READD, Q_READD_SCORES, Q_UNASSIGN, Q_ADMITTED,
     Q_POOL_ADD, Q_POOL_ACTIVE, Q_POOL_DEL, Q_DUE, Q_EXPERTS, Q_EXPERT_DIRS, Q_EXPERT_ORGS,
     Q_EXPERT_COMPS, Q__MAX
 };
@@ -101,7 +102,11 @@ static const char *const Q[] = {
     /* one row per expert and application: a removed expert added back */
     [Q_READD] =
         "UPDATE assignments SET state = 'assigned', origin = 'manual', assigned_at = NOW(),"
-        " assigned_by = ? WHERE id = ? AND state = 'removed'",
+        " assigned_by = ?, declared_at = NULL, saved_at = NULL, reminded_at = NULL,"
+        " overall_comment = NULL, total = NULL WHERE id = ? AND state = 'removed'",
+    /* an expert added back starts afresh: no declaration, no draft */
+    [Q_READD_SCORES] =
+        "DELETE FROM scores WHERE assignment_id = ?",
     [Q_UNASSIGN] =
         "UPDATE assignments SET state = 'removed' WHERE id = ? AND state = 'assigned'",
     [Q_ADMITTED] =
@@ -210,7 +215,7 @@ static NEOERR *load(gf_req *r)
         gr_fmt_msk_input(atoll(sv(r, "Comp.review_due_ts")), due, sizeof due);
     gf_set(r->hdf, "Comp.review_due_input", due);
     gf_set(r->hdf, "Tab", "review");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     gf_setf(r->hdf, "Page.Title=%s — эксперты и оценки", sv(r, "Comp.title"));
     return STATUS_OK;
 }
@@ -336,23 +341,16 @@ static NEOERR *begin(gf_req *r, int assignments, HDF *lock, int *ok)
 }
 
 /* Commits and goes back to the page. */
-static NEOERR *finish(gf_req *r, const char *flag, const char *anchor)
+static NEOERR *finish(gf_req *r, HDF *audit, const char *flag, const char *anchor)
 {
     char where[160];
     NEOERR *err;
 
-    if ((err = gf_db_commit()))
+    if ((audit && (err = gr_audit_flush(r, audit))) || (err = gf_db_commit()))
         return nerr_pass(err);
     snprintf(where, sizeof where, "/staff/competitions/%lld/review?%s%s", r->id, flag, anchor);
     gf_redirect(r, where);
     return STATUS_OK;
-}
-
-/* An expert as the audit names them: "Name (№ id)". */
-static void expert_label(HDF *e, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s (№ %s)", hdf_get_value(e, "name", ""), hdf_get_value(e, "id", ""));
-    gf_utf8_cut(buf);
 }
 
 /* The expert of the form's `expert` field into E.* of h; *found = 0 when
@@ -367,13 +365,13 @@ static NEOERR *find_expert(gf_req *r, long long expert, HDF *h, int *found)
 
 static NEOERR *auto_assign(gf_req *r)
 {
-    HDF *h = NULL;
+    HDF *h = NULL, *audit = NULL;
     int ok = 0, total = 0, per;
     char flag[32];
     NEOERR *err;
 
-    if ((err = hdf_init(&h)))
-        return nerr_pass(err);
+    if ((err = hdf_init(&h)) || (err = hdf_init(&audit)))
+        goto done;
     if ((err = begin(r, 1, h, &ok)) || !ok ||
         (err = gf_db_rows(Q[Q_ADMITTED], ARGS(A_INT(r->id)), h, "Admitted", NULL)))
         goto done;
@@ -383,9 +381,9 @@ static NEOERR *auto_assign(gf_req *r)
         int made = 0;
         if (hdf_get_int_value(a, "active", 0) >= per)
             continue;
-        if (!(err = gr_review_assign(r, project, 0, "auto", &made)) && made) {
+        if (!(err = gr_review_assign(project, 0, "auto", audit, &made)) && made) {
             total += made;
-            err = gr_review_settle(r, project);
+            err = gr_review_settle(r, project, audit);
         }
     }
     if (err)
@@ -393,18 +391,20 @@ static NEOERR *auto_assign(gf_req *r)
     gf_log("info", "competition %lld: %d experts assigned automatically by user %lld", r->id,
            total, r->user_id);
     snprintf(flag, sizeof flag, "auto=%d", total);
-    err = finish(r, flag, "#progress");
+    err = finish(r, audit, flag, "#progress");
 done:
     if (err)
         gf_db_rollback();
     hdf_destroy(&h);
+    hdf_destroy(&audit);
     return nerr_pass(err);
 }
 
-static NEOERR *add_assignment(gf_req *r, long long project, long long expert, HDF *h)
+static NEOERR *add_assignment(gf_req *r, long long project, long long expert, HDF *h,
+                              HDF *audit)
 {
     const char *state = hdf_get_value(h, "A.state", "");
-    char who[300], msg[400];
+    char msg[400];
     int conflict = 0;
     NEOERR *err;
 
@@ -426,22 +426,24 @@ static NEOERR *add_assignment(gf_req *r, long long project, long long expert, HD
                  hdf_get_value(h, "P.inn", ""));
         return nerr_pass(refuse(r, 409, msg));
     }
-    if (*state)
-        err = gf_db_exec(Q[Q_READD], ARGS(A_INT(r->user_id), A_INT(atoll(hdf_get_value(h, "A.id", "0")))),
-                         NULL, NULL);
+    if (*state) {
+        long long row = atoll(hdf_get_value(h, "A.id", "0"));
+        if (!(err = gf_db_exec(Q[Q_READD], ARGS(A_INT(r->user_id), A_INT(row)), NULL, NULL)))
+            err = gf_db_exec(Q[Q_READD_SCORES], ARGS(A_INT(row)), NULL, NULL);
+    }
     else
         err = gf_db_exec(Q[Q_INSERT], ARGS(A_INT(r->id), A_INT(project), A_INT(expert),
                                            A_INT(r->user_id)), NULL, NULL);
     if (err)
         return nerr_pass(err);
-    expert_label(hdf_get_obj(h, "E"), who, sizeof who);
-    return nerr_pass(gr_audit(r, "project", project, "assign", NULL, who, "вручную"));
+    gr_review_audit_expert(audit, project, "assign", expert, hdf_get_value(h, "E.name", ""), "вручную");
+    return STATUS_OK;
 }
 
-static NEOERR *remove_assignment(gf_req *r, long long project, HDF *h)
+static NEOERR *remove_assignment(gf_req *r, long long project, long long expert, HDF *h,
+                                 HDF *audit)
 {
     const char *state = hdf_get_value(h, "A.state", "");
-    char who[300];
     long long affected = 0;
     NEOERR *err;
 
@@ -452,8 +454,9 @@ static NEOERR *remove_assignment(gf_req *r, long long project, HDF *h)
     if ((err = gf_db_exec(Q[Q_UNASSIGN], ARGS(A_INT(atoll(hdf_get_value(h, "A.id", "0")))),
                           &affected, NULL)))
         return nerr_pass(err);
-    expert_label(hdf_get_obj(h, "E"), who, sizeof who);
-    return nerr_pass(gr_audit(r, "project", project, "unassign", who, NULL, "снят сотрудником"));
+    gr_review_audit_expert(audit, project, "unassign", expert, hdf_get_value(h, "E.name", ""),
+                           "снят сотрудником");
+    return STATUS_OK;
 }
 
 static NEOERR *assign(gf_req *r)
@@ -463,15 +466,15 @@ static NEOERR *assign(gf_req *r)
               expert = gf_parse_id(gf_param(r, "expert", ""));
     int add = !strcmp(action, "add"), ok = 0, found = 0;
     char anchor[40];
-    HDF *h = NULL;
+    HDF *h = NULL, *audit = NULL;
     NEOERR *err;
 
     if (!add && strcmp(action, "remove"))
         return nerr_raise(GF_ERR_BADREQ, "assignment action %s", action);
     if (!project)
         return nerr_raise(GF_ERR_NOTFOUND, "no application");
-    if ((err = hdf_init(&h)))
-        return nerr_pass(err);
+    if ((err = hdf_init(&h)) || (err = hdf_init(&audit)))
+        goto done;
     if ((err = begin(r, 1, h, &ok)) || !ok ||
         (err = gf_db_row(Q[Q_PROJECT], ARGS(A_INT(project), A_INT(r->id)), h, "P", &found)))
         goto done;
@@ -492,19 +495,21 @@ static NEOERR *assign(gf_req *r)
     }
     if ((err = gf_db_row(Q[Q_ASSIGNMENT], ARGS(A_INT(project), A_INT(expert)), h, "A", NULL)))
         goto done;
-    err = add ? add_assignment(r, project, expert, h) : remove_assignment(r, project, h);
+    err = add ? add_assignment(r, project, expert, h, audit)
+              : remove_assignment(r, project, expert, h, audit);
     if (err || r->status >= 400)
         goto done;
-    if ((err = gr_review_settle(r, project)))
+    if ((err = gr_review_settle(r, project, audit)))
         goto done;
     gf_log("info", "application %lld: expert %lld %s by user %lld", project, expert,
            add ? "assigned" : "removed", r->user_id);
     snprintf(anchor, sizeof anchor, "#app-%lld", project);
-    err = finish(r, "saved=1", anchor);
+    err = finish(r, audit, "saved=1", anchor);
 done:
     if (err)
         gf_db_rollback();
     hdf_destroy(&h);
+    hdf_destroy(&audit);
     return nerr_pass(err);
 }
 
@@ -513,7 +518,7 @@ static NEOERR *pool(gf_req *r)
     const char *action = gf_param(r, "action", "");
     long long expert = gf_parse_id(gf_param(r, "expert", ""));
     int add = !strcmp(action, "add"), ok = 0, found = 0;
-    char who[300], reason[400];
+    char reason[400];
     HDF *h = NULL;
     NEOERR *err;
 
@@ -536,10 +541,10 @@ static NEOERR *pool(gf_req *r)
         err = refuse(r, 400, "Добавить в пул можно только незаблокированного эксперта.");
         goto done;
     }
-    expert_label(hdf_get_obj(h, "E"), who, sizeof who);
     if (add) {
         err = gf_db_exec(Q[Q_POOL_ADD], ARGS(A_INT(r->id), A_INT(expert)), NULL, NULL);
-        snprintf(reason, sizeof reason, "пул экспертов: добавлен %s", who);
+        snprintf(reason, sizeof reason, "пул экспертов: добавлен %.300s (№ %lld)",
+                 hdf_get_value(h, "E.name", ""), expert);
     } else {
         if ((err = gf_db_row(Q[Q_POOL_ACTIVE], ARGS(A_INT(r->id), A_INT(expert)), h, "Active",
                              NULL)))
@@ -552,12 +557,13 @@ static NEOERR *pool(gf_req *r)
             goto done;
         }
         err = gf_db_exec(Q[Q_POOL_DEL], ARGS(A_INT(r->id), A_INT(expert)), NULL, NULL);
-        snprintf(reason, sizeof reason, "пул экспертов: убран %s", who);
+        snprintf(reason, sizeof reason, "пул экспертов: убран %.300s (№ %lld)",
+                 hdf_get_value(h, "E.name", ""), expert);
     }
     gf_utf8_cut(reason);
     if (err || (err = gr_audit(r, "competition", r->id, "update", NULL, NULL, reason)))
         goto done;
-    err = finish(r, "saved=1", "#pool");
+    err = finish(r, NULL, "saved=1", "#pool");
 done:
     if (err)
         gf_db_rollback();
@@ -597,7 +603,7 @@ static NEOERR *due(gf_req *r)
              then_s);
     if ((err = gr_audit(r, "competition", r->id, "update", NULL, NULL, reason)))
         goto done;
-    err = finish(r, "saved=1", "#due");
+    err = finish(r, NULL, "saved=1", "#due");
 done:
     if (err)
         gf_db_rollback();
@@ -615,7 +621,9 @@ static NEOERR *experts(gf_req *r)
     int has = 0;
     NEOERR *err;
 
-    if (dir && ((err = gr_list_find(GR_LIST_DIRECTIONS, dir, &has)) || !has))
+    if (dir && (err = gr_list_find(GR_LIST_DIRECTIONS, dir, &has)))
+        return nerr_pass(err);
+    if (!has)
         dir = 0;           /* an unknown direction filters nothing */
     if (dir)
         gf_setf(r->hdf, "Filter.direction=%lld", dir);
@@ -634,7 +642,7 @@ static NEOERR *experts(gf_req *r)
         (err = nest(list, "id", hdf_get_obj(rows, "Comps"), "user_id", "Comps")))
         goto done;
     gf_set(r->hdf, "Page.Title", "Эксперты");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "staff");
     r->page = "staff_review_experts.cs";
 done:
     hdf_destroy(&rows);

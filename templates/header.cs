@@ -21,6 +21,15 @@
         <li><a href="/my"<?cs if:Page.Nav == "my" ?> aria-current="page"<?cs /if ?>>Мои заявки</a></li>
         <li><a href="/org">Организация</a></li>
         <?cs /if ?>
+        <?cs if:User.Role.expert ?>
+        <li><a href="/expert"<?cs if:Page.Nav == "expert" ?> aria-current="page"<?cs /if ?>>Экспертиза</a></li>
+        <?cs /if ?>
+        <?cs if:User.Role.secretary ?>
+        <li><a href="/commission"<?cs if:Page.Nav == "commission" ?> aria-current="page"<?cs /if ?>>Комиссия</a></li>
+        <?cs /if ?>
+        <?cs if:User.Role.staff ?>
+        <li><a href="/staff/competitions"<?cs if:Page.Nav == "staff" ?> aria-current="page"<?cs /if ?>>Конкурсы и заявки</a></li>
+        <?cs /if ?>
         <?cs if:User.Id ?>
         <li><a href="/cabinet"<?cs if:Page.Nav == "cabinet" ?> aria-current="page"<?cs /if ?>>Личный кабинет</a></li>
         <li><form class="inline" method="post" action="/logout"><?cs call:csrf_field() ?><button type="submit" class="link">Выйти</button></form></li>

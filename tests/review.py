@@ -13,12 +13,13 @@ while the competition's intake is open: frozen content and receipts as in
 production); then the intake is closed, the applications admitted and the
 competition moved to review by SQL, as staff would have done on their pages.
 """
+import re
 import uuid
 
 import requests
 
 from applicant import Ngo
-from conftest import DEMO_PASSWORD, URL, login, make_user, sql
+from conftest import DEMO_PASSWORD, URL, csrf_of, login, make_user, sql
 
 PASSWORD = "expert-password-123"
 
@@ -30,9 +31,12 @@ def user_id(email_addr):
 class Review:
     def __init__(self, apps=2, experts=3, per=2, divergence=30, blind=0,
                  fund=100_000_000, min_grant=100_000, max_grant=60_000_000,
-                 title=None, org_names=None):
+                 title=None, org_names=None, admit_by_staff=False):
         """Amounts in kopecks. org_names: short names of the applicants'
-        organizations (distinct ones make leaks easy to search for)."""
+        organizations (distinct ones make leaks easy to search for).
+        admit_by_staff: staff admit each application on their page (the
+        production path, with what it does to the exhibition) instead of
+        by SQL."""
         tag = uuid.uuid4().hex[:8]
         self.title = title or f"Конкурс экспертизы {tag}"
         sql(f"""INSERT INTO competitions (title, description, stage, fund_kopecks, min_grant_kopecks,
@@ -63,11 +67,20 @@ class Review:
             r = ngo.submit(app)
             assert r.status_code == 303, r.text
             self.apps.append((ngo, app))
+        if admit_by_staff:
+            staff = self.session("staff@demo.grantfair.local")
+            for _, app in self.apps:
+                page = staff.get(f"{URL}/staff/applications/{app}").text
+                r = staff.post(f"{URL}/staff/applications/{app}/decision", allow_redirects=False, data={
+                    "csrf": csrf_of(page), "decision": "admit",
+                    "status": re.search(r'name="status" value="([^"]*)"', page).group(1),
+                    "version": re.search(r'name="version" value="([^"]*)"', page).group(1)})
+                assert r.status_code == 303, r.text
         sql(f"""UPDATE competitions SET stage = 'review', closes_at = NOW() - INTERVAL 1 DAY,
                   review_due = NOW() + INTERVAL 10 DAY WHERE id = {c};
                 UPDATE projects SET status = 'admitted',
-                  exhibit = IF(consent_publish = 1, 'applicant', exhibit)
-                  WHERE competition_id = {c}""")
+                  exhibit = IF(consent_publish = 1 AND {blind} = 0, 'applicant', exhibit)
+                  WHERE competition_id = {c} AND status = 'submitted'""")
         self.experts = []
         for i in range(experts):
             e = f"expert-{tag}-{i}@example.ru"

@@ -76,6 +76,13 @@ static const char *const Q[] = {
 };
 GF_STATEMENTS(Q, Q__MAX);
 
+/* What every mail's template may use of the site. */
+static void site(HDF *mail)
+{
+    gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
+    gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
+}
+
 const gr_alert_kind gr_alert_kinds[] = {
     {"submission", "Подана новая заявка", "daily"},
     {"resubmission", "Заявка подана повторно после доработки", "now"},
@@ -105,10 +112,11 @@ NEOERR *gr_alert_staff(gf_req *r, const char *kind, const char *tpl, HDF *mail, 
 
     if (!k)
         return nerr_raise(NERR_ASSERT, "unknown alert kind %s", kind);
-    /* a line cut to its caller's buffer may end inside a character */
+    /* a line made with "%.100s" may have a character cut anywhere */
     snprintf(whole, sizeof whole, "%s", line ? line : "");
-    gf_utf8_cut(whole);
+    gf_utf8_clean(whole, -1);
     line = whole;
+    site(mail);   /* every alert's link starts with Site.URL */
     if (*shared && (err = gf_mail_queue(r, shared, tpl, mail)))
         return nerr_pass(err);
     if ((err = hdf_init(&users)) ||
@@ -133,11 +141,6 @@ done:
 /* A digest shows at most this many lines and counts the rest. */
 #define DIGEST_LINES 300
 
-static void site(HDF *mail)
-{
-    gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
-    gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
-}
 
 /* One user's digest: lines locked, mailed, marked sent, in one
  * transaction. *sent = 1 when a mail was queued (0: another mailer was
@@ -218,7 +221,6 @@ static NEOERR *alert_one(const char *claim, const gf_arg *claim_args, const char
         (err = gf_db_exec(claim, claim_args, &n, NULL)) || n != 1 ||
         (err = gf_db_row(load, ARGS(A_INT(id)), mail, "Item", NULL)))
         goto done;
-    site(mail);
     if (!strcmp(kind, "overdue")) {
         gf_fmt_msk((time_t)hdf_get_int_value(mail, "Item.due_ts", 0), 1, when, sizeof when);
         snprintf(line, sizeof line, "Заявка %s «%.200s» (%.100s): срок доработки истёк %s — %s/applications/%lld",

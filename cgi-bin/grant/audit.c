@@ -149,25 +149,72 @@ done:
     return nerr_pass(err);
 }
 
+/* audit_log.from_state and to_state hold this many characters */
+#define STATE_CHARS 40
+
+/* A copy of s as the log stores it (*out NULL for NULL): valid UTF-8 —
+ * a caller's "%.300s" may have cut a character anywhere — and at most
+ * max characters (-1: all). */
+static NEOERR *stored(const char *s, long max, char **out)
+{
+    *out = NULL;
+    if (!s)
+        return STATUS_OK;
+    if (!(*out = strdup(s)))
+        return nerr_raise(NERR_NOMEM, "audit value");
+    gf_utf8_clean(*out, max);
+    return STATUS_OK;
+}
+
 NEOERR *gr_audit(gf_req *r, const char *object, long long id, const char *action,
                  const char *from, const char *to, const char *reason)
 {
-    char *whole = NULL;
+    char *f = NULL, *t = NULL, *why = NULL;
     NEOERR *err;
 
-    /* a reason cut to a buffer's size may end inside a character */
-    if (reason && gf_utf8_len(reason) < 0) {
-        if (!(whole = strdup(reason)))
-            return nerr_raise(NERR_NOMEM, "audit reason");
-        gf_utf8_cut(whole);
-        reason = whole;
-    }
+    if ((err = stored(from, STATE_CHARS, &f)) || (err = stored(to, STATE_CHARS, &t)) ||
+        (err = stored(reason, -1, &why)))
+        goto done;
     if (gf_db_in_transaction())
-        err = append(r, object, id, action, from, to, reason);
-    else if ((err = gf_db_begin()) || (err = append(r, object, id, action, from, to, reason)) ||
+        err = append(r, object, id, action, f, t, why);
+    else if ((err = gf_db_begin()) || (err = append(r, object, id, action, f, t, why)) ||
              (err = gf_db_commit()))
         gf_db_rollback();
-    free(whole);
+done:
+    free(f);
+    free(t);
+    free(why);
+    return nerr_pass(err);
+}
+
+void gr_audit_later(HDF *q, const char *object, long long id, const char *action,
+                    const char *from, const char *to, const char *reason)
+{
+    int n = 0;
+
+    for (HDF *e = hdf_get_child(q, "E"); e; e = hdf_obj_next(e))
+        n++;
+    gf_setf(q, "E.%d.object=%s", n, object);
+    gf_setf(q, "E.%d.id=%lld", n, id);
+    gf_setf(q, "E.%d.action=%s", n, action);
+    if (from)
+        gf_setf(q, "E.%d.from=%s", n, from);
+    if (to)
+        gf_setf(q, "E.%d.to=%s", n, to);
+    if (reason)
+        gf_setf(q, "E.%d.reason=%s", n, reason);
+}
+
+NEOERR *gr_audit_flush(gf_req *r, HDF *q)
+{
+    NEOERR *err = STATUS_OK;
+
+    for (HDF *e = hdf_get_child(q, "E"); e && !err; e = hdf_obj_next(e))
+        err = gr_audit(r, hdf_get_value(e, "object", ""), atoll(hdf_get_value(e, "id", "0")),
+                       hdf_get_value(e, "action", ""), hdf_get_value(e, "from", NULL),
+                       hdf_get_value(e, "to", NULL), hdf_get_value(e, "reason", NULL));
+    if (!err)
+        hdf_remove_tree(q, "E");
     return nerr_pass(err);
 }
 

@@ -155,9 +155,21 @@ NEOERR *gr_draft_decode(const char *text, HDF *dst);
  * when one is open, else in its own. It locks the chain's head until that
  * transaction ends, so call it after the transaction's other changes:
  * appends wait for each other there, never in a lock-order deadlock.
- * from, to, reason may be NULL; r may be NULL (a command: no user, no IP). */
+ * from, to, reason may be NULL; r may be NULL (a command: no user, no IP).
+ * Stored as valid UTF-8 (bytes of a cut character dropped), from and to cut
+ * to the 40 characters their columns hold: a state, a number, a short
+ * label — put names and free text in reason. */
 NEOERR *gr_audit(gf_req *r, const char *object, long long id, const char *action,
                  const char *from, const char *to, const char *reason);
+
+/* Entries kept for the end of a transaction that goes on changing rows
+ * after it knows what to record (a review change settles the application,
+ * may assign another expert, alerts staff): gr_audit_later adds an entry
+ * to q (an HDF node of the caller's), gr_audit_flush appends them all in
+ * order, as the transaction's last statements, and empties q. */
+void gr_audit_later(HDF *q, const char *object, long long id, const char *action,
+                    const char *from, const char *to, const char *reason);
+NEOERR *gr_audit_flush(gf_req *r, HDF *q);
 
 /* One entry as the chain hashes it: every value as stored in audit_log
  * (numbers in decimal, `at` as "YYYY-MM-DD HH:MM:SS" UTC), NULL for SQL
@@ -357,9 +369,10 @@ int gr_assign_pick(gr_candidate *c, int n, int want, int *picked);
 
 /* Every review change runs in one transaction that begins by locking the
  * competition's row (gr_review_lock): assignments, scores and the settling
- * of an application are serialized per competition, and the audit entries
- * those changes write come after that lock (no lock-order deadlock with
- * the audit chain's head). Comp.{id,stage,experts_per_app,divergence,
+ * of an application are serialized per competition. What a change records
+ * goes into the caller's `audit` queue (gr_audit_later) and is written by
+ * gr_audit_flush as the transaction's last statements: the audit chain's
+ * head is locked only for the commit. Comp.{id,stage,experts_per_app,divergence,
  * blind_review,review_due_ts,title} under into; *found = 0 when none. */
 NEOERR *gr_review_lock(long long competition_id, HDF *into, int *found);
 /* *conflict = 1 when the expert must never review the application: one of
@@ -370,10 +383,15 @@ NEOERR *gr_review_conflict(long long expert_id, long long project_id, int *confl
  * more experts of the competition's pool (want 0: as many as it lacks of
  * experts_per_app), chosen by gr_assign_pick over the pool read now (loads
  * counted with this transaction's own assignments); origin is "auto" or
- * "divergence". Each assignment is an audit entry (project, "assign").
+ * "divergence". Each assignment is an audit entry (project, "assign") in audit.
  * *made = how many were made (fewer when the pool has no one left). */
-NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *origin,
+NEOERR *gr_review_assign(long long project_id, int want, const char *origin, HDF *audit,
                          int *made);
+/* Queues the audit entry of giving (action "assign") or taking back
+ * ("unassign") an application to an expert: "эксперт № <id>" as the state,
+ * the expert's name and how (автоматически, вручную, …) as the reason. */
+void gr_review_audit_expert(HDF *audit, long long project_id, const char *action,
+                            long long expert_id, const char *name, const char *how);
 /* Inside gr_review_lock's transaction, after a score was submitted or an
  * assignment changed: re-derives the application's review state from its
  * active assignments (read with locks).
@@ -386,8 +404,8 @@ NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *
  *    mean of the submitted totals, 2 decimals) when nothing assigned is
  *    pending, at least experts_per_app scores are in, and a divergence has
  *    had its extra score; a scored one that no longer is goes back to
- *    admitted (score NULL). Each such change is an audit entry. */
-NEOERR *gr_review_settle(gf_req *r, long long project_id);
+ *    admitted (score NULL). Each such change is an audit entry in audit. */
+NEOERR *gr_review_settle(gf_req *r, long long project_id, HDF *audit);
 
 /* ---- review.c: the expert's side (program expert) ------------------------ */
 

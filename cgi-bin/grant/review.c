@@ -157,29 +157,34 @@ NEOERR *gr_review_conflict(long long expert_id, long long project_id, int *confl
     return nerr_pass(err);
 }
 
-/* The audit entry of one assignment: to = the expert's name and id. */
-static NEOERR *audit_assign(gf_req *r, long long project_id, long long expert_id,
+void gr_review_audit_expert(HDF *audit, long long project_id, const char *action,
+                            long long expert_id, const char *name, const char *how)
+{
+    char who[40], why[600];
+
+    snprintf(who, sizeof who, "эксперт № %lld", expert_id);
+    snprintf(why, sizeof why, "%s — %s", name, how);
+    gr_audit_later(audit, "project", project_id, action, !strcmp(action, "unassign") ? who : NULL,
+                   !strcmp(action, "unassign") ? NULL : who, why);
+}
+
+/* The audit entry of one automatic assignment. */
+static NEOERR *audit_assign(HDF *audit, long long project_id, long long expert_id,
                             const char *origin)
 {
     HDF *h;
-    char to[300];
-    const char *why = !strcmp(origin, "divergence") ? "расхождение оценок"
-                      : !strcmp(origin, "manual")   ? "вручную"
-                                                    : "автоматически";
     NEOERR *err;
 
     if ((err = hdf_init(&h)))
         return nerr_pass(err);
-    if (!(err = gf_db_row(Q[Q_EXPERT], ARGS(A_INT(expert_id)), h, NULL, NULL))) {
-        snprintf(to, sizeof to, "%s (№ %lld)", hdf_get_value(h, "name", ""), expert_id);
-        gf_utf8_cut(to);
-        err = gr_audit(r, "project", project_id, "assign", NULL, to, why);
-    }
+    if (!(err = gf_db_row(Q[Q_EXPERT], ARGS(A_INT(expert_id)), h, NULL, NULL)))
+        gr_review_audit_expert(audit, project_id, "assign", expert_id, hdf_get_value(h, "name", ""),
+                               !strcmp(origin, "divergence") ? "расхождение оценок" : "автоматически");
     hdf_destroy(&h);
     return nerr_pass(err);
 }
 
-NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *origin,
+NEOERR *gr_review_assign(long long project_id, int want, const char *origin, HDF *audit,
                          int *made)
 {
     HDF *h = NULL, *x;
@@ -219,7 +224,7 @@ NEOERR *gr_review_assign(gf_req *r, long long project_id, int want, const char *
         long long expert = c[picked[i]].user_id;
         if (!(err = gf_db_exec(Q[Q_ASSIGN], ARGS(A_INT(expert), A_STR(origin), A_NULL,
                                                   A_INT(project_id)), NULL, NULL)))
-            err = audit_assign(r, project_id, expert, origin);
+            err = audit_assign(audit, project_id, expert, origin);
     }
 done:
     free(c);
@@ -249,7 +254,7 @@ static NEOERR *alert_divergence(gf_req *r, HDF *p, int made)
     return nerr_pass(err);
 }
 
-NEOERR *gr_review_settle(gf_req *r, long long project_id)
+NEOERR *gr_review_settle(gf_req *r, long long project_id, HDF *audit)
 {
     HDF *h = NULL, *x, *p;
     double totals[64], sum = 0;
@@ -280,7 +285,7 @@ NEOERR *gr_review_settle(gf_req *r, long long project_id)
     }
     diverge = gr_scores_diverge(totals, submitted, hdf_get_int_value(p, "divergence", 30));
     if (diverge && active <= per) {
-        if ((err = gr_review_assign(r, project_id, 1, "divergence", &made)) ||
+        if ((err = gr_review_assign(project_id, 1, "divergence", audit, &made)) ||
             (err = alert_divergence(r, p, made)))
             goto done;
         pending += made;
@@ -292,12 +297,12 @@ NEOERR *gr_review_settle(gf_req *r, long long project_id)
         if ((err = gf_db_exec(Q[Q_SCORED], ARGS(A_STR(score), A_INT(project_id)), &affected, NULL)))
             goto done;
         if (affected == 1)
-            err = gr_audit(r, "project", project_id, "scored", "admitted", "scored", score);
+            gr_audit_later(audit, "project", project_id, "scored", "admitted", "scored", score);
     } else if (!ready && !strcmp(status, "scored")) {
         if ((err = gf_db_exec(Q[Q_UNSCORED], ARGS(A_INT(project_id)), &affected, NULL)))
             goto done;
         if (affected == 1)
-            err = gr_audit(r, "project", project_id, "rescore", "scored", "admitted", NULL);
+            gr_audit_later(audit, "project", project_id, "rescore", "scored", "admitted", NULL);
     }
 done:
     hdf_destroy(&h);

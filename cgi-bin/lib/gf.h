@@ -74,6 +74,10 @@ long gf_utf8_len(const char *s);
 /* Drops an incomplete UTF-8 sequence from the end of s, as a byte-limited
  * snprintf("%.300s") leaves when it cuts inside a character. */
 void gf_utf8_cut(char *s);
+/* Makes s valid UTF-8 in place: drops every byte that does not belong to
+ * a valid sequence (wherever it is: a "%.100s" cut in the middle of a
+ * text), then keeps at most max_chars code points (-1: all). */
+void gf_utf8_clean(char *s, long max_chars);
 /* 1 when s has no control characters (a one-line field). */
 int gf_single_line(const char *s);
 /* 1 when s has no control characters but line breaks and tabs (a text

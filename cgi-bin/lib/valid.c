@@ -38,35 +38,59 @@ void gf_utf8_cut(char *s)
         s[i - 1] = '\0';
 }
 
+/* The length in bytes of the valid UTF-8 sequence at p (1..4), or 0 when
+ * p starts an invalid one (a stray byte, a cut sequence, an overlong form,
+ * a surrogate, beyond U+10FFFF); *p is not NUL. */
+static int utf8_seq(const unsigned char *p)
+{
+    int extra;
+    unsigned cp;
+
+    if (*p < 0x80) return 1;
+    else if ((*p & 0xE0) == 0xC0) { extra = 1; cp = *p & 0x1F; }
+    else if ((*p & 0xF0) == 0xE0) { extra = 2; cp = *p & 0x0F; }
+    else if ((*p & 0xF8) == 0xF0) { extra = 3; cp = *p & 0x07; }
+    else return 0;
+    for (int i = 1; i <= extra; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return extra + 1;
+}
+
 long gf_utf8_len(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     long n = 0;
+    int len;
 
     if (!p)
         return 0;
-    while (*p) {
-        int extra;
-        unsigned cp;
-        if (*p < 0x80) { extra = 0; cp = *p; }
-        else if ((*p & 0xE0) == 0xC0) { extra = 1; cp = *p & 0x1F; }
-        else if ((*p & 0xF0) == 0xE0) { extra = 2; cp = *p & 0x0F; }
-        else if ((*p & 0xF8) == 0xF0) { extra = 3; cp = *p & 0x07; }
-        else return -1;
-        p++;
-        for (int i = 0; i < extra; i++, p++) {
-            if ((*p & 0xC0) != 0x80)
-                return -1;
-            cp = (cp << 6) | (*p & 0x3F);
-        }
-        /* overlong forms, surrogates, beyond U+10FFFF */
-        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+    for (; *p; p += len, n++)
+        if (!(len = utf8_seq(p)))
             return -1;
-        n++;
-    }
     return n;
+}
+
+void gf_utf8_clean(char *s, long max_chars)
+{
+    unsigned char *in = (unsigned char *)s, *out = in;
+    long n = 0;
+    int len;
+
+    while (*in && (max_chars < 0 || n < max_chars)) {
+        if (!(len = utf8_seq(in))) {
+            in++;                       /* a byte that is not text: dropped */
+            continue;
+        }
+        memmove(out, in, (size_t)len);
+        out += len, in += len, n++;
+    }
+    *out = '\0';
 }
 
 int gf_valid_email(const char *s)

@@ -86,11 +86,13 @@ INSERT INTO rv_apps VALUES
 (310,8,22,3,'Приют без границ','Стерилизация и вакцинация бездомных животных, выставки-пристройства и уроки ответственного обращения с животными в школах.','Жители районов, волонтёры, школьники.','scored',56000000,7000000,48),
 (311,8,19,1,'Шаг навстречу: сопровождаемое проживание','Тренировочная квартира для молодых людей с ментальной инвалидностью: обучение бытовым навыкам и сопровождение специалистами.','Молодые люди с ментальной инвалидностью 18–35 лет и их семьи.','scored',80000000,10000000,43);
 
+-- competition 8's review is blind: its applications join the exhibition
+-- (which names the organization) only with the results
 INSERT INTO projects (id,competition_id,org_id,direction_id,municipality_id,number,title,summary,problem,goal,results,
                       status,exhibit,consent_publish,requested_kopecks,cofin_kopecks,created_at,submitted_at,updated_at)
 SELECT a.id, a.comp, a.org, a.dir, o.municipality_id, CONCAT('GF-', a.comp, '-', LPAD(a.id, 5, '0')), a.title, a.summary,
        'Проблема описана заявителем в разделе «Карточка проекта».', 'Цель проекта указана в карточке.', 'Результаты указаны в карточке.',
-       a.status, 'applicant', 1, a.req, a.cofin, NOW() - INTERVAL (a.ago + 20) DAY, NOW() - INTERVAL a.ago DAY,
+       a.status, IF(a.comp = 8, 'none', 'applicant'), 1, a.req, a.cofin, NOW() - INTERVAL (a.ago + 20) DAY, NOW() - INTERVAL a.ago DAY,
        NOW() - INTERVAL a.ago DAY
 FROM rv_apps a JOIN organizations o ON o.id = a.org ORDER BY a.id;
 

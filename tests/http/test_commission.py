@@ -299,9 +299,10 @@ def test_decision_is_stored_audited_and_freezes_the_marks():
     row = sql(f"SELECT protocol_number, members FROM commission_decisions"
               f" WHERE competition_id = {rv.comp}")
     assert row == [[number, "Председатель Сидоров П. П.\\nЧлен комиссии Орлова Е. В."]]
-    audit = sql(f"SELECT action, to_state FROM audit_log WHERE object_type = 'competition'"
+    audit = sql(f"SELECT action, to_state, reason FROM audit_log WHERE object_type = 'competition'"
                 f" AND object_id = {rv.comp} ORDER BY id")
-    assert audit[-1] == ["decision", number]
+    assert audit[-1][:2] == ["decision", "recorded"]
+    assert audit[-1][2].startswith(f"протокол № {number}, заседание ")
     s = session(SECRETARY)
     html = s.get(f"{URL}/commission/{rv.comp}").text
     assert f"/commission/{rv.comp}/marks" not in html and f"/commission/{rv.comp}/decision" not in html

@@ -449,6 +449,26 @@ def assert_clean(r, forbidden, where):
         assert urllib.parse.unquote(word) not in urllib.parse.unquote(headers), (where, word)
 
 
+def test_a_blind_review_keeps_the_applications_off_the_exhibition_until_the_results():
+    """The exhibition names the organization: an expert could open
+    /projects/<the same id>. Admitted by staff (the production path), the
+    applications of a blind competition stay off it; staff turning a review
+    blind during intake take the admitted ones off too."""
+    tag = uuid.uuid4().hex[:6]
+    name = f"Незримая Сова {tag}"
+    rv = Review(apps=1, experts=1, blind=1, org_names=[name], admit_by_staff=True)
+    (_, app), = rv.apps
+    assert sql(f"SELECT status, exhibit FROM projects WHERE id = {app}") == [["admitted", "none"]]
+    s = rv.session(rv.experts[0])
+    assert s.get(f"{URL}/projects/{app}").status_code == 404
+    for page in (f"/projects?competition={rv.comp}", f"/projects?q={urllib.parse.quote(name)}"):
+        assert name not in s.get(f"{URL}{page}").text, page
+    # the same, open review: on the exhibition at admission
+    open_rv = Review(apps=1, experts=1, blind=0, admit_by_staff=True)
+    (_, open_app), = open_rv.apps
+    assert sql(f"SELECT exhibit FROM projects WHERE id = {open_app}") == [["applicant"]]
+
+
 def test_a_blind_review_leaks_nothing_of_the_organization(with_files, quiet_mailer):
     tag = uuid.uuid4().hex[:6]
     rv = Review(apps=1, experts=1, blind=1, org_names=[f"Сияющий Единорог {tag}"])

@@ -159,17 +159,27 @@ def test_add_remove_and_add_back_reuses_the_row(staff):
     assert r.status_code == 303 and f"#app-{app}" in r.headers["Location"]
     (row_id, expert, state, origin, by), = rows(app)
     assert (int(expert), state, origin, int(by)) == (e[2], "assigned", "manual", staff_id)
-    assert audits("project", app, "assign")[-1][2] == "вручную"
+    assert audits("project", app, "assign")[-1][1:] == [f"эксперт № {e[2]}",
+                                                        "Эксперт Тестовый 1 — вручную"]
+    # the expert declares and starts a draft, then staff take the application back
+    sql(f"UPDATE assignments SET declared_at = NOW(), saved_at = NOW(), overall_comment = 'черновик'"
+        f" WHERE id = {row_id}")
+    crit = sql(f"SELECT id FROM criteria WHERE competition_id = {rv.comp} LIMIT 1")[0][0]
+    sql(f"INSERT INTO scores (assignment_id, criterion_id, score, comment) VALUES ({row_id}, {crit}, 5, 'x')")
     # twice: refused
     r = post(staff, rv.comp, "assign", action="add", project=app, expert=e[2])
     assert r.status_code == 409 and "уже назначен" in r.text
     r = post(staff, rv.comp, "assign", action="remove", project=app, expert=e[2])
     assert r.status_code == 303
     assert [x[2] for x in rows(app)] == ["removed"]
-    assert audits("project", app, "unassign")
+    assert audits("project", app, "unassign")[-1][0] == f"эксперт № {e[2]}"
     r = post(staff, rv.comp, "assign", action="add", project=app, expert=e[2])
     assert r.status_code == 303
     assert [(x[0], x[2]) for x in rows(app)] == [(row_id, "assigned")]
+    # added back, they start afresh: the declaration again, no draft
+    assert sql(f"SELECT declared_at IS NULL, saved_at IS NULL, overall_comment IS NULL,"
+               f" (SELECT COUNT(*) FROM scores WHERE assignment_id = {row_id})"
+               f" FROM assignments WHERE id = {row_id}") == [["1", "1", "1", "0"]]
     # a submitted score stays: its expert cannot be removed
     sql(f"UPDATE assignments SET state = 'submitted', total = 80, submitted_at = NOW()"
         f" WHERE id = {row_id}")

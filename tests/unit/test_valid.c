@@ -47,6 +47,26 @@ START_TEST(file_names_keep_their_last_letter_and_lose_paths_and_controls)
 }
 END_TEST
 
+START_TEST(utf8_clean_drops_bad_bytes_anywhere_and_counts_characters)
+{
+    /* a "%.3s" cut of «яя» in the middle of a line, a stray byte, an overlong '/' */
+    char a[] = "Отказ «\xD1» по заявке\xFF N \xC0\xAF", b[] = "Иванов Иван Иванович (№ 7)",
+         c[] = "abc", d[] = "", e[] = "\xF0\x9F\x98\x80x";
+
+    gf_utf8_clean(a, -1);
+    ck_assert_str_eq(a, "Отказ «» по заявке N ");
+    ck_assert_int_eq((int)gf_utf8_len(a), 21);
+    gf_utf8_clean(b, 6);
+    ck_assert_str_eq(b, "Иванов");                 /* six characters, not six bytes */
+    gf_utf8_clean(c, 0);
+    ck_assert_str_eq(c, "");
+    gf_utf8_clean(d, 5);
+    ck_assert_str_eq(d, "");
+    gf_utf8_clean(e, 1);
+    ck_assert_str_eq(e, "\xF0\x9F\x98\x80");
+}
+END_TEST
+
 START_TEST(utf8_cut_drops_only_an_incomplete_last_character)
 {
     char a[] = "при", b[] = "пр\xD0", c[] = "ok\xE2\x82", d[] = "€", e[] = "x\xF0\x9F\x98",
@@ -183,6 +203,7 @@ Suite *valid_suite(void)
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
     tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
+    tcase_add_test(tc, utf8_clean_drops_bad_bytes_anywhere_and_counts_characters);
     tcase_add_test(tc, file_names_keep_their_last_letter_and_lose_paths_and_controls);
     tcase_add_test(tc, ids_refuse_everything_else);
     tcase_add_test(tc, utf8_length_counts_code_points);
