@@ -27,6 +27,16 @@
 #include <time.h>
 #include "grant.h"
 
+/* The statuses of an application that has its score: scored, then after
+ * publication winners (implementing, completed) and the others. */
+#define RANKED "'scored', 'winner', 'not_winner', 'in_progress', 'completed'"
+/* The viewer's own assignment of the application, still to score: an
+ * expert who is also secretary or staff must score independently, without
+ * seeing the others' scores first. */
+#define MINE_TO_SCORE                                                                   \
+    " (SELECT 1 FROM assignments mine WHERE mine.project_id = a.project_id"             \
+    "  AND mine.expert_id = ? AND mine.state = 'assigned')"
+
 enum {
     Q_LIST, Q_COMP, Q_DECISION, Q_RANKING, Q_PENDING, Q_EXPERTS, Q_SCORES, Q_MARK, Q_DECIDE,
     Q__MAX
@@ -37,22 +47,26 @@ static const char *const Q[] = {
         " (SELECT COUNT(*) FROM projects p WHERE p.competition_id = c.id"
         "   AND p.status = 'admitted') AS admitted,"
         " (SELECT COUNT(*) FROM projects p WHERE p.competition_id = c.id"
-        "   AND p.status IN ('scored', 'winner', 'not_winner')) AS scored,"
+        "   AND p.status IN (" RANKED ")) AS scored,"
         " (SELECT COUNT(*) FROM commission_marks m WHERE m.competition_id = c.id"
         "   AND m.winner = 1) AS winners,"
         " EXISTS (SELECT 1 FROM commission_decisions d WHERE d.competition_id = c.id) AS decided"
         " FROM competitions c WHERE c.stage IN ('review', 'commission', 'results')"
-        " ORDER BY FIELD(c.stage, 'commission', 'review', 'results'), c.id DESC",
+        " OR EXISTS (SELECT 1 FROM commission_decisions d WHERE d.competition_id = c.id)"
+        " ORDER BY FIELD(c.stage, 'commission', 'review', 'results') = 0, FIELD(c.stage,"
+        " 'commission', 'review', 'results'), c.id DESC",
     [Q_COMP] =
         "SELECT id, title, stage, fund_kopecks, min_grant_kopecks, max_grant_kopecks"
-        " FROM competitions WHERE id = ? AND stage IN ('review', 'commission', 'results')",
+        " FROM competitions c WHERE id = ? AND (stage IN ('review', 'commission', 'results')"
+        " OR EXISTS (SELECT 1 FROM commission_decisions d WHERE d.competition_id = c.id))",
     [Q_DECISION] =
         "SELECT DATE_FORMAT(d.decided_on, '%Y-%m-%d') AS decided_on, d.protocol_number, d.members,"
         " UNIX_TIMESTAMP(d.recorded_at) AS recorded_ts, u.name AS recorder"
         " FROM commission_decisions d LEFT JOIN users u ON u.id = d.recorded_by"
         " WHERE d.competition_id = ?",
-    /* the ranking: scored applications (after publication: winners and
-     * the others), best first; ties go to the earlier submission */
+    /* the ranking: scored applications (after publication: winners, also
+     * those implementing or completed since, and the others), best first;
+     * ties go to the earlier submission */
     [Q_RANKING] =
         "SELECT p.id, p.number, p.title, p.org_name AS org, mu.name AS municipality,"
         " d.name AS direction, p.score, p.requested_kopecks, p.status,"
@@ -61,7 +75,7 @@ static const char *const Q[] = {
         " FROM projects p JOIN municipalities mu ON mu.id = p.municipality_id"
         " JOIN directions d ON d.id = p.direction_id"
         " LEFT JOIN commission_marks m ON m.project_id = p.id"
-        " WHERE p.competition_id = ? AND p.status IN ('scored', 'winner', 'not_winner')"
+        " WHERE p.competition_id = ? AND p.status IN (" RANKED ")"
         " AND p.score IS NOT NULL"
         " ORDER BY p.score DESC, p.submitted_at IS NULL, p.submitted_at, p.id",
     [Q_PENDING] =
@@ -75,12 +89,13 @@ static const char *const Q[] = {
         "SELECT a.id, a.project_id, u.name, a.total, a.overall_comment,"
         " UNIX_TIMESTAMP(a.submitted_at) AS submitted_ts"
         " FROM assignments a JOIN users u ON u.id = a.expert_id"
-        " WHERE a.competition_id = ? AND a.state = 'submitted' ORDER BY a.project_id, a.id",
+        " WHERE a.competition_id = ? AND a.state = 'submitted' AND NOT EXISTS" MINE_TO_SCORE
+        " ORDER BY a.project_id, a.id",
     [Q_SCORES] =
         "SELECT s.assignment_id, c.name, s.score, c.max_score, c.weight, s.comment"
         " FROM scores s JOIN assignments a ON a.id = s.assignment_id"
         " JOIN criteria c ON c.id = s.criterion_id"
-        " WHERE a.competition_id = ? AND a.state = 'submitted'"
+        " WHERE a.competition_id = ? AND a.state = 'submitted' AND NOT EXISTS" MINE_TO_SCORE
         " ORDER BY s.assignment_id, c.sort, c.id",
     [Q_MARK] =
         "INSERT INTO commission_marks (project_id, competition_id, winner, granted_kopecks,"
@@ -200,8 +215,8 @@ static NEOERR *load_experts(gf_req *r)
     NEOERR *err;
 
     if ((err = hdf_init(&t)) || (err = hdf_init(&where)) ||
-        (err = gf_db_rows(Q[Q_EXPERTS], ARGS(A_INT(r->id)), t, "E", NULL)) ||
-        (err = gf_db_rows(Q[Q_SCORES], ARGS(A_INT(r->id)), t, "S", NULL)))
+        (err = gf_db_rows(Q[Q_EXPERTS], ARGS(A_INT(r->id), A_INT(r->user_id)), t, "E", NULL)) ||
+        (err = gf_db_rows(Q[Q_SCORES], ARGS(A_INT(r->id), A_INT(r->user_id)), t, "S", NULL)))
         goto done;
     /* where each application's row is: P.<project id> = its index */
     for (HDF *p = hdf_get_child(r->hdf, "Ranking"); p; p = hdf_obj_next(p), i++) {

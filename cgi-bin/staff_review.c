@@ -28,7 +28,7 @@
 #include "grant.h"
 
 enum {
-    Q_COMP, Q_COUNTS, Q_STATES, Q_POOL, Q_POOL_DIRS, Q_POOL_ORGS, Q_CANDIDATES, Q_APPS,
+    Q_COMP, Q_COUNTS, Q_STATES, Q_POOL, Q_CHOICES, Q_POOL_DIRS, Q_POOL_ORGS, Q_CANDIDATES, Q_APPS,
     Q_ASSIGNS, Q_PROJECT, Q_EXPERT, Q_ASSIGNMENT, Q_INSERT, Q_READD, Q_READD_SCORES, Q_UNASSIGN, Q_ADMITTED,
     Q_POOL_ADD, Q_POOL_ACTIVE, Q_POOL_DEL, Q_DUE, Q_EXPERTS, Q_EXPERT_DIRS, Q_EXPERT_ORGS,
     Q_EXPERT_COMPS, Q__MAX
@@ -59,6 +59,20 @@ static const char *const Q[] = {
         "   SUM(state = 'submitted') AS submitted, SUM(state = 'declined') AS declined"
         "   FROM assignments WHERE competition_id = ? GROUP BY expert_id) l ON l.expert_id = u.id"
         " WHERE ce.competition_id = ? ORDER BY u.name, u.id",
+    /* whom staff may still add to each application: pool experts who can
+     * review (not blocked, still experts) and have no assignment of it,
+     * those with a conflict of interest marked (refused if chosen) */
+    [Q_CHOICES] =
+        "SELECT p.id AS project_id, u.id, u.name, " GR_CONFLICT_SQL("u.id", "p") " AS conflict,"
+        " (SELECT COUNT(*) FROM assignments l WHERE l.competition_id = p.competition_id"
+        "   AND l.expert_id = u.id AND l.state IN ('assigned', 'submitted')) AS n_assigned"
+        " FROM projects p JOIN competition_experts ce ON ce.competition_id = p.competition_id"
+        " JOIN users u ON u.id = ce.user_id WHERE p.competition_id = ?"
+        " AND p.status IN ('admitted', 'scored') AND u.disabled = 0"
+        " AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'expert')"
+        " AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id"
+        "   AND a.expert_id = u.id AND a.state IN ('assigned', 'submitted', 'declined'))"
+        " ORDER BY p.id, conflict, n_assigned, u.name, u.id",
     [Q_POOL_DIRS] =
         "SELECT ed.user_id, d.name FROM competition_experts ce"
         " JOIN expert_directions ed ON ed.user_id = ce.user_id"
@@ -277,6 +291,9 @@ static NEOERR *review_page(gf_req *r)
     if ((err = gf_db_rows(Q[Q_POOL_DIRS], ARGS(A_INT(r->id)), rows, "Dirs", NULL)) ||
         (err = gf_db_rows(Q[Q_POOL_ORGS], ARGS(A_INT(r->id)), rows, "Orgs", NULL)) ||
         (err = gf_db_rows(Q[Q_ASSIGNS], ARGS(A_INT(r->id)), rows, "As", NULL)) ||
+        (err = gf_db_rows(Q[Q_CHOICES], ARGS(A_INT(r->id)), rows, "Choices", NULL)) ||
+        (err = nest(hdf_get_obj(r->hdf, "Apps"), "id", hdf_get_obj(rows, "Choices"), "project_id",
+                    "Choices")) ||
         (err = nest(hdf_get_obj(r->hdf, "Pool"), "id", hdf_get_obj(rows, "Dirs"), "user_id", "Dirs")) ||
         (err = nest(hdf_get_obj(r->hdf, "Pool"), "id", hdf_get_obj(rows, "Orgs"), "user_id", "Orgs")) ||
         (err = nest(hdf_get_obj(r->hdf, "Apps"), "id", hdf_get_obj(rows, "As"), "project_id", "As")))

@@ -42,8 +42,8 @@
 <?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h2>Бюджет</h2>
-<div class="scroll-x"><table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th></tr></thead><tbody>
-<?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?><?cs each:c = Categories ?><?cs if:c.id == b.cat ?>. <?cs var:c.name ?><?cs /if ?><?cs /each ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td></tr><?cs /each ?>
+<div class="scroll-x"><table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th><th scope="col">Комментарий</th></tr></thead><tbody>
+<?cs each:b = Sections.budget.b ?><tr><td><?cs var:b.cat ?><?cs each:c = Categories ?><?cs if:c.id == b.cat ?>. <?cs var:c.name ?><?cs /if ?><?cs /each ?></td><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td><td class="text"><?cs var:b.comment ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
 <h2>Вложения</h2>

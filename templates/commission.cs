@@ -84,7 +84,8 @@
 <?cs if:MayMark ?>
 <section id="decide" aria-labelledby="decide-h">
 <h2 id="decide-h">Записать решение комиссии</h2>
-<p class="hint">Сначала сохраните отметки победителей. После записи решения отметки не меняются.</p>
+<p id="decide-summary">В решение войдут <strong>сохранённые</strong> отметки: победителей — <strong><?cs var:Totals.winners ?></strong>, сумма грантов — <strong><?cs var:rub(Totals.granted) ?></strong>.</p>
+<p class="hint">Если вы меняли отметки в таблице выше, сначала нажмите «Сохранить отметки»: несохранённые изменения в решение не попадут. После записи решения отметки не меняются.</p>
 <form method="post" action="/commission/<?cs var:Comp.id ?>/decision" class="form" novalidate>
   <?cs call:csrf_field() ?>
   <?cs call:text_field("decided_on", "Дата заседания", "date", 10, 1, "") ?>

@@ -8,7 +8,7 @@
   <?cs if:!Blind ?><dt>Организация</dt><dd id="org"><?cs var:AppOrg.full_name ?><?cs if:AppOrg.short_name ?> (<?cs var:AppOrg.short_name ?>)<?cs /if ?>, ИНН <?cs var:AppOrg.inn ?></dd><?cs /if ?>
   <?cs if:A.due_ts ?><dt>Срок экспертизы</dt><dd><?cs var:msk(A.due_ts) ?> (МСК)</dd><?cs /if ?>
 </dl>
-<?cs if:Blind ?><p class="notice" id="blind">Слепая экспертиза: наименование, ИНН, ОГРН, КПП, адрес, руководитель и контакты организации, имена членов команды и имена файлов скрыты. Тексты заявителя (описания, задачи, комментарии в бюджете) показаны так, как их написал заявитель: если организация назвала себя в них, это не скрыто.</p><?cs /if ?>
+<?cs if:Blind ?><p class="notice" id="blind">Слепая экспертиза: наименование, ИНН, ОГРН, КПП, адрес, руководитель и контакты организации, имена членов команды и имена файлов скрыты. Тексты заявителя (описания, задачи, комментарии в бюджете) и содержимое приложенных файлов показаны так, как их подготовил заявитель: если организация назвала себя в них (например, в уставе), это не скрыто.</p><?cs /if ?>
 <?cs if:Form.Error.form ?><p class="form-error" role="alert" id="form-error"><?cs var:Form.Error.form ?></p>
 <?cs elif:Form.HasErrors ?><p class="form-error" role="alert">Ничего не сохранено: проверьте поля, отмеченные ниже. Введённое осталось в форме.</p><?cs /if ?>
 <?cs if:Saved ?><div class="notice" role="status"><p>Черновик оценки сохранён.</p></div><?cs /if ?>
@@ -93,7 +93,7 @@
   <button type="submit" name="action" value="save" class="secondary">Сохранить черновик</button>
   <button type="submit" name="action" value="submit">Отправить оценку</button>
 </form>
-<details id="late-conflict"><summary>Обнаружили конфликт интересов?</summary>
+<details id="late-conflict"<?cs if:Form.Error.reason ?> open<?cs /if ?>><summary>Обнаружили конфликт интересов?</summary>
 <form method="post" action="/expert/applications/<?cs var:A.project_id ?>/declare" class="form wide" novalidate>
   <?cs call:csrf_field() ?><input type="hidden" name="action" value="decline">
   <div class="field">

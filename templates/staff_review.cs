@@ -98,12 +98,14 @@
   </tr><?cs /each ?>
   </tbody></table>
   <?cs /if ?>
-  <?cs if:Edit.assign && subcount(Pool) > 0 ?>
+  <?cs if:Edit.assign && subcount(a.Choices) == 0 && subcount(Pool) > 0 ?><p class="hint">Все эксперты пула уже назначены на эту заявку или отказались от неё: добавьте эксперта в пул.</p><?cs /if ?>
+  <?cs if:Edit.assign && subcount(a.Choices) > 0 ?>
   <form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/review/assign" class="inline">
     <?cs call:csrf_field() ?><input type="hidden" name="action" value="add"><input type="hidden" name="project" value="<?cs var:a.id ?>">
     <label for="add-<?cs var:a.id ?>">Назначить эксперта</label>
     <select id="add-<?cs var:a.id ?>" name="expert">
-      <?cs each:e = Pool ?><option value="<?cs var:e.id ?>"><?cs var:e.name ?> (оценивает: <?cs var:e.n_assigned ?>)</option><?cs /each ?>
+      <option value="">— выберите эксперта —</option>
+      <?cs each:e = a.Choices ?><option value="<?cs var:e.id ?>"<?cs if:e.conflict == 1 ?> disabled<?cs /if ?>><?cs var:e.name ?> (оценивает: <?cs var:e.n_assigned ?>)<?cs if:e.conflict == 1 ?> — конфликт интересов<?cs /if ?></option><?cs /each ?>
     </select>
     <button type="submit">Назначить</button>
   </form>

@@ -375,6 +375,14 @@ int gr_assign_pick(gr_candidate *c, int n, int want, int *picked);
  * head is locked only for the commit. Comp.{id,stage,experts_per_app,divergence,
  * blind_review,review_due_ts,title} under into; *found = 0 when none. */
 NEOERR *gr_review_lock(long long competition_id, HDF *into, int *found);
+/* The conflict-of-interest rule in SQL, for the WHERE or the columns of a
+ * statement: true when expert E (an SQL expression) must never review
+ * application P (the alias of a projects row): one of E's organizations has
+ * the applicant's ИНН, or E is a member of the applicant's organization. */
+#define GR_CONFLICT_SQL(E, P)                                                            \
+    "(EXISTS (SELECT 1 FROM organizations co JOIN expert_orgs eo ON eo.inn = co.inn"     \
+    " WHERE co.id = " P ".org_id AND eo.user_id = " E ") OR EXISTS (SELECT 1"            \
+    " FROM org_members cm WHERE cm.org_id = " P ".org_id AND cm.user_id = " E "))"
 /* *conflict = 1 when the expert must never review the application: one of
  * the expert's organizations has the applicant's ИНН, or the expert is a
  * member of the applicant's organization. */

@@ -27,10 +27,7 @@ static const char *const Q[] = {
         "SELECT id, title, stage, experts_per_app, divergence, blind_review,"
         " UNIX_TIMESTAMP(review_due) AS review_due_ts FROM competitions WHERE id = ? FOR UPDATE",
     [Q_CONFLICT] =
-        "SELECT EXISTS (SELECT 1 FROM projects p JOIN organizations o ON o.id = p.org_id"
-        "   JOIN expert_orgs eo ON eo.inn = o.inn WHERE p.id = ? AND eo.user_id = ?)"
-        " OR EXISTS (SELECT 1 FROM projects p JOIN org_members m ON m.org_id = p.org_id"
-        "   WHERE p.id = ? AND m.user_id = ?) AS conflict",
+        "SELECT " GR_CONFLICT_SQL("?", "p") " AS conflict FROM projects p WHERE p.id = ?",
     [Q_PROJECT] =
         "SELECT p.id, p.number, p.title, p.status, p.competition_id, c.experts_per_app,"
         " c.divergence, c.title AS competition FROM projects p"
@@ -50,12 +47,8 @@ static const char *const Q[] = {
         "    AND r.role = 'expert')"
         "  OR EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id"
         "    AND a.expert_id = ce.user_id)"
-        "  OR EXISTS (SELECT 1 FROM expert_orgs eo WHERE eo.user_id = ce.user_id"
-        "    AND eo.inn = o.inn)"
-        "  OR EXISTS (SELECT 1 FROM org_members m WHERE m.user_id = ce.user_id"
-        "    AND m.org_id = p.org_id)) AS excluded"
-        " FROM projects p JOIN organizations o ON o.id = p.org_id"
-        " JOIN competition_experts ce ON ce.competition_id = p.competition_id"
+        "  OR " GR_CONFLICT_SQL("ce.user_id", "p") ") AS excluded"
+        " FROM projects p JOIN competition_experts ce ON ce.competition_id = p.competition_id"
         " JOIN users u ON u.id = ce.user_id WHERE p.id = ? ORDER BY ce.user_id",
     [Q_ASSIGN] =
         "INSERT INTO assignments (competition_id, project_id, expert_id, origin, assigned_at,"
@@ -150,8 +143,8 @@ NEOERR *gr_review_conflict(long long expert_id, long long project_id, int *confl
 
     if ((err = hdf_init(&h)))
         return nerr_pass(err);
-    err = gf_db_row(Q[Q_CONFLICT], ARGS(A_INT(project_id), A_INT(expert_id), A_INT(project_id),
-                                        A_INT(expert_id)), h, NULL, NULL);
+    err = gf_db_row(Q[Q_CONFLICT], ARGS(A_INT(expert_id), A_INT(expert_id), A_INT(project_id)),
+                    h, NULL, NULL);
     *conflict = hdf_get_int_value(h, "conflict", 1);   /* unknown: refuse */
     hdf_destroy(&h);
     return nerr_pass(err);

@@ -434,3 +434,55 @@ def test_who_may_read_and_who_may_change():
         for path in ("/commission", f"/commission/{rv.comp}", f"/commission/{rv.comp}/protocol",
                      f"/commission/{rv.comp}/protocol.pdf"):
             assert s.get(f"{URL}{path}").status_code == 403, (who, path)
+
+
+def test_a_protocol_number_of_fifty_characters_is_recorded_whole():
+    number = "П-" + "7" * 48
+    rv, a, granted, got = decided(number=number)
+    assert got == number
+    assert sql(f"SELECT protocol_number FROM commission_decisions WHERE competition_id = {rv.comp}") \
+        == [[number]]
+    assert number in session(SECRETARY).get(f"{URL}/commission/{rv.comp}/protocol").text
+
+
+def test_the_protocol_keeps_its_winners_once_they_implement_their_projects():
+    rv, a, granted, number = decided()
+    s = session(SECRETARY)
+    before = s.get(f"{URL}/commission/{rv.comp}/protocol").text
+    assert rub(granted) in before
+    # published, then the winner moves on to implementation and the
+    # competition to reporting: the signed protocol must read the same
+    sql(f"UPDATE projects SET status = 'in_progress' WHERE id = {a};"
+        f" UPDATE projects SET status = 'not_winner' WHERE competition_id = {rv.comp} AND id <> {a};"
+        f" UPDATE competitions SET stage = 'reporting', published_at = NOW() WHERE id = {rv.comp}")
+    after = s.get(f"{URL}/commission/{rv.comp}/protocol")
+    assert after.status_code == 200
+    assert rub(granted) in after.text and number in after.text
+    assert ranking_ids(s.get(f"{URL}/commission/{rv.comp}").text) == [app for _, app in rv.apps]
+
+
+def test_the_decision_form_says_what_the_saved_marks_are():
+    rv = commission([80, 70])
+    a, b = (app for _, app in rv.apps)
+    s = session(SECRETARY)
+    assert post_marks(s, rv.comp, {a: (True, str(requested(a) // 100)), b: (False, "")}).status_code == 303
+    page = s.get(f"{URL}/commission/{rv.comp}").text
+    summary = re.search(r'<p id="decide-summary">(.*?)</p>', page, re.S).group(1)
+    assert "<strong>1</strong>" in summary and rub(requested(a)) in summary
+
+
+def test_an_expert_who_is_also_secretary_does_not_see_the_others_scores_before_their_own():
+    rv = commission([80])
+    (_, app), = rv.apps
+    both = f"both-{uuid.uuid4().hex[:8]}@example.ru"
+    make_user(both, roles="expert,secretary", password="both-password-123", name="Эксперт и секретарь")
+    uid = int(sql(f"SELECT id FROM users WHERE email = '{both}'")[0][0])
+    sql(f"INSERT INTO assignments (competition_id, project_id, expert_id, origin, assigned_at)"
+        f" VALUES ({rv.comp}, {app}, {uid}, 'manual', NOW())")
+    s = session(both, "both-password-123")
+    other = sql(f"SELECT overall_comment FROM assignments WHERE project_id = {app}"
+                f" AND state = 'submitted'")[0][0]
+    assert other not in s.get(f"{URL}/commission/{rv.comp}").text
+    sql(f"UPDATE assignments SET state = 'submitted', total = 70 WHERE project_id = {app}"
+        f" AND expert_id = {uid}")
+    assert other in s.get(f"{URL}/commission/{rv.comp}").text

@@ -407,6 +407,60 @@ def test_diverging_totals_call_a_third_expert_and_then_the_application_is_scored
     assert sql(f"SELECT COUNT(*) FROM assignments WHERE project_id = {app}")[0][0] == "3"
 
 
+
+def test_long_names_break_neither_assignment_nor_a_diverging_submit():
+    """Full Russian names run past the audit's 40-character state columns:
+    the name goes to the reason, the state names the expert by number."""
+    rv = Review(apps=1, experts=3, per=2, divergence=30)
+    (_, app), = rv.apps
+    long_name = "Константинопольская-Преображенская Александра-Елизавета Владимировна " * 2
+    for _, _, uid in rv.experts:
+        sql(f"UPDATE users SET name = '{long_name.strip()} {uid}' WHERE id = {uid}")
+    first, second, third = rv.experts
+    rv.assign(app, first)
+    rv.assign(app, second)
+    for expert, value in ((first, lambda m: m), (second, lambda m: 0)):
+        s = rv.session(expert)
+        assert declare(s, app).status_code == 303
+        submit_all(rv, s, app, value)
+    to, reason = sql(f"SELECT to_state, reason FROM audit_log WHERE object_type = 'project'"
+                     f" AND object_id = {app} AND action = 'assign' ORDER BY id DESC LIMIT 1")[0]
+    assert to == f"эксперт № {third[2]}"
+    assert reason == f"{long_name.strip()} {third[2]} — расхождение оценок"
+    # the staff's alert links to the review page on the site
+    number = sql(f"SELECT number FROM projects WHERE id = {app}")[0][0]
+    (_, body), = outbox(STAFF_BOX, f"Оценки экспертов расходятся: заявка {number}")
+    assert re.search(rf"https?://[^/\s]+/staff/competitions/{rv.comp}/review", body), body
+
+
+def test_two_diverging_submits_at_once_call_exactly_one_more_expert():
+    import threading
+    rv = Review(apps=1, experts=4, per=2, divergence=30)
+    (_, app), = rv.apps
+    first, second = rv.experts[:2]
+    rv.assign(app, first)
+    rv.assign(app, second)
+    sessions = []
+    for expert in (first, second):
+        s = rv.session(expert)
+        assert declare(s, app).status_code == 303
+        sessions.append(s)
+    values = [lambda m: m, lambda m: 0]
+    results = [None, None]
+
+    def go(i):
+        v = {cid: values[i](m) for cid, m, _ in scored(rv)}
+        results[i] = post_scores(sessions[i], app, "submit", {c: str(x) for c, x in v.items()},
+                                 overall="Итоговое обоснование").status_code
+    threads = [threading.Thread(target=go, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [303, 303]
+    assert sql(f"SELECT origin, COUNT(*) FROM assignments WHERE project_id = {app}"
+               f" GROUP BY origin ORDER BY origin") == [["manual", "2"], ["divergence", "1"]]
+
 def test_the_applicant_never_learns_who_the_experts_are_nor_the_scores_before_publication():
     rv = Review(apps=1, experts=2, per=2)
     (ngo, app), = rv.apps

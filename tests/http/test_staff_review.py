@@ -387,3 +387,19 @@ def test_experts_page_lists_experts_and_filters_by_direction(staff):
     assert f'id="expert-{e0[2]}"' in filtered and f'id="expert-{e1[2]}"' not in filtered
     # an unknown direction filters nothing
     assert f'id="expert-{e1[2]}"' in staff.get(f"{URL}/staff/experts?direction=99999").text
+
+
+def test_the_add_list_offers_only_experts_who_can_still_take_the_application(staff):
+    rv = Review(apps=1, experts=4, per=2)
+    (_, app), = rv.apps
+    assigned, declined, conflicted, free = rv.experts
+    rv.assign(app, assigned)
+    rv.assign(app, declined)
+    sql(f"UPDATE assignments SET state = 'declined' WHERE project_id = {app} AND expert_id = {declined[2]}")
+    declare_org(conflicted, inn_of(app))
+    html = page(staff, rv.comp)
+    select = re.search(rf'<select id="add-{app}" name="expert">(.*?)</select>', html, re.S).group(1)
+    options = dict(re.findall(r'<option value="(\d*)"([^>]*)>', select))
+    assert set(options) == {"", str(conflicted[2]), str(free[2])}
+    assert "disabled" in options[str(conflicted[2])] and "disabled" not in options[str(free[2])]
+    assert "конфликт интересов" in select
