@@ -754,7 +754,8 @@ static NEOERR *scores(gf_req *r)
         return nerr_pass(err);
     if (submit)
         gf_log("info", "application %lld: expert %lld submitted %s", r->id, r->user_id, total);
-    snprintf(where, sizeof where, "/expert/applications/%lld?%s=1", r->id, submit ? "submitted" : "saved");
+    snprintf(where, sizeof where, "/expert/applications/%lld?%s=1#scoring", r->id,
+             submit ? "submitted" : "saved");
     gf_redirect(r, where);
     return STATUS_OK;
 }

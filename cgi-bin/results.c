@@ -49,7 +49,7 @@ static const char *const Q[] = {
         " JOIN municipalities mu ON mu.id = p.municipality_id"
         " JOIN directions di ON di.id = p.direction_id"
         " WHERE p.competition_id = ? AND p.status IN ('winner', 'in_progress', 'completed')"
-        " ORDER BY p.score IS NULL, p.score DESC, p.id",
+        " ORDER BY p.score IS NULL, p.score DESC, p.submitted_at IS NULL, p.submitted_at, p.id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 

@@ -35,30 +35,26 @@
 <?cs /if ?>
 <div class="scroll-x"><table id="ranking-table">
 <caption class="sr">Рейтинг заявок</caption>
-<thead><tr><th scope="col">Место</th><th scope="col">Номер</th><th scope="col">Проект</th><th scope="col">Организация</th><th scope="col">Муниципалитет</th><th scope="col">Направление</th><th scope="col">Балл</th><th scope="col">Запрошено</th><th scope="col">Грант</th></tr></thead>
+<thead><tr><th scope="col">Место</th><th scope="col">Заявка</th><th scope="col">Балл</th><th scope="col">Запрошено</th><th scope="col">Грант</th></tr></thead>
 <tbody>
 <?cs each:p = Ranking ?><tr id="row-<?cs var:p.id ?>" data-id="<?cs var:p.id ?>">
 <td><?cs var:p.place ?></td>
-<td><?cs var:p.number ?></td>
-<td><?cs var:p.title ?></td>
-<td><?cs var:p.org ?></td>
-<td><?cs var:p.municipality ?></td>
-<td><?cs var:p.direction ?></td>
+<td><strong><?cs var:p.title ?></strong><br><span class="meta"><?cs var:p.number ?> · <?cs var:p.org ?> · <?cs var:p.municipality ?> · <?cs var:p.direction ?></span></td>
 <td class="num"><?cs var:p.score_text ?></td>
 <td class="num"><?cs var:rub(p.requested_kopecks) ?></td>
-<td><?cs if:MayMark ?>
+<td class="grant"><?cs if:MayMark ?>
   <input type="checkbox" id="winner-<?cs var:p.id ?>" name="winner.<?cs var:p.id ?>" value="1"<?cs if:p.form_winner ?> checked<?cs /if ?>> <label for="winner-<?cs var:p.id ?>" class="inline-label">победитель</label><br>
   <label for="granted-<?cs var:p.id ?>" class="sr">Сумма гранта, ₽</label>
   <input id="granted-<?cs var:p.id ?>" name="granted.<?cs var:p.id ?>" type="text" inputmode="decimal" size="14" maxlength="30" value="<?cs var:p.form_amount ?>"<?cs if:Form.Error.granted[p.id] ?> aria-invalid="true" aria-describedby="err-granted-<?cs var:p.id ?>"<?cs /if ?>> ₽
   <?cs if:Form.Error.granted[p.id] ?><p class="field-error" id="err-granted-<?cs var:p.id ?>" role="alert"><?cs var:Form.Error.granted[p.id] ?></p><?cs /if ?>
 <?cs elif:p.winner == 1 ?><strong>победитель</strong>, <?cs var:rub(p.granted_kopecks) ?><?cs else ?>—<?cs /if ?></td>
 </tr>
-<tr class="details"><td></td><td colspan="8"><details><summary>Оценки экспертов (<?cs var:subcount(p.Experts) ?>)</summary>
+<tr class="details"><td></td><td colspan="4"><details><summary>Оценки экспертов (<?cs var:subcount(p.Experts) ?>)</summary>
 <?cs each:e = p.Experts ?><div class="expert-score">
 <h3><?cs var:e.name ?>: <?cs var:e.total_text ?> из 100</h3>
-<?cs if:subcount(e.Scores) > 0 ?><table><thead><tr><th scope="col">Критерий</th><th scope="col">Оценка</th><th scope="col">Комментарий</th></tr></thead><tbody>
+<?cs if:subcount(e.Scores) > 0 ?><div class="scroll-x"><table><thead><tr><th scope="col">Критерий</th><th scope="col">Оценка</th><th scope="col">Комментарий</th></tr></thead><tbody>
 <?cs each:s = e.Scores ?><tr><td><?cs var:s.name ?></td><td class="num"><?cs var:s.score ?> из <?cs var:s.max_score ?></td><td class="text"><?cs var:s.comment ?></td></tr><?cs /each ?>
-</tbody></table><?cs /if ?>
+</tbody></table></div><?cs /if ?>
 <?cs if:e.overall_comment ?><p><strong>Общий комментарий:</strong></p><p class="text"><?cs var:e.overall_comment ?></p><?cs /if ?>
 </div><?cs /each ?>
 </details></td></tr>

@@ -12,20 +12,20 @@
 <p>Об определении победителей конкурса «<?cs var:Comp.title ?>» и размеров грантов по результатам независимой экспертизы заявок.</p>
 
 <h2>Рейтинг заявок по итогам экспертизы</h2>
-<table id="protocol-ranking">
+<div class="scroll-x"><table id="protocol-ranking">
 <thead><tr><th scope="col">Место</th><th scope="col">Номер</th><th scope="col">Проект</th><th scope="col">Организация</th><th scope="col">Балл</th><th scope="col">Запрошено</th></tr></thead>
 <tbody>
 <?cs each:p = Ranking ?><tr><td><?cs var:p.place ?></td><td><?cs var:p.number ?></td><td><?cs var:p.title ?></td><td><?cs var:p.org ?></td><td class="num"><?cs var:p.score_text ?></td><td class="num"><?cs var:rub(p.requested_kopecks) ?></td></tr><?cs /each ?>
-</tbody></table>
+</tbody></table></div>
 
 <h2>Решили: признать победителями конкурса и предоставить гранты</h2>
-<table id="protocol-winners">
+<div class="scroll-x"><table id="protocol-winners">
 <thead><tr><th scope="col">Номер</th><th scope="col">Проект</th><th scope="col">Организация</th><th scope="col">Грант</th></tr></thead>
 <tbody>
 <?cs each:p = Winners ?><tr><td><?cs var:p.number ?></td><td><?cs var:p.title ?></td><td><?cs var:p.org ?></td><td class="num"><?cs var:rub(p.granted_kopecks) ?></td></tr><?cs /each ?>
 </tbody>
 <tfoot><tr><th scope="row">Итого</th><td>победителей: <?cs var:Totals.winners ?></td><td></td><td class="num" id="protocol-total"><?cs var:rub(Totals.granted) ?></td></tr></tfoot>
-</table>
+</table></div>
 <p>Фонд конкурса: <?cs var:rub(Comp.fund_kopecks) ?>. Распределено: <?cs var:rub(Totals.granted) ?>. Остаток: <?cs var:rub(Totals.remains) ?>.</p>
 
 <div class="signatures">

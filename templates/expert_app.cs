@@ -11,8 +11,6 @@
 <?cs if:Blind ?><p class="notice" id="blind">Слепая экспертиза: наименование, ИНН, ОГРН, КПП, адрес, руководитель и контакты организации, имена членов команды и имена файлов скрыты. Тексты заявителя (описания, задачи, комментарии в бюджете) и содержимое приложенных файлов показаны так, как их подготовил заявитель: если организация назвала себя в них (например, в уставе), это не скрыто.</p><?cs /if ?>
 <?cs if:Form.Error.form ?><p class="form-error" role="alert" id="form-error"><?cs var:Form.Error.form ?></p>
 <?cs elif:Form.HasErrors ?><p class="form-error" role="alert">Ничего не сохранено: проверьте поля, отмеченные ниже. Введённое осталось в форме.</p><?cs /if ?>
-<?cs if:Saved ?><div class="notice" role="status"><p>Черновик оценки сохранён.</p></div><?cs /if ?>
-<?cs if:Done && Step == "submitted" ?><div class="notice" role="status"><p>Оценка отправлена.</p></div><?cs /if ?>
 <?cs if:!Open && Step != "declined" && Step != "submitted" ?><p class="notice" id="closed">Конкурс сейчас не на этапе экспертизы («<?cs call:stage_name(A.stage) ?>»): заявку можно только просмотреть, оценки не принимаются.</p><?cs /if ?>
 
 <?cs if:Step == "declined" ?>
@@ -51,12 +49,16 @@
 <?cs else ?>
 <section id="content" aria-labelledby="content-h">
 <h2 id="content-h">Заявка, как она подана</h2>
+<p><a href="#scoring">Перейти к оценке ↓</a></p>
 <?cs if:NoFrozen ?><p>Содержание этой заявки не зафиксировано: она внесена в систему без электронной подачи.</p>
 <?cs else ?><?cs include:"app_whole.cs" ?><?cs /if ?>
 </section>
 
 <section id="scoring" aria-labelledby="scoring-h">
 <h2 id="scoring-h">Оценка</h2>
+<?cs if:Saved ?><div class="notice" role="status"><p>Черновик оценки сохранён.</p></div><?cs /if ?>
+<?cs if:Done && Step == "submitted" ?><div class="notice" role="status"><p>Оценка отправлена. <a href="/expert">К списку заявок</a></p></div><?cs /if ?>
+<?cs if:Form.HasErrors && !Form.Error.form && !Form.Error.reason ?><p class="form-error">Ничего не сохранено: исправьте поля, отмеченные ниже.</p><?cs /if ?>
 <?cs if:Step == "submitted" ?>
 <p id="total">Оценка отправлена <?cs var:msk(A.submitted_ts) ?> (МСК). Итоговый балл: <strong><?cs var:A.total ?></strong> из 100.</p>
 <div class="scroll-x"><table id="scores"><thead><tr><th scope="col">Критерий</th><th scope="col">Вес</th><th scope="col">Оценка</th><th scope="col">Комментарий</th></tr></thead><tbody>

@@ -86,7 +86,7 @@
   <?cs if:a.lacking ?><p class="form-error lacking">Не хватает экспертов: <?cs var:a.lacking ?>.<?cs if:a.replace ?> Эксперт отказался — назначьте замену.<?cs /if ?></p><?cs /if ?>
   <?cs if:a.diverges ?><p class="notice diverges">Оценки расходятся больше чем на <?cs var:Comp.divergence ?> баллов.</p><?cs /if ?>
   <?cs if:subcount(a.As) == 0 ?><p>Эксперты не назначены.</p><?cs else ?>
-  <table class="assignments"><thead><tr><th scope="col">Эксперт</th><th scope="col">Как назначен</th><th scope="col">Состояние</th><th scope="col">Итог (из 100)</th><?cs if:Edit.assign ?><th scope="col"><span class="sr">Действия</span></th><?cs /if ?></tr></thead><tbody>
+  <div class="scroll-x"><table class="assignments"><thead><tr><th scope="col">Эксперт</th><th scope="col">Как назначен</th><th scope="col">Состояние</th><th scope="col">Итог (из 100)</th><?cs if:Edit.assign ?><th scope="col"><span class="sr">Действия</span></th><?cs /if ?></tr></thead><tbody>
   <?cs each:x = a.As ?><tr class="assignment state-<?cs var:x.state ?>" data-expert="<?cs var:x.expert_id ?>">
     <td><?cs var:x.expert ?></td><td><?cs call:origin_name(x.origin) ?></td>
     <td><?cs call:assign_state(x.state) ?><?cs if:x.decline_reason ?>: <?cs var:x.decline_reason ?><?cs /if ?></td>
@@ -96,7 +96,7 @@
       <button type="submit" class="secondary">Снять</button>
     </form><?cs /if ?></td><?cs /if ?>
   </tr><?cs /each ?>
-  </tbody></table>
+  </tbody></table></div>
   <?cs /if ?>
   <?cs if:Edit.assign && subcount(a.Choices) == 0 && subcount(Pool) > 0 ?><p class="hint">Все эксперты пула уже назначены на эту заявку или отказались от неё: добавьте эксперта в пул.</p><?cs /if ?>
   <?cs if:Edit.assign && subcount(a.Choices) > 0 ?>

@@ -105,7 +105,8 @@ def test_staff_member_logs_in_sees_ideas_and_logs_out(d):
 
 
 @pytest.mark.parametrize("path", ["/", "/projects", "/projects/1", "/ideas", "/login",
-                                  "/register", "/news", "/competitions/1", "/nope"])
+                                  "/register", "/news", "/competitions/1", "/nope", "/results",
+                                  "/results/3", "/results/data"])
 def test_pages_pass_axe_accessibility_checks(d, path):
     d.get(f"{URL}{path}")
     d.execute_script(open(AXE).read())
@@ -116,7 +117,8 @@ def test_pages_pass_axe_accessibility_checks(d, path):
     assert result == [], result
 
 
-@pytest.mark.parametrize("path", ["/", "/projects", "/projects/1", "/ideas"])
+@pytest.mark.parametrize("path", ["/", "/projects", "/projects/1", "/ideas", "/results",
+                                  "/results/3", "/results/data"])
 def test_pages_fit_a_phone_screen(d, path):
     d.set_window_size(375, 800)
     try:

@@ -6,8 +6,7 @@ sees the ranking, marks the winner and the amount, records the decision,
 prints the protocol and downloads its PDF; staff publish; «Итоги» lists the
 winner; both applicants get their outcome with the scores; the exhibition
 shows the winner's status and grant."""
-import re
-
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -93,8 +92,7 @@ def test_experts_score_the_commission_decides_and_results_are_published(d, tmp_p
 
     # the secretary: ranking, marks, decision, protocol
     log_in(d, SECRETARY, DEMO_PASSWORD, f"/commission/{rv.comp}")
-    rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "table.ranking tbody tr")] or \
-        [r.text for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+    rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#ranking-table > tbody > tr")]
     ranked = [n for n in (sql(f"SELECT number FROM projects WHERE id = {x}")[0][0] for x in (a, b))]
     joined = "\n".join(rows)
     assert joined.index(ranked[0]) < joined.index(ranked[1]), "75 points rank above 60"
@@ -137,3 +135,27 @@ def test_experts_score_the_commission_decides_and_results_are_published(d, tmp_p
         assert f"Оценка {points}: обоснование по критерию." in body, body
         for e in rv.experts:
             assert e[0] not in body
+
+
+# the demo's review (7), commission (8) and results (3): the pages people
+# work on, signed in, on a phone
+@pytest.mark.parametrize("who, path", [
+    ("expert@demo.grantfair.local", "/expert"),
+    ("expert@demo.grantfair.local", "/expert/applications/301"),
+    ("expert@demo.grantfair.local", "/expert/profile"),
+    (STAFF, "/staff/competitions/7/review"),
+    (STAFF, "/staff/experts"),
+    (STAFF, "/staff/competitions/8/publish"),
+    (SECRETARY, "/commission"),
+    (SECRETARY, "/commission/8"),
+    (SECRETARY, "/commission/3/protocol"),
+])
+def test_review_pages_fit_a_phone_screen(d, who, path):
+    log_in(d, who, DEMO_PASSWORD, path)
+    d.set_window_size(375, 800)
+    try:
+        d.get(f"{URL}{path}")
+        width = d.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 375, width
+    finally:
+        d.set_window_size(1280, 900)
