@@ -595,6 +595,7 @@ static NEOERR *declare(gf_req *r)
     long long aid, affected = 0;
     char where[96];
     HDF *audit = NULL;
+    int mailed = 0;
     NEOERR *err;
 
     if ((err = load(r, 0)))
@@ -631,6 +632,8 @@ static NEOERR *declare(gf_req *r)
     } else {
         gr_audit_later(audit, "project", r->id, "declare", NULL, NULL, "нет конфликта интересов");
     }
+    if (!err && decline)   /* settling may have given the application to another expert */
+        err = gr_review_notify(r, atoll(sv(r, "A.competition_id")), &mailed);
     if (!err && !(err = gr_audit_flush(r, audit)))
         err = gf_db_commit();
     hdf_destroy(&audit);
@@ -691,6 +694,7 @@ static NEOERR *scores(gf_req *r)
     char where[96], total[32] = "";
     double t;
     HDF *audit = NULL;
+    int mailed = 0;
     NEOERR *err;
 
     if ((err = load(r, 0)))
@@ -746,7 +750,8 @@ static NEOERR *scores(gf_req *r)
         if ((err = hdf_init(&audit)))
             return nerr_pass(err);
         gr_audit_later(audit, "project", r->id, "score", NULL, total, NULL);
-        if (!(err = gr_review_settle(r, r->id, audit)))
+        if (!(err = gr_review_settle(r, r->id, audit)) &&   /* a divergence calls one more */
+            !(err = gr_review_notify(r, atoll(sv(r, "A.competition_id")), &mailed)))
             err = gr_audit_flush(r, audit);
         hdf_destroy(&audit);
     }

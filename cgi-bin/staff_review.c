@@ -361,9 +361,14 @@ static NEOERR *begin(gf_req *r, int assignments, HDF *lock, int *ok)
 static NEOERR *finish(gf_req *r, HDF *audit, const char *flag, const char *anchor)
 {
     char where[160];
+    int mailed = 0;
     NEOERR *err;
 
-    if ((audit && (err = gr_audit_flush(r, audit))) || (err = gf_db_commit()))
+    /* after a change of assignments: the experts who got applications are
+     * told, then the audit entries, last */
+    if ((audit && ((err = gr_review_notify(r, r->id, &mailed)) ||
+                   (err = gr_audit_flush(r, audit)))) ||
+        (err = gf_db_commit()))
         return nerr_pass(err);
     snprintf(where, sizeof where, "/staff/competitions/%lld/review?%s%s", r->id, flag, anchor);
     gf_redirect(r, where);

@@ -414,6 +414,12 @@ void gr_review_audit_expert(HDF *audit, long long project_id, const char *action
  *    had its extra score; a scored one that no longer is goes back to
  *    admitted (score NULL). Each such change is an audit entry in audit. */
 NEOERR *gr_review_settle(gf_req *r, long long project_id, HDF *audit);
+/* Inside gr_review_lock's transaction, after its assignments: mails each
+ * expert given applications of the competition they were not told of yet
+ * (templates/mail/assigned.cs: how many, the deadline, the link) — one mail
+ * per expert for the whole change — and marks those assignments told.
+ * *mailed = the mails queued. */
+NEOERR *gr_review_notify(gf_req *r, long long competition_id, int *mailed);
 
 /* ---- review.c: the expert's side (program expert) ------------------------ */
 

@@ -20,7 +20,7 @@
 
 enum {
     Q_LOCK, Q_CONFLICT, Q_PROJECT, Q_POOL, Q_ASSIGN, Q_EXPERT, Q_ACTIVE, Q_SCORED, Q_UNSCORED,
-    Q__MAX
+    Q_UNTOLD, Q_TOLD, Q__MAX
 };
 static const char *const Q[] = {
     [Q_LOCK] =
@@ -66,6 +66,16 @@ static const char *const Q[] = {
     [Q_UNSCORED] =
         "UPDATE projects SET status = 'admitted', score = NULL, updated_at = NOW()"
         " WHERE id = ? AND status = 'scored'",
+    /* experts with applications they were not told of yet, in one competition */
+    [Q_UNTOLD] =
+        "SELECT u.id, u.email, u.name, COUNT(*) AS n, c.title, UNIX_TIMESTAMP(c.review_due) AS due_ts"
+        " FROM assignments a JOIN users u ON u.id = a.expert_id"
+        " JOIN competitions c ON c.id = a.competition_id"
+        " WHERE a.competition_id = ? AND a.state = 'assigned' AND a.notified_at IS NULL"
+        " AND u.disabled = 0 GROUP BY u.id, u.email, u.name, c.title, c.review_due ORDER BY u.id",
+    [Q_TOLD] =
+        "UPDATE assignments SET notified_at = NOW() WHERE competition_id = ? AND state = 'assigned'"
+        " AND notified_at IS NULL",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -298,6 +308,32 @@ NEOERR *gr_review_settle(gf_req *r, long long project_id, HDF *audit)
             gr_audit_later(audit, "project", project_id, "rescore", "scored", "admitted", NULL);
     }
 done:
+    hdf_destroy(&h);
+    return nerr_pass(err);
+}
+
+NEOERR *gr_review_notify(gf_req *r, long long competition_id, int *mailed)
+{
+    HDF *h = NULL, *mail = NULL;
+    NEOERR *err;
+
+    *mailed = 0;
+    if ((err = hdf_init(&h)) ||
+        (err = gf_db_rows(Q[Q_UNTOLD], ARGS(A_INT(competition_id)), h, "E", NULL)))
+        goto done;
+    for (HDF *e = hdf_get_child(h, "E"); e && !err; e = hdf_obj_next(e)) {
+        hdf_destroy(&mail);
+        if ((err = hdf_init(&mail)) || (err = hdf_copy(mail, "Item", e)))
+            break;
+        gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
+        gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
+        if (!(err = gf_mail_queue(r, hdf_get_value(e, "email", ""), "assigned.cs", mail)))
+            (*mailed)++;
+    }
+    if (!err)
+        err = gf_db_exec(Q[Q_TOLD], ARGS(A_INT(competition_id)), NULL, NULL);
+done:
+    hdf_destroy(&mail);
     hdf_destroy(&h);
     return nerr_pass(err);
 }

@@ -92,6 +92,11 @@ def test_auto_gives_each_admitted_application_its_experts_with_balanced_load(sta
     load = {e[2]: int(sql(f"SELECT COUNT(*) FROM assignments WHERE expert_id = {e[2]}")[0][0])
             for e in rv.experts}
     assert sorted(load.values()) == [2, 2, 2, 2]
+    # each expert is told once, of both their applications
+    for email_addr, _, _ in rv.experts:
+        told = sql(f"SELECT body FROM outbox WHERE to_addr = '{email_addr}'"
+                   f" AND subject LIKE 'Заявки на экспертизу:%'")
+        assert len(told) == 1 and f"«{rv.title}»: 2." in told[0][0], told
     html = page(staff, rv.comp, "?auto=8")
     assert "Назначено автоматически: 8" in html
     assert text_of(html, "lacking") == "нет"
@@ -99,6 +104,8 @@ def test_auto_gives_each_admitted_application_its_experts_with_balanced_load(sta
     r = post(staff, rv.comp, "auto")
     assert "auto=0" in r.headers["Location"]
     assert sum(len(active(app)) for _, app in rv.apps) == 8
+    assert sql(f"SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Заявки на экспертизу: {rv.title}'")\
+        == [["4"]]
 
 
 def test_auto_prefers_experts_of_the_applications_direction(staff):
