@@ -13,6 +13,7 @@ import urllib.parse
 import uuid
 
 import pytest
+import requests
 
 from applicant import TEAM, Ngo
 from conftest import BUILD, DIR, URL, csrf_of, random_inn_ogrn, sql, stack
@@ -674,3 +675,13 @@ def test_the_profile_saves_directions_and_organizations_in_one_go():
     assert r.status_code == 303
     assert sql(f"SELECT inn, name FROM expert_orgs WHERE user_id = {me[2]}") == [[inn2, "Новая"]]
     assert [d for (d,) in sql(f"SELECT direction_id FROM expert_directions WHERE user_id = {me[2]}")] == [dirs[1]]
+
+
+def test_signed_in_pages_are_not_kept_by_the_browser():
+    rv = Review(apps=1, experts=1)
+    (_, app), = rv.apps
+    rv.assign(app, rv.experts[0])
+    s = rv.session(rv.experts[0])
+    for url in (f"{URL}/expert", app_url(app)):
+        assert s.get(url).headers["Cache-Control"] == "private, no-store", url
+    assert requests.get(f"{URL}/results").headers["Cache-Control"] == "private, no-cache"
