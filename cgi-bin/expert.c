@@ -578,7 +578,7 @@ static NEOERR *alert_declined(gf_req *r, const char *reason)
         gf_set(mail, "Item.competition", sv(r, "A.comp_title"));
         gf_set(mail, "Item.competition_id", sv(r, "A.competition_id"));
         gf_set(mail, "Item.reason", reason);
-        snprintf(line, sizeof line, "Эксперт %.100s отказался от заявки %s (конфликт интересов): %.300s — %s/staff/competitions/%s/review",
+        snprintf(line, sizeof line, "Отказ эксперта %.100s от заявки %s (конфликт интересов): %.300s — %s/staff/competitions/%s/review",
                  hdf_get_value(mail, "Expert.name", ""), sv(r, "A.number"), reason,
                  gf_cfg("Site.URL", ""), sv(r, "A.competition_id"));
         err = gr_alert_staff(r, "declined", "declined_alert.cs", mail, line);

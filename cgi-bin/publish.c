@@ -29,7 +29,7 @@
 #include "grant.h"
 
 enum {
-    Q_COMP, Q_DECISION, Q_PUBLISHER, Q_APPS, Q_MAILS, Q_MEMBERS, Q_EXPERTS, Q_SCORES, Q_WIN,
+    Q_COMP, Q_DECISION, Q_PUBLISHER, Q_APPS, Q_MAILS, Q_UNMAILED, Q_MEMBERS, Q_EXPERTS, Q_SCORES, Q_WIN,
     Q_NOT_WIN, Q_STAGE, Q__MAX
 };
 static const char *const Q[] = {
@@ -60,6 +60,11 @@ static const char *const Q[] = {
         "SELECT COUNT(*) AS n FROM projects p JOIN org_members m ON m.org_id = p.org_id"
         " JOIN users u ON u.id = m.user_id WHERE p.competition_id = ? AND p.status = 'scored'"
         " AND u.disabled = 0",
+    /* ... and the applications nobody will get it for (no active member) */
+    [Q_UNMAILED] =
+        "SELECT COUNT(*) AS n FROM projects p WHERE p.competition_id = ? AND p.status = 'scored'"
+        " AND NOT EXISTS (SELECT 1 FROM org_members m JOIN users u ON u.id = m.user_id"
+        "   WHERE m.org_id = p.org_id AND u.disabled = 0)",
     [Q_MEMBERS] =
         "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
         " WHERE m.org_id = ? AND u.disabled = 0 ORDER BY u.id",
@@ -192,6 +197,7 @@ static NEOERR *fill(gf_req *r)
     NEOERR *err;
 
     if ((err = gf_db_row(Q[Q_MAILS], ARGS(A_INT(r->id)), r->hdf, "Plan.mails", NULL)) ||
+        (err = gf_db_row(Q[Q_UNMAILED], ARGS(A_INT(r->id)), r->hdf, "Plan.unmailed", NULL)) ||
         (*sv(r, "Comp.published_ts") &&
          (err = gf_db_row(Q[Q_PUBLISHER], ARGS(A_INT(r->id)), r->hdf, "Publisher", NULL))))
         return nerr_pass(err);

@@ -95,7 +95,8 @@ static const char *const Q[] = {
         " WHERE p.competition_id = ? AND p.status IN ('admitted', 'scored') ORDER BY p.number, p.id",
     [Q_ASSIGNS] =
         "SELECT a.project_id, a.expert_id, u.name AS expert, a.origin, a.state, a.total,"
-        " a.decline_reason FROM assignments a JOIN projects p ON p.id = a.project_id"
+        " a.decline_reason, (a.declared_at IS NOT NULL) AS declared, (a.saved_at IS NOT NULL) AS saved"
+        " FROM assignments a JOIN projects p ON p.id = a.project_id"
         " JOIN users u ON u.id = a.expert_id WHERE a.competition_id = ?"
         " AND p.status IN ('admitted', 'scored') ORDER BY p.number, p.id, a.id",
     /* an application of this competition, locked for the change */
@@ -139,7 +140,7 @@ static const char *const Q[] = {
     [Q_EXPERTS] =
         "SELECT u.id, u.name, u.email, u.disabled,"
         " (SELECT COUNT(*) FROM assignments a WHERE a.expert_id = u.id"
-        "   AND a.state IN ('assigned', 'submitted')) AS load_n,"
+        "   AND a.state = 'assigned') AS load_n,"
         " (SELECT COUNT(*) FROM assignments a WHERE a.expert_id = u.id"
         "   AND a.state = 'submitted') AS submitted_n"
         " FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'expert'"
@@ -438,7 +439,7 @@ static NEOERR *add_assignment(gf_req *r, long long project, long long expert, HD
     if (!strcmp(state, "assigned") || !strcmp(state, "submitted"))
         return nerr_pass(refuse(r, 409, "Этот эксперт уже назначен на заявку."));
     if (!strcmp(state, "declined"))
-        return nerr_pass(refuse(r, 409, "Этот эксперт отказался от заявки, заявив о конфликте "
+        return nerr_pass(refuse(r, 409, "Эксперт отказался от этой заявки из-за конфликта "
                                         "интересов: назначьте другого."));
     if ((err = gr_review_conflict(expert, project, &conflict)))
         return nerr_pass(err);
@@ -608,6 +609,8 @@ static NEOERR *due(gf_req *r)
         gf_field_error(r, "review_due", "Дата и время по Москве, например: 2027-04-20 18:00.");
     else if (utc <= (long long)time(NULL))
         gf_field_error(r, "review_due", "Срок экспертизы уже прошёл: укажите время в будущем.");
+    else if (utc > (long long)time(NULL) + 366L * 86400)
+        gf_field_error(r, "review_due", "Срок экспертизы — не позже чем через год: проверьте год.");
     if (gf_form_has_errors(r)) {
         r->status = 400;
         return nerr_pass(review_page(r));

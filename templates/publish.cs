@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?>
 <?cs include:"staff_competition_nav.cs" ?>
 <h2>Публикация итогов</h2>
-<?cs if:Published ?><div class="notice" role="status"><p>Итоги опубликованы, писем: <?cs var:Mailed ?>.</p></div><?cs /if ?>
+<?cs if:Published ?><div class="notice" role="status"><p>Итоги опубликованы. Писем с итогами заявителям: <?cs var:Mailed ?>.</p></div><?cs /if ?>
 <?cs if:Comp.published_ts ?>
 <p>Итоги опубликованы <?cs var:msk(Comp.published_ts) ?> (МСК)<?cs if:Publisher.name ?>, опубликовал(а): <?cs var:Publisher.name ?><?cs /if ?>.</p>
 <ul>
@@ -18,9 +18,9 @@
 <?cs if:!Comp.published_ts ?>
 <h3>Что сделает публикация</h3>
 <ul>
-  <li>Победителями станут заявок: <strong><?cs var:Plan.winners ?></strong>, на сумму <strong><?cs var:rub(Plan.granted) ?></strong> (фонд конкурса <?cs var:rub(Comp.fund_kopecks) ?>); победители, согласившиеся на публикацию, появятся на выставке проектов со статусом «Победитель» и суммой гранта.</li>
+  <li>Станут победителями (заявок): <strong><?cs var:Plan.winners ?></strong>, на сумму <strong><?cs var:rub(Plan.granted) ?></strong> (фонд конкурса <?cs var:rub(Comp.fund_kopecks) ?>); победители, согласившиеся на публикацию, появятся на выставке проектов со статусом «Победитель» и суммой гранта.</li>
   <li>Не прошли отбор: <strong><?cs var:Plan.others ?></strong>; они остаются на выставке участниками конкурса, если были на ней.</li>
-  <li>Писем с итогом, баллами и комментариями экспертов (без имён экспертов) получат представители организаций: <strong><?cs var:Plan.mails.n ?></strong>.</li>
+  <li>Писем с итогом, баллами и комментариями экспертов (без имён экспертов) получат представители организаций: <strong><?cs var:Plan.mails.n ?></strong>.<?cs if:Plan.unmailed.n > 0 ?> У организаций <strong><?cs var:Plan.unmailed.n ?></strong> заявок нет пользователей на платформе: письмо с итогом им не уйдёт — сообщите итог по контактам организации.<?cs /if ?></li>
   <li>Конкурс перейдёт на этап «Итоги подведены»; откроются страница итогов и открытые данные.</li>
 </ul>
 <?cs /if ?>

@@ -1,10 +1,11 @@
 <?cs include:"header.cs" ?>
 <?cs include:"staff_competition_nav.cs" ?>
 <?cs def:origin_name(o) ?><?cs if:o == "auto" ?>автоматически<?cs elif:o == "manual" ?>вручную<?cs elif:o == "divergence" ?>расхождение оценок<?cs else ?><?cs var:o ?><?cs /if ?><?cs /def ?>
-<?cs def:assign_state(s) ?><?cs if:s == "assigned" ?>назначен, оценивает<?cs elif:s == "submitted" ?>оценка отправлена<?cs elif:s == "declined" ?>отказался: конфликт интересов<?cs elif:s == "removed" ?>снят<?cs else ?><?cs var:s ?><?cs /if ?><?cs /def ?>
+<?cs def:assign_state(x) ?><?cs if:x.state == "assigned" ?><?cs if:x.saved == 1 ?>оценивает, черновик сохранён<?cs elif:x.declared == 1 ?>оценивает<?cs else ?>назначение, не открыто<?cs /if ?><?cs elif:x.state == "submitted" ?>оценка отправлена<?cs elif:x.state == "declined" ?>отказ: конфликт интересов<?cs elif:x.state == "removed" ?>снят с заявки<?cs else ?><?cs var:x.state ?><?cs /if ?><?cs /def ?>
 <?cs def:numbers(list) ?><?cs each:n = list ?><?cs if:name(n) > 0 ?>, <?cs /if ?><?cs var:n ?><?cs /each ?><?cs /def ?>
 <?cs if:?Auto ?><div class="notice" role="status" id="auto-summary"><p>Назначено автоматически: <?cs var:Auto ?>.<?cs if:subcount(Lacking) > 0 ?> Не хватило экспертов для заявок: <?cs call:numbers(Lacking) ?> — расширьте пул или назначьте вручную.<?cs else ?> Экспертов хватило всем допущенным заявкам.<?cs /if ?></p></div><?cs /if ?>
 
+<nav aria-label="Разделы страницы"><p>Перейти: <a href="#apps">Заявки и эксперты</a> · <a href="#pool">Пул экспертов</a> · <a href="#due">Срок экспертизы</a></p></nav>
 <section id="progress" aria-labelledby="progress-h">
 <h2 id="progress-h">Ход экспертизы</h2>
 <dl class="card-data">
@@ -83,17 +84,17 @@
 <article class="card" id="app-<?cs var:a.id ?>">
   <h3><a href="/staff/applications/<?cs var:a.id ?>"><?cs var:a.number ?></a> — <?cs var:a.title ?></h3>
   <p class="meta"><?cs var:a.org ?> (ИНН <?cs var:a.inn ?>) · <?cs var:a.direction ?> · <?cs call:app_status(a.status) ?><?cs if:a.score ?>, балл <?cs var:a.score ?><?cs /if ?></p>
-  <?cs if:a.lacking ?><p class="form-error lacking">Не хватает экспертов: <?cs var:a.lacking ?>.<?cs if:a.replace ?> Эксперт отказался — назначьте замену.<?cs /if ?></p><?cs /if ?>
+  <?cs if:a.lacking ?><p class="form-error lacking">Не хватает экспертов: <?cs var:a.lacking ?>.<?cs if:a.replace ?> Отказ эксперта — назначьте замену.<?cs /if ?></p><?cs /if ?>
   <?cs if:a.diverges ?><p class="notice diverges">Оценки расходятся больше чем на <?cs var:Comp.divergence ?> баллов.</p><?cs /if ?>
   <?cs if:subcount(a.As) == 0 ?><p>Эксперты не назначены.</p><?cs else ?>
   <div class="scroll-x"><table class="assignments"><thead><tr><th scope="col">Эксперт</th><th scope="col">Как назначен</th><th scope="col">Состояние</th><th scope="col">Итог (из 100)</th><?cs if:Edit.assign ?><th scope="col"><span class="sr">Действия</span></th><?cs /if ?></tr></thead><tbody>
   <?cs each:x = a.As ?><tr class="assignment state-<?cs var:x.state ?>" data-expert="<?cs var:x.expert_id ?>">
     <td><?cs var:x.expert ?></td><td><?cs call:origin_name(x.origin) ?></td>
-    <td><?cs call:assign_state(x.state) ?><?cs if:x.decline_reason ?>: <?cs var:x.decline_reason ?><?cs /if ?></td>
+    <td><?cs call:assign_state(x) ?><?cs if:x.decline_reason ?>: <?cs var:x.decline_reason ?><?cs /if ?></td>
     <td><?cs if:x.state == "submitted" ?><?cs var:x.total ?><?cs /if ?></td>
     <?cs if:Edit.assign ?><td><?cs if:x.state == "assigned" ?><form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/review/assign" class="inline">
       <?cs call:csrf_field() ?><input type="hidden" name="action" value="remove"><input type="hidden" name="project" value="<?cs var:a.id ?>"><input type="hidden" name="expert" value="<?cs var:x.expert_id ?>">
-      <button type="submit" class="secondary">Снять</button>
+      <button type="submit" class="secondary"><?cs if:x.saved == 1 ?>Снять (черновик оценки пропадёт)<?cs else ?>Снять<?cs /if ?></button>
     </form><?cs /if ?></td><?cs /if ?>
   </tr><?cs /each ?>
   </tbody></table></div>

@@ -12,7 +12,7 @@
   <button type="submit">Показать</button>
 </form>
 <?cs if:subcount(Experts) == 0 ?><p id="no-experts">Экспертов не найдено.</p><?cs else ?>
-<div class="scroll-x"><table id="experts"><thead><tr><th scope="col">Эксперт</th><th scope="col">Направления</th><th scope="col">Организации (ИНН)</th><th scope="col">Конкурсы</th><th scope="col">Назначений (активных)</th><th scope="col">Оценок отправлено</th></tr></thead><tbody>
+<div class="scroll-x"><table id="experts"><thead><tr><th scope="col">Эксперт</th><th scope="col">Направления</th><th scope="col">Организации (ИНН)</th><th scope="col">Конкурсы</th><th scope="col">В работе</th><th scope="col">Оценок отправлено</th></tr></thead><tbody>
 <?cs each:e = Experts ?><tr id="expert-<?cs var:e.id ?>">
   <td><?cs var:e.name ?><br><span class="hint"><?cs var:e.email ?></span><?cs if:e.disabled == 1 ?> <strong>заблокирован</strong><?cs /if ?></td>
   <td><?cs each:d = e.Dirs ?><?cs if:name(d) > 0 ?>, <?cs /if ?><?cs var:d.name ?><?cs /each ?></td>

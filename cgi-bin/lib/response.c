@@ -85,7 +85,7 @@ void gf_send(gf_req *r, int status, const char *location, STRING *body)
         gf_must(string_appendf(&out, "Location: %s\r\n", location));
     gf_must(string_append(&out,
                 "Content-Type: text/html; charset=utf-8\r\n"));
-    /* a signed-in user's page (an expert's application, a ranking) is not
+    /* a signed-in user's page (their account, their work) is not
      * kept on the device; a public one may be, revalidated */
     gf_must(string_append(&out, r->user_id ? "Cache-Control: private, no-store\r\n"
                                            : "Cache-Control: private, no-cache\r\n"));

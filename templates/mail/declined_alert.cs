@@ -1,6 +1,6 @@
-Subject: Эксперт отказался от заявки <?cs var:Item.number ?>: конфликт интересов
+Subject: Отказ эксперта от заявки <?cs var:Item.number ?>: конфликт интересов
 
-Эксперт <?cs var:Expert.name ?> заявил о конфликте интересов и отказался от заявки <?cs var:Item.number ?>. Назначьте другого эксперта.
+Эксперт <?cs var:Expert.name ?> заявляет о конфликте интересов и отказывается от заявки <?cs var:Item.number ?>. Назначьте другого эксперта.
 
 Конкурс: <?cs var:Item.competition ?>
 Проект: <?cs var:Item.title ?>

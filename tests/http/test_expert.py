@@ -332,7 +332,7 @@ def test_declining_alerts_staff_and_the_page_is_read_only(with_files):
     state, _, _, _, _, _, why = assignment(app, me)
     assert (state, why) == ("declined", reason)
     assert sql(f"SELECT declined_at IS NOT NULL FROM assignments WHERE project_id = {app}")[0][0] == "1"
-    mails = outbox(STAFF_BOX, f"Эксперт отказался от заявки {number}")
+    mails = outbox(STAFF_BOX, f"Отказ эксперта от заявки {number}")
     assert len(mails) == 1 and reason in mails[0][1]
     assert sql(f"SELECT reason FROM audit_log WHERE object_type = 'project' AND object_id = {app}"
                f" AND action = 'decline'") == [[reason]]

@@ -138,7 +138,7 @@ def test_refused_before_the_decision_with_nothing_changed(staff):
     page = staff.get(c.url()).text
     assert "Опубликовать итоги</button>" in page
     assert c.protocol in page and "20.11.2026" in page
-    assert re.search(r"Победителями станут заявок: <strong>1</strong>", page)
+    assert re.search(r"Станут победителями \(заявок\): <strong>1</strong>", page)
     assert re.search(r"Не прошли отбор: <strong>1</strong>", page)
     assert f"500{NB}000{NB}₽" in page
     assert f'href="/commission/{c.comp}/protocol"' in page
@@ -181,7 +181,7 @@ def test_publish_sets_outcomes_stage_and_exhibition(staff):
     assert sql(f"SELECT stage, published_at IS NOT NULL, published_at > NOW() - INTERVAL 1 MINUTE"
                f" FROM competitions WHERE id = {c.comp}") == [["results", "1", "1"]]
     page = staff.get(URL + r.headers["Location"]).text
-    assert "Итоги опубликованы, писем: 2." in page
+    assert "Итоги опубликованы. Писем с итогами заявителям: 2." in page
     assert "опубликовал(а): Кузнецова Мария Андреевна" in page
     assert f'href="/results/{c.comp}"' in page
     assert "Опубликовать итоги</button>" not in page

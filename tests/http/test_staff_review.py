@@ -5,6 +5,7 @@ never assigned (automatically or by hand), manual add, remove and re-add,
 declined assignments to replace, the stage guard, another competition's
 application, the review deadline, the pool, audit entries, who may see and
 change what."""
+import datetime
 import re
 import uuid
 
@@ -277,14 +278,19 @@ def test_deadline_form_refuses_what_is_not_a_future_moscow_time(staff, value, me
 
 def test_deadline_is_stored_in_utc_and_audited(staff):
     rv = Review(apps=0, experts=0)
-    r = post(staff, rv.comp, "due", review_due="2030-05-01T18:00")
+    # more than a year ahead: a typo in the year
+    far = (datetime.date.today() + datetime.timedelta(days=400)).isoformat() + "T18:00"
+    r = post(staff, rv.comp, "due", review_due=far)
+    assert r.status_code == 400 and "не позже чем через год" in r.text
+    day = datetime.date.today() + datetime.timedelta(days=20)
+    r = post(staff, rv.comp, "due", review_due=f"{day.isoformat()}T18:00")
     assert r.status_code == 303
     assert sql(f"SELECT review_due FROM competitions WHERE id = {rv.comp}")[0][0] == \
-        "2030-05-01 15:00:00"
+        f"{day.isoformat()} 15:00:00"
     html = page(staff, rv.comp)
-    assert text_of(html, "due-now") == "01.05.2030 18:00 (МСК)"
-    assert 'value="2030-05-01T18:00"' in html
-    assert "2030-05-01T18:00" in audits("competition", rv.comp, "update")[-1][2]
+    assert text_of(html, "due-now") == f"{day.strftime('%d.%m.%Y')} 18:00 (МСК)"
+    assert f'value="{day.isoformat()}T18:00"' in html
+    assert f"{day.isoformat()}T18:00" in audits("competition", rv.comp, "update")[-1][2]
 
 
 # ---- the pool ----------------------------------------------------------------
