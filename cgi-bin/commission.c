@@ -326,45 +326,6 @@ static NEOERR *show(gf_req *r)
 
 /* ---- the marks ----------------------------------------------------------- */
 
-/* What is wrong with a winner's amount (kopecks) against the competition's
- * limits (0: none) and the amount requested, as a Russian sentence for
- * the row; NULL when nothing is. */
-static const char *amount_problem(long long amount, long long min, long long max,
-                                  long long requested, char *msg, size_t n)
-{
-    char lim[64];
-
-    if (amount <= 0)
-        return "Укажите сумму гранта победителю.";
-    if (min > 0 && amount < min) {
-        gf_fmt_rub(min, lim, sizeof lim);
-        snprintf(msg, n, "Сумма меньше минимального размера гранта конкурса (%s).", lim);
-    } else if (max > 0 && amount > max) {
-        gf_fmt_rub(max, lim, sizeof lim);
-        snprintf(msg, n, "Сумма больше максимального размера гранта конкурса (%s).", lim);
-    } else if (amount > requested) {
-        gf_fmt_rub(requested, lim, sizeof lim);
-        snprintf(msg, n, "Сумма больше запрошенной в заявке (%s).", lim);
-    } else {
-        return NULL;
-    }
-    return msg;
-}
-
-/* The winners' total against the fund: the sentence when it exceeds it. */
-static const char *fund_problem(long long total, long long fund, char *msg, size_t n)
-{
-    char a[64], b[64], c[64];
-
-    if (total <= fund)
-        return NULL;
-    gf_fmt_rub(total, a, sizeof a);
-    gf_fmt_rub(fund, b, sizeof b);
-    gf_fmt_rub(total - fund, c, sizeof c);
-    snprintf(msg, n, "Сумма грантов %s превышает фонд конкурса %s на %s.", a, b, c);
-    return msg;
-}
-
 /* Reads the posted marks into the ranking rows (form_winner, form_amount,
  * and post_winner/post_granted as they would be stored); every problem
  * goes next to its row (Form.Error.granted.<id>) or to the form. */
@@ -390,7 +351,7 @@ static void read_marks(gf_req *r, int *winners, long long *total)
                            !gf_single_line(text) || !gf_parse_money(text, &amount)))
             problem = "Сумма — число рублей, например 450 000 или 450 000,50.";
         else if (winner)
-            problem = amount_problem(amount, min, max, iv(p, "requested_kopecks"), msg, sizeof msg);
+            problem = gr_grant_amount_problem(amount, min, max, iv(p, "requested_kopecks"), msg, sizeof msg);
         if (problem) {
             gf_field_error(r, key, problem);
             continue;
@@ -458,7 +419,7 @@ static NEOERR *marks(gf_req *r)
     read_marks(r, &winners, &total);
     if (gf_form_has_errors(r))
         return nerr_pass(again(r, 400, "Отметки не сохранены: исправьте суммы, отмеченные ниже."));
-    if ((problem = fund_problem(total, iv(r->hdf, "Comp.fund_kopecks"), msg, sizeof msg)))
+    if ((problem = gr_fund_problem(total, iv(r->hdf, "Comp.fund_kopecks"), msg, sizeof msg)))
         return nerr_pass(again(r, 400, problem));
     for (HDF *p = hdf_get_child(r->hdf, "Ranking"); p; p = hdf_obj_next(p)) {
         int winner = hdf_get_int_value(p, "post_winner", 0);
@@ -547,7 +508,7 @@ static const char *marks_problem(gf_req *r, char *msg, size_t n, int *winners, l
         const char *problem;
         if (!hdf_get_int_value(p, "winner", 0))
             continue;
-        if ((problem = amount_problem(amount, min, max, iv(p, "requested_kopecks"), row, sizeof row))) {
+        if ((problem = gr_grant_amount_problem(amount, min, max, iv(p, "requested_kopecks"), row, sizeof row))) {
             snprintf(msg, n, "Отметка заявки %s не годится: %s Исправьте отметки и сохраните их.",
                      hdf_get_value(p, "number", ""), problem);
             gf_utf8_cut(msg);
@@ -558,7 +519,7 @@ static const char *marks_problem(gf_req *r, char *msg, size_t n, int *winners, l
     }
     if (*winners == 0)
         return "Сначала отметьте победителей и сохраните отметки.";
-    return fund_problem(*total, iv(r->hdf, "Comp.fund_kopecks"), msg, n);
+    return gr_fund_problem(*total, iv(r->hdf, "Comp.fund_kopecks"), msg, n);
 }
 
 static NEOERR *decision(gf_req *r)

@@ -161,9 +161,8 @@ static const char *refusal(gf_req *r, const char *unscored, char *msg, size_t n)
                      "комиссии указывает её на странице комиссии.", hdf_get_value(a, "number", ""));
             return msg;
         }
-    if (atoll(sv(r, "Plan.granted")) > atoll(sv(r, "Comp.fund_kopecks")))
-        return "Сумма грантов победителей больше фонда конкурса: секретарь комиссии должен "
-               "исправить суммы.";
+    if (gr_fund_problem(atoll(sv(r, "Plan.granted")), atoll(sv(r, "Comp.fund_kopecks")), msg, n))
+        return msg;   /* the secretary corrects the amounts on the commission's page */
     return NULL;
 }
 

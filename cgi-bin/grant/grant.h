@@ -438,4 +438,15 @@ void gr_blind_file_name(long long id, const char *mime, char *buf, size_t n);
  * queues it. *sent = the mails queued. */
 NEOERR *gr_review_reminders(int *sent);
 
+/* ---- commission.c: what the commission may grant ------------------------ */
+
+/* What is wrong with a winner's amount (kopecks) against the competition's
+ * limits (min, max; 0: none) and the amount requested, as a Russian
+ * sentence (msg, or a constant); NULL when nothing is. Pure. */
+const char *gr_grant_amount_problem(long long amount, long long min, long long max,
+                                    long long requested, char *msg, size_t n);
+/* The winners' total against the fund: «Сумма грантов X ₽ превышает фонд
+ * конкурса Y ₽ на Z ₽.» in msg when it exceeds it, else NULL. Pure. */
+const char *gr_fund_problem(long long total, long long fund, char *msg, size_t n);
+
 #endif

@@ -4,6 +4,9 @@
 #include "suites.h"
 #include "grant.h"
 
+/* gf_fmt_rub's space: no break */
+#define NB "\xC2\xA0"
+
 START_TEST(the_total_is_the_weighted_share_of_the_maximum)
 {
     /* the national operator's ten criteria for requests up to 1 mln ₽ */
@@ -109,6 +112,38 @@ START_TEST(the_stages_after_review_have_their_guards)
 }
 END_TEST
 
+START_TEST(a_winners_amount_keeps_to_the_limits_and_the_request)
+{
+    char msg[200];
+    /* limits 100 000 – 500 000 ₽, 300 000 ₽ requested */
+    const long long min = 10000000, max = 50000000, req = 30000000;
+
+    ck_assert_ptr_null(gr_grant_amount_problem(30000000, min, max, req, msg, sizeof msg));
+    ck_assert_ptr_null(gr_grant_amount_problem(10000000, min, max, req, msg, sizeof msg));
+    ck_assert_str_eq(gr_grant_amount_problem(0, min, max, req, msg, sizeof msg),
+                     "Укажите сумму гранта победителю.");
+    ck_assert_str_eq(gr_grant_amount_problem(9999999, min, max, req, msg, sizeof msg),
+                     "Сумма меньше минимального размера гранта конкурса (100" NB "000" NB "₽).");
+    ck_assert_str_eq(gr_grant_amount_problem(30000001, min, max, req, msg, sizeof msg),
+                     "Сумма больше запрошенной в заявке (300" NB "000" NB "₽).");
+    ck_assert_str_eq(gr_grant_amount_problem(60000000, min, max, 90000000, msg, sizeof msg),
+                     "Сумма больше максимального размера гранта конкурса (500" NB "000" NB "₽).");
+    /* no limits set: only the request bounds it */
+    ck_assert_ptr_null(gr_grant_amount_problem(1, 0, 0, req, msg, sizeof msg));
+}
+END_TEST
+
+START_TEST(the_winners_total_keeps_to_the_fund)
+{
+    char msg[200];
+
+    ck_assert_ptr_null(gr_fund_problem(100000000, 100000000, msg, sizeof msg));
+    ck_assert_str_eq(gr_fund_problem(100000050, 100000000, msg, sizeof msg),
+                     "Сумма грантов 1" NB "000" NB "000,50" NB "₽ превышает фонд конкурса 1" NB "000" NB "000" NB
+                     "₽ на 0,50" NB "₽.");
+}
+END_TEST
+
 Suite *review_suite(void)
 {
     Suite *s = suite_create("review");
@@ -121,6 +156,8 @@ Suite *review_suite(void)
     tcase_add_test(tc, assignment_prefers_the_direction_then_the_lightest_load);
     tcase_add_test(tc, load_is_balanced_over_many_applications);
     tcase_add_test(tc, the_stages_after_review_have_their_guards);
+    tcase_add_test(tc, a_winners_amount_keeps_to_the_limits_and_the_request);
+    tcase_add_test(tc, the_winners_total_keeps_to_the_fund);
     suite_add_tcase(s, tc);
     return s;
 }
