@@ -311,32 +311,6 @@ typedef struct {
     time_t due_ts;
 } decision_t;
 
-/* The checkboxes "items" (value: a checklist id): ClearSilver puts one
- * value at Query.items, several also at Query.items.0, .1, … */
-static int posted_items(gf_req *r)
-{
-    HDF *o = hdf_get_obj(r->hdf, "Query.items");
-    int n = 0;
-
-    for (HDF *c = o ? hdf_obj_child(o) : NULL; c; c = hdf_obj_next(c))
-        n++;
-    return n ? n : (o && hdf_obj_value(o) && *hdf_obj_value(o));
-}
-
-static int ticked_item(gf_req *r, const char *id)
-{
-    HDF *o = hdf_get_obj(r->hdf, "Query.items");
-
-    if (!o || !*id)
-        return 0;
-    if (!hdf_obj_child(o))
-        return hdf_obj_value(o) && !strcmp(hdf_obj_value(o), id);
-    for (HDF *c = hdf_obj_child(o); c; c = hdf_obj_next(c))
-        if (hdf_obj_value(c) && !strcmp(hdf_obj_value(c), id))
-            return 1;
-    return 0;
-}
-
 /* Reads and checks the decision form into *d; problems go to Form.Error.*
  * (the page shows the posted values again from Query.*). */
 static void read_decision(gf_req *r, decision_t *d)
@@ -352,7 +326,7 @@ static void read_decision(gf_req *r, decision_t *d)
     d->comment = gf_input(r, "comment");
     /* the ticked items, in the checklist's order; each one marked for the page */
     for (HDF *i = hdf_get_child(r->hdf, "Checklist"); i; i = hdf_obj_next(i), listed++) {
-        if (!ticked_item(r, hdf_get_value(i, "id", "")))
+        if (!gf_checked(r, "items", hdf_get_value(i, "id", "")))
             continue;
         gf_set(i, "ticked", "1");
         ticked++;
@@ -360,7 +334,7 @@ static void read_decision(gf_req *r, decision_t *d)
             used += (size_t)snprintf(d->items + used, sizeof d->items - used, "%s%s",
                                      used ? "," : "", hdf_get_value(i, "id", "0"));
     }
-    if (ticked < posted_items(r))
+    if (ticked < gf_checked_count(r, "items"))
         gf_field_error(r, "items", "Отмечен пункт, которого нет в перечне требований конкурса: "
                                    "обновите страницу.");
     if (strcmp(decision, "admit") && strcmp(decision, "return") && strcmp(decision, "reject")) {

@@ -53,6 +53,36 @@ int gf_form_has_errors(gf_req *r)
     return hdf_get_int_value(r->hdf, "Form.HasErrors", 0);
 }
 
+int gf_checked(gf_req *r, const char *name, const char *value)
+{
+    char key[64];
+    HDF *o;
+
+    snprintf(key, sizeof key, "Query.%s", name);
+    if (!*value || !(o = hdf_get_obj(r->hdf, key)))
+        return 0;
+    if (!hdf_obj_child(o))
+        return hdf_obj_value(o) && !strcmp(hdf_obj_value(o), value);
+    for (HDF *c = hdf_obj_child(o); c; c = hdf_obj_next(c))
+        if (hdf_obj_value(c) && !strcmp(hdf_obj_value(c), value))
+            return 1;
+    return 0;
+}
+
+int gf_checked_count(gf_req *r, const char *name)
+{
+    char key[64];
+    HDF *o;
+    int n = 0;
+
+    snprintf(key, sizeof key, "Query.%s", name);
+    if (!(o = hdf_get_obj(r->hdf, key)))
+        return 0;
+    for (HDF *c = hdf_obj_child(o); c; c = hdf_obj_next(c))
+        n++;
+    return n ? n : hdf_obj_value(o) && *hdf_obj_value(o);
+}
+
 int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max)
 {
     long n = gf_utf8_len(value);

@@ -319,6 +319,11 @@ void gf_error_set(HDF *errors, const char *name, const char *msg);
 /* The same for a page's form: Form.Error.<name>, and Form.HasErrors. */
 void gf_field_error(gf_req *r, const char *name, const char *msg);
 int gf_form_has_errors(gf_req *r);
+/* Checkboxes of one name (ClearSilver puts one value at Query.<name>,
+ * several also at Query.<name>.0, .1, …): 1 when value is among the
+ * ticked ones; how many were posted (to notice one that is not offered). */
+int gf_checked(gf_req *r, const char *name, const char *value);
+int gf_checked_count(gf_req *r, const char *name);
 /* The one check of a text field: valid UTF-8 without control characters
  * (line breaks and tabs allowed unless GF_ONE_LINE), present when
  * GF_REQUIRED, at most max characters. On failure sets errors.<name> to
