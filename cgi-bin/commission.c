@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "grant.h"
 
 /* The statuses of an application that has its score: scored, then after
@@ -301,13 +300,8 @@ static NEOERR *fill(gf_req *r)
     gf_setf(r->hdf, "Page.Title=Рейтинг заявок: %s", sv(r, "Comp.title"));
     gf_set(r->hdf, "Page.Nav", "commission");
     if (!hdf_get_value(r->hdf, "Query.decided_on", NULL)) {
-        time_t now = time(NULL);
-        struct tm tm;
-        char today[16];
-        setenv("TZ", gf_cfg("Site.TimeZone", "Europe/Moscow"), 1);
-        tzset();
-        localtime_r(&now, &tm);
-        strftime(today, sizeof today, "%Y-%m-%d", &tm);
+        char today[11];
+        gr_today_msk(today);
         gf_set(r->hdf, "Query.decided_on", today);
     }
     r->page = "commission.cs";
@@ -474,8 +468,7 @@ static int read_members(gf_req *r, const char *text, STRING *out)
 /* The date of the meeting: a real date, not in the future (Moscow). */
 static void read_date(gf_req *r, const char *date)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    char day[40], today[11];
     int y, m, d;
 
     if (!*date) {
@@ -486,10 +479,9 @@ static void read_date(gf_req *r, const char *date)
         gf_field_error(r, "decided_on", "Дата заседания — в формате ГГГГ-ММ-ДД.");
         return;
     }
-    setenv("TZ", gf_cfg("Site.TimeZone", "Europe/Moscow"), 1);
-    tzset();
-    localtime_r(&now, &tm);
-    if (y * 10000L + m * 100 + d > (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100 + tm.tm_mday)
+    snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+    gr_today_msk(today);
+    if (strcmp(day, today) > 0)
         gf_field_error(r, "decided_on", "Дата заседания не может быть в будущем.");
 }
 

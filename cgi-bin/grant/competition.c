@@ -265,6 +265,16 @@ static void site_zone(void)
     }
 }
 
+void gr_today_msk(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    site_zone();
+    if (!localtime_r(&now, &tm) || !strftime(out, 11, "%Y-%m-%d", &tm))
+        snprintf(out, 11, "2000-01-01");
+}
+
 int gr_parse_msk(const char *s, long long *utc)
 {
     struct tm tm, back;

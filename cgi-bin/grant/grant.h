@@ -287,6 +287,8 @@ int gr_parse_hundredths(const char *s, long max, long *out);
  * seconds, accepted) in the site's time zone (Site.TimeZone, Moscow) into
  * a UTC timestamp; 0 when not a real time. */
 int gr_parse_msk(const char *s, long long *utc);
+/* Today's date in that zone, "YYYY-MM-DD", into out[11]. */
+void gr_today_msk(char out[11]);
 /* A UTC timestamp as that zone's "YYYY-MM-DDTHH:MM" (an input's value). */
 void gr_fmt_msk_input(long long utc, char *buf, size_t n);
 /* Kopecks as a form shows them: "1 234 567,89" or "1 500 000" (plain
