@@ -406,10 +406,11 @@ void gr_review_audit_expert(HDF *audit, long long project_id, const char *action
  * assignment changed: re-derives the application's review state from its
  * active assignments (read with locks).
  *  - Divergence: when two submitted totals differ by more than the
- *    threshold and no extra expert was given yet (active assignments ≤
+ *    threshold and no extra expert is at work (active assignments ≤
  *    experts_per_app), one more is assigned (origin "divergence") and
  *    staff are alerted (alert kind "divergence"; also when nobody is left
- *    to assign).
+ *    to assign) — automatically once per application: after that extra
+ *    expert declined or was removed, staff choose the next by hand.
  *  - The application is scored (admitted → scored, projects.score = the
  *    mean of the submitted totals, 2 decimals) when nothing assigned is
  *    pending, at least experts_per_app scores are in, and a divergence has

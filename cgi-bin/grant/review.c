@@ -6,8 +6,9 @@
  *  - an expert's total is on a 100-point scale (gr_score_total); the
  *    application's score is the mean of its submitted totals;
  *  - the divergence threshold is in points of that total: two totals
- *    further apart than it call one extra expert (once per application;
- *    staff may add more by hand);
+ *    further apart than it call one extra expert, automatically once per
+ *    application (if that one declines or staff remove them, staff choose
+ *    the next by hand);
  *  - never an expert with a conflict of interest: one of their listed
  *    organizations has the applicant's ИНН, or they are its member;
  *  - an application is scored when nothing assigned is pending and at
@@ -20,7 +21,7 @@
 
 enum {
     Q_LOCK, Q_CONFLICT, Q_PROJECT, Q_POOL, Q_ASSIGN, Q_EXPERT, Q_ACTIVE, Q_SCORED, Q_UNSCORED,
-    Q_UNTOLD, Q_TOLD, Q__MAX
+    Q_UNTOLD, Q_TOLD, Q_EXTRA, Q__MAX
 };
 static const char *const Q[] = {
     [Q_LOCK] =
@@ -73,6 +74,9 @@ static const char *const Q[] = {
         " JOIN competitions c ON c.id = a.competition_id"
         " WHERE a.competition_id = ? AND a.state = 'assigned' AND a.notified_at IS NULL"
         " AND u.disabled = 0 GROUP BY u.id, u.email, u.name, c.title, c.review_due ORDER BY u.id",
+    /* whether the application ever had its automatic extra expert */
+    [Q_EXTRA] =
+        "SELECT COUNT(*) AS n FROM assignments WHERE project_id = ? AND origin = 'divergence'",
     [Q_TOLD] =
         "UPDATE assignments SET notified_at = NOW() WHERE competition_id = ? AND state = 'assigned'"
         " AND notified_at IS NULL",
@@ -287,12 +291,16 @@ NEOERR *gr_review_settle(gf_req *r, long long project_id, HDF *audit)
         }
     }
     diverge = gr_scores_diverge(totals, submitted, hdf_get_int_value(p, "divergence", 30));
-    if (diverge && active <= per) {
+    if (diverge && active <= per &&
+        !(err = gf_db_row(Q[Q_EXTRA], ARGS(A_INT(project_id)), h, "Extra", NULL)) &&
+        hdf_get_int_value(h, "Extra.n", 0) == 0) {
         if ((err = gr_review_assign(project_id, 1, "divergence", audit, &made)) ||
             (err = alert_divergence(r, p, made)))
             goto done;
         pending += made;
     }
+    if (err)
+        goto done;
     ready = pending == 0 && submitted >= per && !(diverge && submitted <= per);
     status = hdf_get_value(p, "status", "");
     if (ready && !strcmp(status, "admitted")) {

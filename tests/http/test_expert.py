@@ -434,6 +434,37 @@ def test_long_names_break_neither_assignment_nor_a_diverging_submit():
     assert re.search(rf"https?://[^/\s]+/staff/competitions/{rv.comp}/review", body), body
 
 
+
+def test_the_extra_expert_is_called_automatically_once_then_staff_choose():
+    rv = Review(apps=1, experts=4, per=2, divergence=30)
+    (_, app), = rv.apps
+    first, second = rv.experts[:2]
+    rv.assign(app, first)
+    rv.assign(app, second)
+    for expert, value in ((first, lambda m: m), (second, lambda m: 0)):
+        s = rv.session(expert)
+        assert declare(s, app).status_code == 303
+        submit_all(rv, s, app, value)
+    (extra,), = sql(f"SELECT expert_id FROM assignments WHERE project_id = {app} AND origin = 'divergence'")
+    staff = rv.session("staff@demo.grantfair.local")
+    page = staff.get(f"{URL}/staff/competitions/{rv.comp}/review").text
+    r = staff.post(f"{URL}/staff/competitions/{rv.comp}/review/assign", allow_redirects=False,
+                   data={"csrf": csrf_of(page), "action": "remove", "project": app, "expert": extra})
+    assert r.status_code == 303
+    # no second automatic pick: the application waits for staff's choice
+    assert sql(f"SELECT COUNT(*) FROM assignments WHERE project_id = {app}"
+               f" AND state IN ('assigned', 'submitted')")[0][0] == "2"
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "admitted"
+    chosen = [e for e in rv.experts[2:] if str(e[2]) != extra][0]
+    page = staff.get(f"{URL}/staff/competitions/{rv.comp}/review").text
+    r = staff.post(f"{URL}/staff/competitions/{rv.comp}/review/assign", allow_redirects=False,
+                   data={"csrf": csrf_of(page), "action": "add", "project": app, "expert": chosen[2]})
+    assert r.status_code == 303
+    s = rv.session(chosen)
+    assert declare(s, app).status_code == 303
+    submit_all(rv, s, app, lambda m: m // 2)
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "scored"
+
 def test_two_diverging_submits_at_once_call_exactly_one_more_expert():
     import threading
     rv = Review(apps=1, experts=4, per=2, divergence=30)
