@@ -121,18 +121,6 @@ static long long iv(HDF *h, const char *key)
     return atoll(hdf_get_value(h, key, "0"));
 }
 
-/* "87.50" (DECIMAL) as Russian text: "87,50". */
-static void set_score(HDF *h, const char *name, const char *score)
-{
-    char buf[32];
-
-    snprintf(buf, sizeof buf, "%s", score);
-    for (char *c = buf; *c; c++)
-        if (*c == '.')
-            *c = ',';
-    gf_set(h, name, buf);
-}
-
 /* ---- the list ------------------------------------------------------------- */
 
 static NEOERR *list(gf_req *r)
@@ -183,13 +171,15 @@ static NEOERR *load_ranking(gf_req *r)
 {
     long long requested = 0, granted = 0, fund = iv(r->hdf, "Comp.fund_kopecks");
     int place = 0, winners = 0;
+    char text[64];
     NEOERR *err;
 
     if ((err = gf_db_rows(Q[Q_RANKING], ARGS(A_INT(r->id)), r->hdf, "Ranking", NULL)))
         return nerr_pass(err);
     for (HDF *p = hdf_get_child(r->hdf, "Ranking"); p; p = hdf_obj_next(p)) {
         gf_set_int(p, "place", ++place);
-        set_score(p, "score_text", hdf_get_value(p, "score", ""));
+        gf_fmt_decimal(hdf_get_value(p, "score", ""), text, sizeof text);
+        gf_set(p, "score_text", text);
         requested += iv(p, "requested_kopecks");
         if (hdf_get_int_value(p, "winner", 0)) {
             winners++;
@@ -209,7 +199,7 @@ static NEOERR *load_ranking(gf_req *r)
 static NEOERR *load_experts(gf_req *r)
 {
     HDF *t = NULL, *where = NULL;
-    char key[64], path[96];
+    char key[64], path[96], text[64];
     int i = 0;
     NEOERR *err;
 
@@ -233,7 +223,8 @@ static NEOERR *load_experts(gf_req *r)
         for (HDF *c = row ? hdf_obj_child(row) : NULL; c; c = hdf_obj_next(c))
             i++;
         snprintf(path + strlen(path), sizeof path - strlen(path), ".%d", i);
-        set_score(e, "total_text", hdf_get_value(e, "total", ""));
+        gf_fmt_decimal(hdf_get_value(e, "total", ""), text, sizeof text);
+        gf_set(e, "total_text", text);
         if ((err = hdf_copy(r->hdf, path, e)))
             break;
         snprintf(key, sizeof key, "A.%s", hdf_get_value(e, "id", "0"));

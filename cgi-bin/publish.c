@@ -49,7 +49,7 @@ static const char *const Q[] = {
      * best score first; an admitted one is not scored yet */
     [Q_APPS] =
         "SELECT p.id, p.number, p.title, p.org_id, p.org_name, p.status, p.score,"
-        " REPLACE(p.score, '.', ',') AS score_text, p.consent_publish, p.granted_kopecks,"
+        " p.score, p.consent_publish, p.granted_kopecks,"
         " COALESCE(m.winner, 0) AS winner, m.granted_kopecks AS marked_kopecks"
         " FROM projects p LEFT JOIN commission_marks m ON m.project_id = p.id"
         " AND m.competition_id = p.competition_id WHERE p.competition_id = ?"
@@ -71,7 +71,7 @@ static const char *const Q[] = {
     /* an application's submitted scores in the order they came in: the
      * mail numbers the experts by it and never names them */
     [Q_EXPERTS] =
-        "SELECT id, overall_comment, REPLACE(total, '.', ',') AS total FROM assignments"
+        "SELECT id, overall_comment, total FROM assignments"
         " WHERE project_id = ? AND state = 'submitted' ORDER BY submitted_at, id",
     [Q_SCORES] =
         "SELECT c.name, c.max_score, s.score, s.comment FROM scores s"
@@ -107,6 +107,9 @@ static void plan(gf_req *r, char *unscored, size_t n)
     unscored[0] = '\0';
     for (HDF *a = hdf_get_child(r->hdf, "Apps"); a; a = hdf_obj_next(a)) {
         const char *status = hdf_get_value(a, "status", "");
+        char score[64];
+        gf_fmt_decimal(hdf_get_value(a, "score", ""), score, sizeof score);
+        gf_set(a, "score_text", score);
         if (!strcmp(status, "admitted")) {
             waiting++;
             if (used + 40 < n)

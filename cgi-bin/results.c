@@ -69,15 +69,6 @@ static void rub_plain(const char *kopecks, char sep, char *buf, size_t n)
     snprintf(buf, n, "%lld%c%02lld", k / 100, sep, k % 100);
 }
 
-/* A score as stored ("87.50") with the decimal separator sep. */
-static void score_plain(const char *score, char sep, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s", score);
-    for (char *p = buf; *p; p++)
-        if (*p == '.')
-            *p = sep;
-}
-
 /* ---- the list ----------------------------------------------------------- */
 
 static NEOERR *list(gf_req *r)
@@ -109,7 +100,7 @@ static NEOERR *load(gf_req *r)
         return nerr_pass(err);
     for (HDF *w = hdf_get_child(r->hdf, "Winners"); w; w = hdf_obj_next(w)) {
         char buf[32];
-        score_plain(hdf_get_value(w, "score", ""), ',', buf, sizeof buf);
+        gf_fmt_decimal(hdf_get_value(w, "score", ""), buf, sizeof buf);
         gf_set(w, "score_text", buf);
     }
     return STATUS_OK;
@@ -162,7 +153,7 @@ static NEOERR *csv(gf_req *r)
     for (HDF *w = hdf_get_child(r->hdf, "Winners"); w; w = hdf_obj_next(w)) {
         char rub[40], score[32];
         rub_plain(hdf_get_value(w, "granted_kopecks", "0"), ',', rub, sizeof rub);
-        score_plain(hdf_get_value(w, "score", ""), ',', score, sizeof score);
+        gf_fmt_decimal(hdf_get_value(w, "score", ""), score, sizeof score);
         for (int i = 0; csv_columns[i].title; i++) {
             const char *f = csv_columns[i].field;
             gf_csv_cell(&c, !strcmp(f, "granted_rub") ? rub

@@ -60,7 +60,7 @@
 <?cs if:Done && Step == "submitted" ?><div class="notice" role="status"><p>Оценка отправлена. <a href="/expert">К списку заявок</a></p></div><?cs /if ?>
 <?cs if:Form.HasErrors && !Form.Error.form && !Form.Error.reason ?><p class="form-error">Ничего не сохранено: исправьте поля, отмеченные ниже.</p><?cs /if ?>
 <?cs if:Step == "submitted" ?>
-<p id="total">Оценка отправлена <?cs var:msk(A.submitted_ts) ?> (МСК). Итоговый балл: <strong><?cs var:A.total ?></strong> из 100.</p>
+<p id="total">Оценка отправлена <?cs var:msk(A.submitted_ts) ?> (МСК). Итоговый балл: <strong><?cs var:dec(A.total) ?></strong> из 100.</p>
 <div class="scroll-x"><table id="scores"><thead><tr><th scope="col">Критерий</th><th scope="col">Вес</th><th scope="col">Оценка</th><th scope="col">Комментарий</th></tr></thead><tbody>
 <?cs each:c = Crit ?><tr><td><?cs var:c.name ?></td><td><?cs var:c.weight ?></td><td><?cs if:c.scored ?><?cs var:c.v_score ?> из <?cs var:c.max_score ?><?cs else ?>не оценивается<?cs /if ?></td><td class="text"><?cs var:c.v_comment ?></td></tr>
 <?cs /each ?>

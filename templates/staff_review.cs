@@ -83,7 +83,7 @@
 <?cs each:a = Apps ?>
 <article class="card" id="app-<?cs var:a.id ?>">
   <h3><a href="/staff/applications/<?cs var:a.id ?>"><?cs var:a.number ?></a> — <?cs var:a.title ?></h3>
-  <p class="meta"><?cs var:a.org ?> (ИНН <?cs var:a.inn ?>) · <?cs var:a.direction ?> · <?cs call:app_status(a.status) ?><?cs if:a.score ?>, балл <?cs var:a.score ?><?cs /if ?></p>
+  <p class="meta"><?cs var:a.org ?> (ИНН <?cs var:a.inn ?>) · <?cs var:a.direction ?> · <?cs call:app_status(a.status) ?><?cs if:a.score ?>, балл <?cs var:dec(a.score) ?><?cs /if ?></p>
   <?cs if:a.lacking ?><p class="form-error lacking">Не хватает экспертов: <?cs var:a.lacking ?>.<?cs if:a.replace ?> Отказ эксперта — назначьте замену.<?cs /if ?></p><?cs /if ?>
   <?cs if:a.diverges ?><p class="notice diverges">Оценки расходятся больше чем на <?cs var:Comp.divergence ?> баллов.</p><?cs /if ?>
   <?cs if:subcount(a.As) == 0 ?><p>Эксперты не назначены.</p><?cs else ?>
@@ -91,7 +91,7 @@
   <?cs each:x = a.As ?><tr class="assignment state-<?cs var:x.state ?>" data-expert="<?cs var:x.expert_id ?>">
     <td><?cs var:x.expert ?></td><td><?cs call:origin_name(x.origin) ?></td>
     <td><?cs call:assign_state(x) ?><?cs if:x.decline_reason ?>: <?cs var:x.decline_reason ?><?cs /if ?></td>
-    <td><?cs if:x.state == "submitted" ?><?cs var:x.total ?><?cs /if ?></td>
+    <td><?cs if:x.state == "submitted" ?><?cs var:dec(x.total) ?><?cs /if ?></td>
     <?cs if:Edit.assign ?><td><?cs if:x.state == "assigned" ?><form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/review/assign" class="inline">
       <?cs call:csrf_field() ?><input type="hidden" name="action" value="remove"><input type="hidden" name="project" value="<?cs var:a.id ?>"><input type="hidden" name="expert" value="<?cs var:x.expert_id ?>">
       <button type="submit" class="secondary"><?cs if:x.saved == 1 ?>Снять (черновик оценки пропадёт)<?cs else ?>Снять<?cs /if ?></button>

@@ -164,7 +164,7 @@ int gf_db_in_transaction(void);
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ". */
+ * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ", dec("87.50") "87,50". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
@@ -176,6 +176,9 @@ void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
 void gf_fmt_duration(long seconds, char *buf, size_t len);
 /* A size as people read it: "10 МБ", "1.5 МБ", "300 КБ" (template: bytes()). */
 void gf_fmt_bytes(long long n, char *buf, size_t len);
+/* A decimal as the database gives it ("87.50") with the Russian decimal
+ * comma ("87,50"); "" for anything that is not one (template: dec()). */
+void gf_fmt_decimal(const char *in, char *buf, size_t n);
 
 /* ---- cache.c: whole responses to anonymous GETs of public pages --------- */
 

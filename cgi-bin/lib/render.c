@@ -161,6 +161,30 @@ static NEOERR *fn_number(const char *in, char **out, void (*fmt)(long long, char
     return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
 }
 
+void gf_fmt_decimal(const char *in, char *buf, size_t n)
+{
+    size_t len = in ? strspn(in, "-0123456789.") : 0;
+
+    if (!in || !*in || in[len] || len >= n) {
+        if (n)
+            buf[0] = '\0';
+        return;
+    }
+    memcpy(buf, in, len + 1);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+}
+
+static NEOERR *fn_dec(const char *in, char **out)
+{
+    char buf[64];
+
+    gf_fmt_decimal(in, buf, sizeof buf);
+    *out = strdup(buf);
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
+
 static NEOERR *fn_rub(const char *in, char **out) { return fn_number(in, out, gf_fmt_rub); }
 static NEOERR *fn_bytes(const char *in, char **out) { return fn_number(in, out, gf_fmt_bytes); }
 
@@ -223,7 +247,8 @@ static NEOERR *tree_build(struct tree *t, const char *name, int text)
         (err = cs_register_strfunc(t->cs, "msk", fn_msk)) ||
         (err = cs_register_strfunc(t->cs, "mskdate", fn_mskdate)) ||
         (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
-        (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)))
+        (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)) ||
+        (err = cs_register_strfunc(t->cs, "dec", fn_dec)))
         goto fail;
     if (!(copy = malloc(len + 1))) {
         err = nerr_raise(NERR_NOMEM, "template copy");

@@ -16,7 +16,7 @@ Subject: Итоги конкурса «<?cs var:Competition ?>»: заявка <
 
 Оценки экспертов. Эксперты оценивали заявку независимо друг от друга; их имена не раскрываются.
 <?cs each:e = Experts ?>
-Эксперт <?cs var:e.n ?> — итог <?cs var:e.total ?> из 100
+Эксперт <?cs var:e.n ?> — итог <?cs var:dec(e.total) ?> из 100
 <?cs each:c = e.Scores ?>- <?cs var:c.name ?>: <?cs var:c.score ?> из <?cs var:c.max_score ?><?cs if:c.comment ?>
   Комментарий: <?cs var:c.comment ?><?cs /if ?>
 <?cs /each ?><?cs if:e.overall_comment ?>Общий комментарий эксперта: <?cs var:e.overall_comment ?>

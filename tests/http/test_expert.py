@@ -298,7 +298,7 @@ def test_a_draft_keeps_its_values_and_a_submission_is_final(with_files):
                 f" AND action = 'score' AND user_id = {me[2]}")
     assert audit == [[total]]
     page = s.get(app_url(app)).text
-    assert f"Итоговый балл: <strong>{total}</strong>" in page
+    assert f"Итоговый балл: <strong>{total.replace('.', ',')}</strong>" in page
     assert 'name="score_' not in page and "Сохранить черновик" not in page
     # nothing changes any more: a second submission, a save
     before = (assignment(app, me), stored_scores(app, me))

@@ -352,7 +352,7 @@ def test_page_shows_pool_directions_organizations_and_progress(staff):
     assert "7707083893 — Фонд «Старое место»" in html
     row = re.search(rf'<tr id="expert-{e0[2]}">.*?</tr>', html, re.S).group(0)
     assert '<td class="load-submitted">1</td>' in row
-    assert "71.50" in html
+    assert "71,50" in html
 
 
 def test_admin_reads_the_page_without_forms():

@@ -6,6 +6,27 @@
 #include "suites.h"
 #include "gf.h"
 
+START_TEST(decimals_get_the_russian_comma)
+{
+    char b[64];
+
+    gf_fmt_decimal("87.50", b, sizeof b);
+    ck_assert_str_eq(b, "87,50");
+    gf_fmt_decimal("100", b, sizeof b);
+    ck_assert_str_eq(b, "100");
+    gf_fmt_decimal("-3.2", b, sizeof b);
+    ck_assert_str_eq(b, "-3,2");
+    gf_fmt_decimal("", b, sizeof b);
+    ck_assert_str_eq(b, "");
+    gf_fmt_decimal("12abc", b, sizeof b);          /* not a number: nothing */
+    ck_assert_str_eq(b, "");
+    gf_fmt_decimal(NULL, b, sizeof b);
+    ck_assert_str_eq(b, "");
+    gf_fmt_decimal("123456.78", b, 6);             /* does not fit: nothing, not a cut number */
+    ck_assert_str_eq(b, "");
+}
+END_TEST
+
 START_TEST(roubles_with_groups_and_kopecks)
 {
     char b[64];
@@ -198,6 +219,8 @@ Suite *render_suite(void)
     TCase *tc = tcase_create("format");
 
     tcase_add_test(tc, roubles_with_groups_and_kopecks);
+
+    tcase_add_test(tc, decimals_get_the_russian_comma);
     tcase_add_test(tc, moscow_time);
     tcase_add_test(tc, durations_and_sizes_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
