@@ -171,11 +171,13 @@ static NEOERR *load_ranking(gf_req *r)
 {
     long long requested = 0, granted = 0, fund = iv(r->hdf, "Comp.fund_kopecks");
     int place = 0, winners = 0;
-    char text[64];
+    char text[64], version[65];
+    STRING marks;
     NEOERR *err;
 
     if ((err = gf_db_rows(Q[Q_RANKING], ARGS(A_INT(r->id)), r->hdf, "Ranking", NULL)))
         return nerr_pass(err);
+    string_init(&marks);
     for (HDF *p = hdf_get_child(r->hdf, "Ranking"); p; p = hdf_obj_next(p)) {
         gf_set_int(p, "place", ++place);
         gf_fmt_decimal(hdf_get_value(p, "score", ""), text, sizeof text);
@@ -184,8 +186,16 @@ static NEOERR *load_ranking(gf_req *r)
         if (hdf_get_int_value(p, "winner", 0)) {
             winners++;
             granted += iv(p, "granted_kopecks");
+            gf_must(string_appendf(&marks, "%s:%lld;", hdf_get_value(p, "id", ""),
+                                   iv(p, "granted_kopecks")));
         }
     }
+    /* the saved marks as the decision form saw them: recording checks them
+     * again under the lock, so marks another secretary changed meanwhile
+     * are not recorded unseen */
+    gf_sha256_hex(marks.buf ? marks.buf : "", marks.len, version);
+    string_clear(&marks);
+    gf_set(r->hdf, "Totals.marks_version", version);
     gf_setf(r->hdf, "Totals.requested=%lld", requested);
     gf_setf(r->hdf, "Totals.granted=%lld", granted);
     gf_setf(r->hdf, "Totals.remains=%lld", fund - granted);
@@ -528,6 +538,12 @@ static NEOERR *decision(gf_req *r)
     }
     if ((problem = marks_problem(r, msg, sizeof msg, &winners, &total))) {
         err = again(r, 400, problem);
+        goto done;
+    }
+    if (strcmp(gf_input(r, "marks_version"), sv(r, "Totals.marks_version"))) {
+        err = again(r, 409, "Решение не записано: отметки победителей изменились после того, как "
+                            "вы открыли страницу (их сохранили в другом окне или другой "
+                            "пользователь). Проверьте отметки ниже и запишите решение снова.");
         goto done;
     }
     gf_fmt_rub(total, sum, sizeof sum);

@@ -116,8 +116,9 @@ static const char *const Q[] = {
         " assigned_by) VALUES (?, ?, ?, 'manual', NOW(), ?)",
     /* one row per expert and application: a removed expert added back */
     [Q_READD] =
-        "UPDATE assignments SET state = 'assigned', origin = 'manual', assigned_at = NOW(),"
-        " assigned_by = ?, declared_at = NULL, saved_at = NULL, reminded_at = NULL,"
+        "UPDATE assignments SET state = 'assigned', assigned_at = NOW(), assigned_by = ?,"
+        " origin = IF(origin = 'divergence', origin, 'manual'),"   /* still the extra one */
+        " declared_at = NULL, saved_at = NULL, reminded_at = NULL, notified_at = NULL,"
         " overall_comment = NULL, total = NULL WHERE id = ? AND state = 'removed'",
     /* an expert added back starts afresh: no declaration, no draft */
     [Q_READD_SCORES] =

@@ -80,10 +80,10 @@
 <?cs if:MayMark ?>
 <section id="decide" aria-labelledby="decide-h">
 <h2 id="decide-h">Записать решение комиссии</h2>
-<p id="decide-summary">В решение войдут <strong>сохранённые</strong> отметки: победителей — <strong><?cs var:Totals.winners ?></strong>, сумма грантов — <strong><?cs var:rub(Totals.granted) ?></strong>.</p>
+<p id="decide-summary">В решение войдут <strong>сохранённые</strong> отметки: победителей — <strong><?cs var:Totals.winners ?></strong><?cs if:Totals.winners > 0 ?> (<?cs each:p = Ranking ?><?cs if:p.winner == 1 ?><span class="nowrap"><?cs var:p.number ?></span> <?cs /if ?><?cs /each ?>)<?cs /if ?>, сумма грантов — <strong><?cs var:rub(Totals.granted) ?></strong>.</p>
 <p class="hint">Если вы меняли отметки в таблице выше, сначала нажмите «Сохранить отметки»: несохранённые изменения в решение не попадут. После записи решения отметки не меняются.</p>
 <form method="post" action="/commission/<?cs var:Comp.id ?>/decision" class="form" novalidate>
-  <?cs call:csrf_field() ?>
+  <?cs call:csrf_field() ?><input type="hidden" name="marks_version" value="<?cs var:Totals.marks_version ?>">
   <?cs call:text_field("decided_on", "Дата заседания", "date", 10, 1, "") ?>
   <?cs call:text_field("protocol_number", "Номер протокола", "text", 50, 1, "") ?>
   <div class="field">

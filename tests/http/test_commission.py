@@ -92,7 +92,8 @@ def post_marks(s, comp, marks):
 def post_decision(s, comp, date=None, number="7-К", members="Иванов И. И.\nПетрова А. С."):
     page = s.get(f"{URL}/commission/{comp}")
     data = {"csrf": csrf_of(page.text), "decided_on": date or datetime.date.today().isoformat(),
-            "protocol_number": number, "members": members}
+            "protocol_number": number, "members": members,
+            "marks_version": re.search(r'name="marks_version" value="([0-9a-f]*)"', page.text).group(1)}
     return s.post(f"{URL}/commission/{comp}/decision", data=data, allow_redirects=False)
 
 
@@ -486,3 +487,22 @@ def test_an_expert_who_is_also_secretary_does_not_see_the_others_scores_before_t
     sql(f"UPDATE assignments SET state = 'submitted', total = 70 WHERE project_id = {app}"
         f" AND expert_id = {uid}")
     assert other in s.get(f"{URL}/commission/{rv.comp}").text
+
+
+
+def test_a_decision_is_not_recorded_over_marks_changed_since_the_page_was_opened():
+    rv = commission([80, 70])
+    a, b = (app for _, app in rv.apps)
+    one, two = session(SECRETARY), session(SECRETARY)
+    assert post_marks(one, rv.comp, {a: (True, str(requested(a) // 100)), b: (False, "")}).status_code == 303
+    seen = one.get(f"{URL}/commission/{rv.comp}").text         # one winner, as the form shows
+    assert post_marks(two, rv.comp, {a: (True, str(requested(a) // 100)),
+                                     b: (True, str(requested(b) // 100))}).status_code == 303
+    r = one.post(f"{URL}/commission/{rv.comp}/decision", allow_redirects=False, data={
+        "csrf": csrf_of(seen), "decided_on": datetime.date.today().isoformat(), "protocol_number": "5",
+        "members": "Иванов И. И.",
+        "marks_version": re.search(r'name="marks_version" value="([0-9a-f]*)"', seen).group(1)})
+    assert r.status_code == 409 and "отметки победителей изменились" in r.text
+    assert sql(f"SELECT COUNT(*) FROM commission_decisions WHERE competition_id = {rv.comp}") == [["0"]]
+    # the page it shows again has both winners and a fresh form: recording works
+    assert post_decision(one, rv.comp, number="5").status_code == 303

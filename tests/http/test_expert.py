@@ -454,6 +454,18 @@ def test_the_extra_expert_is_called_automatically_once_then_staff_choose():
     # no second automatic pick: the application waits for staff's choice
     assert sql(f"SELECT COUNT(*) FROM assignments WHERE project_id = {app}"
                f" AND state IN ('assigned', 'submitted')")[0][0] == "2"
+    # added back and removed again: still no automatic pick; told again when added
+    extra_email = sql(f"SELECT email FROM users WHERE id = {extra}")[0][0]
+    told = len(outbox(extra_email, "Заявки на экспертизу"))
+    for action in ("add", "remove"):
+        page = staff.get(f"{URL}/staff/competitions/{rv.comp}/review").text
+        r = staff.post(f"{URL}/staff/competitions/{rv.comp}/review/assign", allow_redirects=False,
+                       data={"csrf": csrf_of(page), "action": action, "project": app, "expert": extra})
+        assert r.status_code == 303, action
+        if action == "add":
+            assert len(outbox(extra_email, "Заявки на экспертизу")) == told + 1
+    assert sql(f"SELECT COUNT(*) FROM assignments WHERE project_id = {app}"
+               f" AND state IN ('assigned', 'submitted')")[0][0] == "2"
     assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "admitted"
     chosen = [e for e in rv.experts[2:] if str(e[2]) != extra][0]
     page = staff.get(f"{URL}/staff/competitions/{rv.comp}/review").text
