@@ -259,7 +259,7 @@ static NEOERR *handle(gf_req *r)
     const char *status = "";
     char base[256];
     gf_arg f[8], cnt[5];
-    int n, nf = 0, combo;
+    int n = 0, nf = 0, combo;
     NEOERR *err;
 
     if ((err = filter_id(r, "municipality", GR_LIST_MUNICIPALITIES, &muni)) ||

@@ -242,7 +242,7 @@ nginx_start() {
 # each logging (stderr) to log/NAME.log; spawn-fcgi itself would drop stderr.
 start_program() {
     local p=$1 n=${2:-${GF_WORKERS:-2}} wrap=""
-    [ -n "${GF_VALGRIND:-}" ] && wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --log-file=$DIR/log/valgrind-$p.%p.log"
+    [ -n "${GF_VALGRIND:-}" ] && wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --suppressions=$ROOT/tests/valgrind.supp --log-file=$DIR/log/valgrind-$p.%p.log"
     [ -x "$BUILD/$p" ] || fail "no program $BUILD/$p: build it first (make)"
     rm -f "$DIR/run/$p.sock" "$DIR/run/$p.pid"
     GF_CONFIG="$DIR/grantfair.hdf" spawn-fcgi -s "$DIR/run/$p.sock" -M 0666 -F "$n" \
