@@ -88,6 +88,10 @@ int gf_valid_email(const char *s);
 /* Copies s without leading/trailing ASCII whitespace into a malloc'd string
  * (caller frees); NULL in gives "" out. */
 char *gf_trim_dup(const char *s);
+/* An e-mail address as a key (accounts, throttles, invitations, tokens):
+ * trimmed, ASCII letters lower-cased; malloc'd, caller frees. Every place
+ * that looks an address up or counts by it uses this form. */
+char *gf_email_norm(const char *s);
 /* Captcha: a + b with 1 <= a,b <= 9; the expected answer is kept signed in
  * the form (see gf_captcha_*) so that no server state is needed. */
 int gf_captcha_check(const char *answer, int a, int b);

@@ -131,6 +131,19 @@ char *gf_trim_dup(const char *s)
     return out;
 }
 
+char *gf_email_norm(const char *s)
+{
+    char *out = gf_trim_dup(s);
+
+    /* the domain is case-insensitive everywhere; the local part is in
+     * practice (every mail provider we know treats it so), and one person
+     * must not get two accounts, two throttles or two invitations by case */
+    for (char *p = out; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return out;
+}
+
 int gf_captcha_check(const char *answer, int a, int b)
 {
     char *t = gf_trim_dup(answer);

@@ -141,6 +141,17 @@ START_TEST(trim_and_single_line)
 }
 END_TEST
 
+START_TEST(email_keys_are_trimmed_and_lower_case)
+{
+    char *e = gf_email_norm("  LockMe@Example.RU \t");
+    ck_assert_str_eq(e, "lockme@example.ru");
+    free(e);
+    e = gf_email_norm(NULL);
+    ck_assert_str_eq(e, "");
+    free(e);
+}
+END_TEST
+
 START_TEST(captcha_answers)
 {
     ck_assert(gf_captcha_check("7", 4, 3));
@@ -202,6 +213,7 @@ Suite *valid_suite(void)
     TCase *tc = tcase_create("core");
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
+    tcase_add_test(tc, email_keys_are_trimmed_and_lower_case);
     tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
     tcase_add_test(tc, utf8_clean_drops_bad_bytes_anywhere_and_counts_characters);
     tcase_add_test(tc, file_names_keep_their_last_letter_and_lose_paths_and_controls);
