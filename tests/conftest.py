@@ -105,3 +105,35 @@ def random_inn_ogrn():
     inn = base + str(sum(int(c) * k for c, k in zip(base, w)) % 11 % 10)
     o = "1" + "".join(random.choice("0123456789") for _ in range(11))
     return inn, o + str(int(o) % 11 % 10)
+
+
+def run_cgi(prog, path, method="GET", data=None, cookies=None, conf="", ip="192.0.2.9"):
+    """Runs build/<prog> once as plain CGI against the stack's database, with
+    extra configuration lines `conf` (e.g. "Site.URL = https://…"). Returns
+    (head, body, rusage): the response's header text and body (str), and the
+    process's own resource use (ru_maxrss in KiB: its peak memory)."""
+    import urllib.parse
+    body = urllib.parse.urlencode(data or {}).encode()
+    cfg = f"{DIR}/tmp/cgi-{os.getpid()}-{time.monotonic_ns()}.hdf"
+    os.makedirs(os.path.dirname(cfg), exist_ok=True)
+    with open(cfg, "w") as f:
+        f.write(f'#include "{DIR}/grantfair.hdf"\n{conf}\n')
+    env = {"GF_CONFIG": cfg, "GATEWAY_INTERFACE": "CGI/1.1", "REQUEST_METHOD": method,
+           "REQUEST_URI": path, "SCRIPT_NAME": path.split("?")[0],
+           "QUERY_STRING": path.split("?", 1)[1] if "?" in path else "",
+           "REMOTE_ADDR": ip, "SERVER_PROTOCOL": "HTTP/1.1",
+           "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/x-www-form-urlencoded",
+           "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in (cookies or {}).items())}
+    try:
+        p = subprocess.Popen([f"{BUILD}/{prog}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             env=env, cwd=ROOT)
+        p.stdin.write(body)
+        p.stdin.close()
+        out = p.stdout.read()
+        p.stdout.close()
+        _, status, usage = os.wait4(p.pid, 0)   # this process's rusage, not all children's
+        p.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        os.unlink(cfg)
+    head, _, page = out.decode().partition("\r\n\r\n")
+    return head, page, usage

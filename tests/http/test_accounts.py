@@ -1,10 +1,11 @@
 """Login, logout, sessions, throttling and the role pages."""
+import re
 import uuid
 
 import pytest
 import requests
 
-from conftest import DEMO_PASSWORD, URL, csrf_of, login, make_user, sql
+from conftest import DEMO_PASSWORD, URL, csrf_of, login, make_user, run_cgi, sql
 
 
 def test_login_page_and_successful_login(s):
@@ -64,6 +65,27 @@ def test_failed_logins_are_throttled_per_account(s, clean_limits):
     assert ok.status_code == 303
 
 
+def test_the_throttle_counts_an_address_however_it_is_spelled(s, clean_limits):
+    who = f"lockme-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(who, password="right-password-1")
+    page = s.get(f"{URL}/login").text
+    for spelling in (who, who.upper(), who.capitalize(), " " + who.upper() + " ", who):
+        r = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "email": spelling,
+                                         "password": "wrong-password"})
+        assert r.status_code == 401, spelling
+    # five failures of one account, whatever the case: every spelling is locked
+    for spelling in (who, who.upper(), "LockMe" + who[6:]):
+        r = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "email": spelling,
+                                         "password": "right-password-1"}, allow_redirects=False)
+        assert r.status_code == 429, spelling
+
+
+def test_the_account_is_found_however_the_address_is_spelled(s):
+    who = f"case-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(who, password="right-password-1")
+    assert login(s, who.upper(), "right-password-1").status_code == 303
+
+
 def test_next_parameter_is_followed_only_on_this_site(s):
     for nxt, expect in [("/cabinet/staff", "/cabinet/staff"), ("//evil.example", "/cabinet"),
                         ("https://evil.example/", "/cabinet"), ("/\\evil.example", "/cabinet")]:
@@ -73,6 +95,47 @@ def test_next_parameter_is_followed_only_on_this_site(s):
                                             "email": "staff@demo.grantfair.local",
                                             "password": DEMO_PASSWORD}, allow_redirects=False)
         assert r.headers["Location"] == expect, nxt
+
+
+# A browser drops TAB, CR and LF anywhere in a URL and spaces and controls at
+# its ends, and reads a backslash as a slash: "/\t/evil.example" is
+# "//evil.example", another host. Every one of these must end on this site.
+@pytest.mark.parametrize("nxt", [
+    "/\t/evil.example/x", "/\r/evil.example/x", "/\n/evil.example/x", "/\r\nSet-Cookie: a=b",
+    "\t//evil.example/x", " //evil.example/x", "/ /evil.example", "/\x7f/evil.example",
+    "\\evil.example/x", "\\\\evil.example/x", "/\\evil.example/x", "//evil.example/x",
+    "///evil.example/x", "https:evil.example", "javascript:alert(1)", "\x0b//evil.example",
+])
+def test_next_with_control_characters_or_another_host_goes_to_the_cabinet(nxt):
+    sess = requests.Session()
+    page = sess.get(f"{URL}/login", params={"next": nxt}).text
+    assert 'name="next" value="/cabinet"' in page, repr(nxt)     # the form does not carry it
+    r = sess.post(f"{URL}/login", data={"csrf": csrf_of(page), "next": nxt,
+                                        "email": "staff@demo.grantfair.local",
+                                        "password": DEMO_PASSWORD}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/cabinet", repr(nxt)
+
+
+def test_next_arrives_percent_encoded_only_once(s):
+    # "%09" in the link is a TAB once decoded (refused); "%2509" is the text
+    # "%09" in a path of this site, and stays so
+    r = s.get(f"{URL}/login?next=/%09/evil.example")
+    assert 'name="next" value="/cabinet"' in r.text
+    r = s.get(f"{URL}/login?next=/%2509/evil.example")
+    assert 'name="next" value="/%09/evil.example"' in r.text
+
+
+def test_next_with_cyrillic_returns_there_as_an_ascii_location(s):
+    # a page asked for with a Russian query (the login link carries it
+    # percent-encoded, the form decoded): the Location header is ASCII, the
+    # bytes of the path percent-encoded (RFC 3986), on this site
+    nxt = "/projects?q=Кубань"
+    page = s.get(f"{URL}/login", params={"next": nxt}).text
+    r = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "next": nxt,
+                                     "email": "staff@demo.grantfair.local",
+                                     "password": DEMO_PASSWORD}, allow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["Location"] == "/projects?q=%D0%9A%D1%83%D0%B1%D0%B0%D0%BD%D1%8C"
 
 
 def test_logout_requires_post_with_csrf_and_ends_the_session(s):
@@ -123,3 +186,59 @@ def test_forged_and_expired_session_cookies_are_anonymous(s):
 def test_passwords_are_stored_with_argon2id():
     h = sql("SELECT password_hash FROM users WHERE email = 'staff@demo.grantfair.local'")[0][0]
     assert h.startswith("$argon2id$")
+
+
+def test_an_unconfirmed_account_is_offered_the_confirmation_again(s, clean_limits):
+    who = f"unconf-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(who, password="right-password-1")
+    sql(f"UPDATE users SET confirmed_at = NULL, consent_at = NOW() WHERE email = '{who}'")
+    r = login(s, who.upper(), "right-password-1")
+    assert r.status_code == 403 and "ещё не подтверждён" in r.text
+    # a button that POSTs the address (typed as it was) to the re-send
+    form = re.search(r'<form method="post" action="/register/resend"[^>]*>(.*?)</form>', r.text, re.S)
+    assert form, "no re-send button"
+    assert 'name="email" value="%s"' % who.upper() in form.group(1)
+    assert "Отправить письмо ещё раз" in form.group(1)
+    r = s.post(f"{URL}/register/resend", data={"csrf": csrf_of(r.text), "email": who.upper()},
+               allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/register/resend?sent=1"
+    assert sql("SELECT COUNT(*) FROM email_tokens t JOIN users u ON u.id = t.user_id "
+               f"WHERE u.email = '{who}' AND t.purpose = 'confirm' AND t.used_at IS NULL")[0][0] == "1"
+
+
+# ---- cookies under https (run as plain CGI with an https Site.URL) -------------
+
+HTTPS = "Site.URL = https://grantfair.example"
+
+
+def cookies_of(head):
+    return [line.split(": ", 1)[1] for line in head.split("\r\n") if line.startswith("Set-Cookie: ")]
+
+
+def test_under_https_the_cookies_carry_the_host_prefix():
+    head, _, _ = run_cgi("login", "/login", conf=HTTPS)
+    [csrf] = cookies_of(head)
+    # __Host-: only this host, over TLS, for the whole site, can set it, so a
+    # sibling domain cannot plant a CSRF token of its own (login CSRF)
+    assert re.fullmatch(r"__Host-gf_csrf=[\w-]{43}; Path=/; HttpOnly; SameSite=Lax; Secure", csrf), csrf
+    token = csrf.split(";")[0].split("=", 1)[1]
+    head, _, _ = run_cgi("login", "/login", "POST", conf=HTTPS,
+                         cookies={"__Host-gf_csrf": token},
+                         data={"csrf": token, "email": "staff@demo.grantfair.local",
+                               "password": DEMO_PASSWORD})
+    assert "Status: 303" in head
+    [sid] = cookies_of(head)
+    assert re.fullmatch(r"__Host-gf_sid=[\w-]{43}; Path=/; HttpOnly; SameSite=Lax; Secure", sid), sid
+
+
+def test_under_https_a_csrf_cookie_without_the_prefix_is_not_trusted():
+    token = "T" * 43
+    head, _, _ = run_cgi("login", "/login", "POST", conf=HTTPS, cookies={"gf_csrf": token},
+                         data={"csrf": token, "email": "staff@demo.grantfair.local",
+                               "password": DEMO_PASSWORD})
+    assert "Status: 403" in head and "gf_sid" not in head
+    # over http (the local stack) the same pair is the double-submit token
+    head, _, _ = run_cgi("login", "/login", "POST", cookies={"gf_csrf": token},
+                         data={"csrf": token, "email": "staff@demo.grantfair.local",
+                               "password": DEMO_PASSWORD})
+    assert "Status: 303" in head and "Set-Cookie: gf_sid=" in head
