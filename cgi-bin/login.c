@@ -1,7 +1,9 @@
 /*
  * login — "/login": email and password. Failed attempts are throttled per
- * account and per IP (session.c); after success the browser goes to the
- * page it came for (?next=, site-relative only) or to the cabinet.
+ * account (however the address is spelled) and per IP (session.c); after
+ * success the browser goes to the page it came for (?next=, site-relative
+ * only) or to the cabinet. An address not yet confirmed gets a button for
+ * the confirmation mail again ("/register/resend").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,18 +57,12 @@ static NEOERR *sign_in(gf_req *r)
             gf_redirect(r, safe_next(gf_param(r, "next", NULL)));
             return STATUS_OK;
         case 2:
-        {
-            char msg[300], wait[64];
-            gf_fmt_duration(gf_cfg_int("Login.Window", 900), wait, sizeof wait);
-            snprintf(msg, sizeof msg, "Слишком много неудачных попыток входа. "
-                     "Подождите %s и попробуйте снова.", wait);
-            gf_field_error(r, "form", msg);
-        }
-            r->status = 429;
+            gf_password_throttled(r, "form");
             break;
-        case 3:
+        case 3:     /* the page offers the confirmation mail again */
             gf_field_error(r, "form", "Адрес электронной почты ещё не подтверждён. "
                                       "Перейдите по ссылке из письма.");
+            gf_set(r->hdf, "Unconfirmed", "1");
             r->status = 403;
             break;
         default:

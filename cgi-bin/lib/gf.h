@@ -288,7 +288,7 @@ int gf_body_refused(void);
 const char *gf_param(gf_req *r, const char *name, const char *def);
 /* 303 See Other to a site-relative path: only "/" followed by printable
  * characters, never "//" or "/\" (no open redirect); anything else goes
- * to "/". */
+ * to "/". Bytes of non-ASCII text (UTF-8) go percent-encoded. */
 void gf_redirect(gf_req *r, const char *path);
 /* 1 when path is a safe site-relative redirect target (see gf_redirect). */
 int gf_local_path(const char *path);
@@ -352,7 +352,18 @@ extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_
 /* Loads the session named by the cookie into r (user, roles, csrf) or
  * prepares an anonymous CSRF token. */
 NEOERR *gf_session_load(gf_req *r);
-/* Checks email + password; on success creates a session and sets the
+/* The one check of a password typed into a form (sign-in, confirming a
+ * registration, the account page): the account found by its address in
+ * gf_email_norm's form; wrong passwords counted per account and per IP
+ * (Login.*), an unknown address costing the same time. *result: 0 right
+ * (*user_id, *confirmed filled when not NULL), 1 wrong, 2 throttled. Starts
+ * no session. */
+NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, int *result,
+                          long long *user_id, int *confirmed);
+/* Result 2 of gf_password_check: the Russian message (how long to wait)
+ * next to field, status 429. */
+void gf_password_throttled(gf_req *r, const char *field);
+/* Checks email + password (gf_password_check); on success creates a session and sets the
  * cookie. *result: 0 ok, 1 wrong credentials, 2 throttled, 3 email not confirmed. */
 NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
                          int *result);
@@ -373,6 +384,18 @@ void gf_sha256_hex(const char *s, size_t len, char out[65]);
  * when record != 0). */
 NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
                       int *allowed);
+
+/* A form that costs something per request (a mail, a password hash):
+ * counts this request per IP (bucket "<name>:ip:<ip>") or per address
+ * (gf_email_norm's form, "<name>:email:<hash>"); over max in window seconds
+ * the Russian message goes next to field («…из вашей сети (с вашего
+ * IP-адреса)…», «На этот адрес уже отправлено несколько писем…»), the
+ * status is 429 and *allowed = 0. A per-IP ceiling is for whole networks
+ * (a carrier's NAT, an office): keep it well above a per-address limit. */
+NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const char *field,
+                    int *allowed);
+NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max, long window,
+                       const char *field, int *allowed);
 
 /* ---- files.c: uploads and downloads ------------------------------------- */
 
@@ -419,6 +442,9 @@ NEOERR *gf_token_issue(const char *purpose, long long user_id, long long org_id,
 NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok);
 /* The same check without spending it (to show the confirmation page). */
 NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok);
+/* Spends every outstanding token of purpose issued for user_id (a reset, a
+ * password or e-mail change makes the older links void). */
+NEOERR *gf_token_revoke(long long user_id, const char *purpose);
 /* The GET of a link from a mail: whether Query.token is valid, unused and
  * not expired (*ok, and Valid for the page), without spending it — the
  * page shows a button that POSTs (a GET changes nothing). */

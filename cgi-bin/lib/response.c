@@ -28,7 +28,25 @@ int gf_local_path(const char *path)
 
 void gf_redirect(gf_req *r, const char *path)
 {
-    snprintf(r->location, sizeof r->location, "%s", gf_local_path(path) ? path : "/");
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = 0, max = sizeof r->location - 1;
+
+    if (!gf_local_path(path))
+        path = "/";
+    /* a Location header is ASCII (RFC 3986): the bytes of a Cyrillic
+     * query go percent-encoded; a path too long is cut before an escape */
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p < 0x80 && n < max) {
+            r->location[n++] = (char)*p;
+        } else if (*p >= 0x80 && n + 3 <= max) {
+            r->location[n++] = '%';
+            r->location[n++] = hex[*p >> 4];
+            r->location[n++] = hex[*p & 15];
+        } else {
+            break;
+        }
+    }
+    r->location[n] = '\0';
 }
 
 void gf_set_cookie(gf_req *r, const char *name, const char *value, long max_age)

@@ -186,6 +186,47 @@ NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
     return nerr_pass(err);
 }
 
+/* Counts this request in bucket; over max in window seconds: the message
+ * `what` and how long to wait next to field, status 429, *allowed = 0. */
+static NEOERR *limit(gf_req *r, const char *bucket, long max, long window, const char *field,
+                     const char *what, int *allowed)
+{
+    char text[400], wait[64];
+    NEOERR *err;
+
+    if ((err = gf_rate_limit(bucket, (int)max, (int)window, 1, allowed)) || *allowed)
+        return nerr_pass(err);
+    gf_fmt_duration(window, wait, sizeof wait);
+    snprintf(text, sizeof text, "%s Попробуйте снова через %s.", what, wait);
+    gf_field_error(r, field, text);
+    r->status = 429;
+    return STATUS_OK;
+}
+
+NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const char *field,
+                    int *allowed)
+{
+    char bucket[160];
+
+    snprintf(bucket, sizeof bucket, "%.40s:ip:%s", name, r->ip);
+    /* not "с вашего адреса": that reads as the e-mail address */
+    return nerr_pass(limit(r, bucket, max, window, field,
+                           "Слишком много запросов из вашей сети (с вашего IP-адреса).", allowed));
+}
+
+NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max, long window,
+                       const char *field, int *allowed)
+{
+    char bucket[160], hash[65], *key = gf_email_norm(email);
+
+    gf_sha256_hex(key, strlen(key), hash);
+    free(key);
+    snprintf(bucket, sizeof bucket, "%.40s:email:%.32s", name, hash);
+    return nerr_pass(limit(r, bucket, max, window, field,
+                           "На этот адрес уже отправлено несколько писем: проверьте почту, "
+                           "в том числе папку «Спам».", allowed));
+}
+
 /* A hash to spend the same time on when the email is unknown. */
 static const char *dummy_hash(void)
 {
@@ -196,10 +237,10 @@ static const char *dummy_hash(void)
     return h;
 }
 
-NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
-                         int *result)
+NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, int *result,
+                          long long *user_id, int *confirmed)
 {
-    char ebucket[128], ibucket[128], ehash[65];
+    char ebucket[128], ibucket[128], ehash[65], *key = gf_email_norm(email);
     int ok_ip, ok_user, found = 0, good;
     long max_user = gf_cfg_int("Login.MaxFailures", 5);
     long max_ip = gf_cfg_int("Login.MaxFailuresPerIP", 30);
@@ -208,44 +249,72 @@ NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
     NEOERR *err;
 
     *result = 1;
-    gf_sha256_hex(email, strlen(email), ehash);
+    /* one counter per account however the address is spelled: "LOCKME@…"
+     * must not get fresh tries after "lockme@…" is locked */
+    gf_sha256_hex(key, strlen(key), ehash);
     snprintf(ebucket, sizeof ebucket, "login:user:%.32s", ehash);
     snprintf(ibucket, sizeof ibucket, "login:ip:%s", r->ip);
     if ((err = gf_rate_limit(ebucket, (int)max_user, (int)window, 0, &ok_user)) ||
-        (err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 0, &ok_ip)))
-        return nerr_pass(err);
-    if (!ok_user || !ok_ip) {
-        *result = 2;
-        return STATUS_OK;
-    }
-    if ((err = hdf_init(&row)))
-        return nerr_pass(err);
-    if ((err = gf_db_row(Q[Q_USER_BY_EMAIL], ARGS(A_STR(email)), row, NULL, &found))) {
-        hdf_destroy(&row);
+        (err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 0, &ok_ip)) ||
+        !ok_user || !ok_ip) {
+        if (!err)
+            *result = 2;
+        free(key);
         return nerr_pass(err);
     }
+    if ((err = hdf_init(&row))) {
+        free(key);
+        return nerr_pass(err);
+    }
+    if ((err = gf_db_row(Q[Q_USER_BY_EMAIL], ARGS(A_STR(key)), row, NULL, &found)))
+        goto done;
     good = gf_password_verify(found ? hdf_get_value(row, "password_hash", "") : dummy_hash(),
                               password) && found;
-    if (good && !hdf_get_int_value(row, "confirmed", 0)) {
-        hdf_destroy(&row);
+    if (good) {
+        *result = 0;
+        if (user_id)
+            *user_id = atoll(hdf_get_value(row, "id", "0"));
+        if (confirmed)
+            *confirmed = hdf_get_int_value(row, "confirmed", 0);
+        err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL);
+    } else {
+        gf_log("info", "wrong password from %s", r->ip);
+        if (!(err = gf_rate_limit(ebucket, (int)max_user, (int)window, 1, &ok_user)))
+            err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 1, &ok_ip);
+    }
+done:
+    hdf_destroy(&row);
+    free(key);
+    return nerr_pass(err);
+}
+
+void gf_password_throttled(gf_req *r, const char *field)
+{
+    char msg[300], wait[64];
+
+    gf_fmt_duration(gf_cfg_int("Login.Window", 900), wait, sizeof wait);
+    snprintf(msg, sizeof msg, "Слишком много неудачных попыток ввода пароля. "
+             "Подождите %s и попробуйте снова.", wait);
+    gf_field_error(r, field, msg);
+    r->status = 429;
+}
+
+NEOERR *gf_session_login(gf_req *r, const char *email, const char *password,
+                         int *result)
+{
+    long long uid = 0;
+    int confirmed = 0;
+    NEOERR *err;
+
+    if ((err = gf_password_check(r, email, password, result, &uid, &confirmed)) || *result)
+        return nerr_pass(err);
+    if (!confirmed) {
         *result = 3;
         return STATUS_OK;
     }
-    if (!good) {
-        hdf_destroy(&row);
-        gf_log("info", "login failed from %s", r->ip);
-        err = gf_rate_limit(ebucket, (int)max_user, (int)window, 1, &ok_user);
-        if (!err)
-            err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 1, &ok_ip);
+    if ((err = gf_session_start(r, uid)))
         return nerr_pass(err);
-    }
-    r->user_id = atoll(hdf_get_value(row, "id", "0"));
-    hdf_destroy(&row);
-    if ((err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL)) ||
-        (err = gf_session_start(r, r->user_id)))
-        return nerr_pass(err);
-    gf_log("info", "login user=%lld", r->user_id);
-    *result = 0;
+    gf_log("info", "login user=%lld", uid);
     return STATUS_OK;
 }
 

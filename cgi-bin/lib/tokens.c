@@ -8,7 +8,7 @@
 #include <string.h>
 #include "gf.h"
 
-enum { Q_ISSUE, Q_USE, Q_GET, Q_PEEK, Q__MAX };
+enum { Q_ISSUE, Q_USE, Q_GET, Q_PEEK, Q_REVOKE, Q__MAX };
 static const char *const Q[] = {
     [Q_ISSUE] =
         "INSERT INTO email_tokens (token_hash, purpose, user_id, org_id, email, created_at, expires_at)"
@@ -21,6 +21,9 @@ static const char *const Q[] = {
     [Q_PEEK] =
         "SELECT user_id, org_id, email FROM email_tokens WHERE token_hash = ? AND purpose = ?"
         " AND used_at IS NULL AND expires_at > NOW()",
+    [Q_REVOKE] =
+        "UPDATE email_tokens SET used_at = NOW() WHERE user_id = ? AND purpose = ?"
+        " AND used_at IS NULL",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -66,6 +69,11 @@ NEOERR *gf_token_use(const char *purpose, const char *token, HDF *out, int *ok)
 NEOERR *gf_token_peek(const char *purpose, const char *token, HDF *out, int *ok)
 {
     return nerr_pass(lookup(purpose, token, out, 0, ok));
+}
+
+NEOERR *gf_token_revoke(long long user_id, const char *purpose)
+{
+    return nerr_pass(gf_db_exec(Q[Q_REVOKE], ARGS(A_INT(user_id), A_STR(purpose)), NULL, NULL));
 }
 
 NEOERR *gf_token_page(gf_req *r, const char *purpose, int *ok)

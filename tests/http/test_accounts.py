@@ -1,11 +1,12 @@
 """Login, logout, sessions, throttling and the role pages."""
+import os
 import re
 import uuid
 
 import pytest
 import requests
 
-from conftest import DEMO_PASSWORD, URL, csrf_of, login, make_user, run_cgi, sql
+from conftest import DEMO_PASSWORD, ROOT, URL, csrf_of, login, make_user, run_cgi, sql
 
 
 def test_login_page_and_successful_login(s):
@@ -59,7 +60,7 @@ def test_failed_logins_are_throttled_per_account(s, clean_limits):
     r = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "email": who,
                                      "password": "right-password-1"}, allow_redirects=False)
     assert r.status_code == 429
-    assert "Слишком много неудачных попыток входа" in r.text
+    assert "Слишком много неудачных попыток ввода пароля" in r.text
     # another account from the same address is not locked out
     ok = login(requests.Session(), "expert@demo.grantfair.local", DEMO_PASSWORD)
     assert ok.status_code == 303
@@ -78,6 +79,18 @@ def test_the_throttle_counts_an_address_however_it_is_spelled(s, clean_limits):
         r = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "email": spelling,
                                          "password": "right-password-1"}, allow_redirects=False)
         assert r.status_code == 429, spelling
+
+
+def test_migration_015_brings_stored_addresses_to_their_one_form(s, clean_limits):
+    typed = f"Old-{uuid.uuid4().hex[:8]}@Example.ORG"
+    make_user(typed, password="right-password-1")          # as an older version kept it
+    sql(f"UPDATE users SET email = '{typed}' WHERE email = '{typed}'")
+    with open(os.path.join(ROOT, "schema", "015_accounts.sql"), encoding="utf-8") as f:
+        sql(f.read())
+    assert sql(f"SELECT BINARY email FROM users WHERE email = '{typed}'") == [[typed.lower()]]
+    for _ in range(5):
+        login(requests.Session(), typed, "wrong-password")
+    assert login(s, typed.lower(), "right-password-1").status_code == 429
 
 
 def test_the_account_is_found_however_the_address_is_spelled(s):
