@@ -47,6 +47,7 @@ def test_register_fill_submit_and_get_the_receipt(d):
     msg = wait_for_mail(lambda m: m["To"] == email)
     link = re.search(r"(http\S+/register/confirm\?token=[\w-]+)", msg.get_content()).group(1)
     d.get(link)
+    fill(d, {"password": PASSWORD})      # the password set at registration confirms
     d.find_element(By.CSS_SELECTOR, "main form button").click()
     wait_url(d, lambda u: "/org" in u)
     assert "Адрес подтверждён" in d.page_source

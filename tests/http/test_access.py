@@ -59,6 +59,7 @@ SPEC = {
     "/competitions/#": "GET public", "/news": "GET public", "/news/#": "GET public",
     "/ideas": "GET,POST public", "/login": "GET,POST public", "/logout": "GET,POST public",
     "/register": "GET,POST public", "/register/confirm": "GET,POST public",
+    "/register/resend": "GET,POST public",
     "/reset": "GET,POST public", "/reset/new": "GET,POST public",
     "/account": "GET,POST users", "/account/email": "GET,POST users",
     "/org": "GET,POST applicant", "/org/join": "GET,POST applicant", "/org/logo/#": "GET public",

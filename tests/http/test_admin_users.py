@@ -276,8 +276,8 @@ def test_resend_confirmation_mail_and_confirm(admin):
     link = re.search(r"(/register/confirm\?token=[\w-]+)", msg.get_content()).group(1)
     u = requests.Session()
     page = u.get(f"{URL}{link}").text
-    r = u.post(f"{URL}/register/confirm", data={"csrf": csrf_of(page), "token": link.split("=")[1]},
-               allow_redirects=False)
+    r = u.post(f"{URL}/register/confirm", data={"csrf": csrf_of(page), "token": link.split("=")[1],
+                                                "password": pw}, allow_redirects=False)
     assert r.status_code == 303
     assert sql(f"SELECT confirmed_at IS NOT NULL FROM users WHERE id = {uid}")[0][0] == "1"
     assert login(requests.Session(), email, pw).status_code == 303
