@@ -1,8 +1,12 @@
 /*
  * reset — "/reset": a forgotten password. The visitor gives the email; if
  * it belongs to an account, a link valid for 2 hours is mailed (the page
- * says the same either way). "/reset/new?token=…" sets a new password
- * (same rules as registration) and ends every session of the account.
+ * says the same either way). Requests are limited per address and, with a
+ * ceiling a carrier's NAT does not reach, per network. "/reset/new?token=…"
+ * sets a new password (same rules as registration): the link is checked
+ * before any hashing and the page is limited per network, so a forged link
+ * costs no CPU; it ends every session of the account and spends every
+ * other link mailed for it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +16,7 @@
 enum { Q_USER, Q_SET, Q__MAX };
 static const char *const Q[] = {
     [Q_USER] =
-        "SELECT id, name FROM users WHERE email = ? AND disabled = 0",
+        "SELECT id, name, email FROM users WHERE email = ? AND disabled = 0",
     [Q_SET] =
         "UPDATE users SET password_hash = ?, confirmed_at = COALESCE(confirmed_at, NOW()) WHERE id = ?",
 };
@@ -33,41 +37,37 @@ static NEOERR *ask(gf_req *r)
 
 static NEOERR *request_link(gf_req *r)
 {
-    const char *email = gf_input(r, "email");
-    char bucket[128];
-    int allowed = 1, found = 0;
+    char *email = gf_email_norm(gf_param(r, "email", ""));
     long window = gf_cfg_int("Reset.RateWindow", 3600);
-    HDF *mail;
+    int allowed = 0, found = 0;
+    HDF *mail = NULL;
     NEOERR *err;
 
     ask_prepare(r);
     if (!gf_valid_email(email)) {
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
         r->status = 400;
+        free(email);
         return STATUS_OK;
     }
-    snprintf(bucket, sizeof bucket, "reset:ip:%s", r->ip);
-    if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Reset.RateMax", 10), (int)window, 1,
-                             &allowed)))
-        return nerr_pass(err);
-    if (!allowed) {
-        char msg[300], wait[64];
-        gf_fmt_duration(window, wait, sizeof wait);
-        snprintf(msg, sizeof msg, "Слишком много запросов. Попробуйте через %s.", wait);
-        gf_field_error(r, "email", msg);
-        r->status = 429;
-        return STATUS_OK;
-    }
-    if ((err = hdf_init(&mail)))
-        return nerr_pass(err);
-    err = gf_db_row(Q[Q_USER], ARGS(A_STR(email)), mail, "User", &found);
-    if (!err && found && !(err = gf_db_begin()) &&
-        !(err = gf_token_mail(r, "reset", atoll(hdf_get_value(mail, "User.id", "0")), 0, email,
-                              2 * 3600, "/reset/new", "reset.cs", mail)))
+    /* the same count for every address, known or not */
+    if ((err = gf_limit_ip(r, "reset", gf_cfg_int("Reset.IPMax", 100), window, "email",
+                           &allowed)) || !allowed ||
+        (err = gf_limit_email(r, "reset", email, gf_cfg_int("Reset.EmailMax", 3), window,
+                              "email", &allowed)) || !allowed ||
+        (err = hdf_init(&mail)) ||
+        (err = gf_db_row(Q[Q_USER], ARGS(A_STR(email)), mail, "User", &found)))
+        goto done;
+    if (found && !(err = gf_db_begin()) &&
+        !(err = gf_token_mail(r, "reset", atoll(hdf_get_value(mail, "User.id", "0")), 0,
+                              hdf_get_value(mail, "User.email", email), 2 * 3600, "/reset/new",
+                              "reset.cs", mail)))
         err = gf_db_commit();
-    hdf_destroy(&mail);
     if (!err)
         gf_redirect(r, "/reset?sent=1");
+done:
+    hdf_destroy(&mail);
+    free(email);
     return nerr_pass(err);
 }
 
@@ -96,18 +96,26 @@ static NEOERR *set_password(gf_req *r)
     NEOERR *err;
 
     new_prepare(r);
-    gf_set_int(r->hdf, "Valid", 1);
-    gf_field_new_password(r, "password", "password2");
-    if (gf_form_has_errors(r)) {
+    if ((err = gf_limit_ip(r, "reset-new", gf_cfg_int("Reset.NewIPMax", 100),
+                           gf_cfg_int("Reset.RateWindow", 3600), "form", &ok)) || !ok)
+        return nerr_pass(err);
+    /* the link first: hashing (argon2id, 64 MiB) only for a valid one */
+    if ((err = gf_token_page(r, "reset", &ok)) || !ok) {
+        r->status = 400;
+        return nerr_pass(err);
+    }
+    if (!gf_field_new_password(r, "password", "password2")) {
         r->status = 400;
         return STATUS_OK;
     }
     if (!gf_password_hash(pw, hash))
         return nerr_raise(NERR_NOMEM, "password hashing failed");
-    if ((err = gf_token_redeem(r, "reset", &ok)) || !ok)
+    if ((err = gf_token_redeem(r, "reset", &ok)) || !ok)    /* spent a moment ago */
         return nerr_pass(err);
     uid = atoll(hdf_get_value(r->hdf, "Token.user_id", "0"));
     if ((err = gf_db_exec(Q[Q_SET], ARGS(A_STR(hash), A_INT(uid)), NULL, NULL)) ||
+        (err = gf_token_revoke(uid, "reset")) || (err = gf_token_revoke(uid, "email")) ||
+        (err = gf_token_revoke(uid, "confirm")) ||
         (err = gf_session_end_others(uid, "")) || (err = gf_db_commit()))
         return nerr_pass(err);
     gf_log("info", "password reset user=%lld", uid);

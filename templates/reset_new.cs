@@ -1,6 +1,8 @@
 <?cs include:"header.cs" ?>
 <h1>Новый пароль</h1>
-<?cs if:Valid ?>
+<?cs if:Form.Error.form ?>
+<p class="form-error" role="alert"><?cs var:Form.Error.form ?></p>
+<?cs elif:Valid ?>
 <form method="post" action="/reset/new" class="form narrow" novalidate>
   <?cs call:csrf_field() ?><input type="hidden" name="token" value="<?cs var:Token ?>">
   <div class="field"><label for="password">Новый пароль <span aria-hidden="true">*</span></label>
