@@ -1,8 +1,11 @@
 /*
  * account — "/account": the logged-in user's own account: change the
  * password (ends the other sessions), change the email (confirmed by a
- * link sent to the new address, "/account/email?token=…"), and the list of
- * active sessions with "log out on every other device". Staff also choose
+ * link sent to the new address, "/account/email?token=…"; the old address
+ * is told, the other sessions end), and the list of active sessions with
+ * "log out on every other device". The current password is checked first
+ * and throttled as a login is; either change spends every link mailed
+ * earlier for the account. Staff also choose
  * here, per kind of alert, «сразу / в ежедневной сводке / не получать»
  * ("/account/alerts", grant/alerts.c).
  *
@@ -18,12 +21,10 @@
 #include "grant.h"
 
 enum {
-    Q_HASH, Q_SET_PW, Q_SESSIONS, Q_EMAIL_TAKEN, Q_SET_EMAIL, Q_ALERTS, Q_ALERTS_LOCK,
+    Q_SET_PW, Q_SESSIONS, Q_EMAIL_TAKEN, Q_SET_EMAIL, Q_ALERTS, Q_ALERTS_LOCK,
     Q_ALERT_SET, Q_INVITED, Q_WELCOME, Q__MAX
 };
 static const char *const Q[] = {
-    [Q_HASH] =
-        "SELECT password_hash FROM users WHERE id = ?",
     [Q_SET_PW] =
         "UPDATE users SET password_hash = ? WHERE id = ?",
     [Q_SESSIONS] =
@@ -49,70 +50,93 @@ static const char *const Q[] = {
 };
 GF_STATEMENTS(Q, Q__MAX);
 
-/* A wrong current password is a field error; a database that cannot be
- * asked is an error of the request (503), not a wrong password. */
-static NEOERR *check_current_password(gf_req *r, const char *field)
+/* The current password, throttled as a login is (per account and per IP):
+ * *right = 1 when it is right; wrong or throttled is a message next to the
+ * field. A database that cannot be asked is an error of the request (503),
+ * not a wrong password. */
+static NEOERR *check_current_password(gf_req *r, const char *field, int *right)
 {
-    HDF *row;
+    int result = 1;
     NEOERR *err;
 
-    if ((err = hdf_init(&row)))
+    *right = 0;
+    if ((err = gf_password_check(r, hdf_get_value(r->hdf, "User.Email", ""), gf_param(r, field, ""),
+                                 &result, NULL, NULL)))
         return nerr_pass(err);
-    err = gf_db_row(Q[Q_HASH], ARGS(A_INT(r->user_id)), row, NULL, NULL);
-    if (!err && !gf_password_verify(hdf_get_value(row, "password_hash", ""),
-                                    gf_param(r, field, "")))
+    if (result == 2)
+        gf_password_throttled(r, field);
+    else if (result)
         gf_field_error(r, field, "Текущий пароль указан неверно.");
-    hdf_destroy(&row);
-    return nerr_pass(err);
+    *right = !result;
+    return STATUS_OK;
+}
+
+/* Links mailed earlier for this account (a password reset, a new address)
+ * die with a change of its password or address. */
+static NEOERR *revoke_links(long long uid)
+{
+    NEOERR *err = gf_token_revoke(uid, "reset");
+
+    return nerr_pass(err ? err : gf_token_revoke(uid, "email"));
 }
 
 static NEOERR *change_password(gf_req *r)
 {
     const char *pw = gf_param(r, "new_password", "");
     char hash[128];
+    int right;
     NEOERR *err;
 
-    if ((err = check_current_password(r, "current_password")))
+    if ((err = check_current_password(r, "current_password", &right)))
         return nerr_pass(err);
     gf_field_new_password(r, "new_password", "new_password2");
-    if (gf_form_has_errors(r))
+    if (!right || gf_form_has_errors(r))
         return STATUS_OK;
     if (!gf_password_hash(pw, hash))
         return nerr_raise(NERR_NOMEM, "password hashing failed");
     if ((err = gf_db_begin()) ||
         (err = gf_db_exec(Q[Q_SET_PW], ARGS(A_STR(hash), A_INT(r->user_id)), NULL, NULL)) ||
+        (err = revoke_links(r->user_id)) ||
         (err = gf_session_end_others(r->user_id, r->session_hash)) || (err = gf_db_commit()))
         return nerr_pass(err);
     gf_redirect(r, "/account?done=password");
     return STATUS_OK;
 }
 
+/* A link to the new address; when another account has it, the same answer
+ * here and a mail to that address instead (nothing to learn about who is
+ * registered). Mails count as registration's do (Register.*). */
 static NEOERR *change_email(gf_req *r)
 {
-    const char *email = gf_input(r, "new_email");
-    int taken = 0;
-    HDF *mail;
+    char *email = gf_email_norm(gf_param(r, "new_email", ""));
+    long window = gf_cfg_int("Register.RateWindow", 3600);
+    int right, taken = 0, allowed = 0;
+    HDF *mail = NULL;
     NEOERR *err;
 
-    if ((err = check_current_password(r, "email_password")))
-        return nerr_pass(err);
     if (!gf_valid_email(email))
         gf_field_error(r, "new_email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
-    else if ((err = gf_db_row(Q[Q_EMAIL_TAKEN], ARGS(A_STR(email)), r->hdf, "Taken", &taken)))
-        return nerr_pass(err);
-    else if (taken)
-        gf_field_error(r, "new_email", "Этот адрес уже занят другой учётной записью.");
-    if (gf_form_has_errors(r))
-        return STATUS_OK;
-    if ((err = hdf_init(&mail)))
-        return nerr_pass(err);
-    if (!(err = gf_db_begin()) &&
-        !(err = gf_token_mail(r, "email", r->user_id, 0, email, 48 * 3600, "/account/email",
-                              "email_change.cs", mail)))
-        err = gf_db_commit();
-    hdf_destroy(&mail);
-    if (!err)
+    /* the password before anything about the address */
+    if ((err = check_current_password(r, "email_password", &right)) || !right ||
+        gf_form_has_errors(r) ||
+        (err = gf_limit_ip(r, "account-email", gf_cfg_int("Register.IPMax", 100), window,
+                           "new_email", &allowed)) || !allowed ||
+        (err = gf_limit_email(r, "account-email", email, gf_cfg_int("Register.EmailMax", 3), window,
+                              "new_email", &allowed)) || !allowed ||
+        (err = hdf_init(&mail)) ||
+        (err = gf_db_row(Q[Q_EMAIL_TAKEN], ARGS(A_STR(email)), mail, "Taken", &taken)) ||
+        (err = gf_db_begin()))
+        goto done;
+    if (taken && !(err = hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""))))
+        err = gf_mail_queue(r, email, "email_taken.cs", mail);
+    else if (!taken)
+        err = gf_token_mail(r, "email", r->user_id, 0, email, 48 * 3600, "/account/email",
+                            "email_change.cs", mail);
+    if (!err && !(err = gf_db_commit()))
         gf_redirect(r, "/account?done=email_sent");
+done:
+    hdf_destroy(&mail);
+    free(email);
     return nerr_pass(err);
 }
 
@@ -138,9 +162,14 @@ static NEOERR *confirm_email_page(gf_req *r)
     return STATUS_OK;
 }
 
+/* The new address replaces the old one; the old one is told (no link: an
+ * attacker who changed it must not get one), the other sessions end and
+ * every link mailed for the account dies. */
 static NEOERR *confirm_email(gf_req *r)
 {
+    const char *email;
     int ok = 0;
+    HDF *mail;
     NEOERR *err;
 
     email_prepare(r);
@@ -152,8 +181,8 @@ static NEOERR *confirm_email(gf_req *r)
         r->status = 400;
         return STATUS_OK;
     }
-    err = gf_db_exec(Q[Q_SET_EMAIL], ARGS(A_STR(hdf_get_value(r->hdf, "Token.email", "")),
-                                          A_INT(r->user_id)), NULL, NULL);
+    email = hdf_get_value(r->hdf, "Token.email", "");
+    err = gf_db_exec(Q[Q_SET_EMAIL], ARGS(A_STR(email), A_INT(r->user_id)), NULL, NULL);
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
         gf_db_rollback();
         gf_set_int(r->hdf, "Valid", 0);
@@ -161,10 +190,20 @@ static NEOERR *confirm_email(gf_req *r)
         r->status = 409;
         return STATUS_OK;
     }
-    if (err || (err = gf_db_commit()))
+    if (err || (err = hdf_init(&mail)))
         return nerr_pass(err);
-    gf_redirect(r, "/account?done=email");
-    return STATUS_OK;
+    if (!(err = hdf_set_value(mail, "Name", hdf_get_value(r->hdf, "User.Name", ""))) &&
+        !(err = hdf_set_value(mail, "NewEmail", email)) &&
+        !(err = hdf_set_value(mail, "Site.Name", gf_cfg("Site.Name", ""))) &&
+        !(err = hdf_set_value(mail, "Site.URL", gf_cfg("Site.URL", ""))) &&
+        !(err = gf_mail_queue(r, hdf_get_value(r->hdf, "User.Email", ""), "email_changed.cs", mail)) &&
+        !(err = revoke_links(r->user_id)) &&
+        !(err = gf_session_end_others(r->user_id, r->session_hash)))
+        err = gf_db_commit();
+    hdf_destroy(&mail);
+    if (!err)
+        gf_redirect(r, "/account?done=email");
+    return nerr_pass(err);
 }
 
 /* ---- staff alerts ------------------------------------------------------- */
@@ -301,7 +340,11 @@ static NEOERR *welcome(gf_req *r)
     NEOERR *err;
 
     welcome_prepare(r);
-    gf_set_int(r->hdf, "Valid", 1);
+    /* the link first: hashing (argon2id, 64 MiB) only for a valid one */
+    if ((err = gf_token_page(r, "reset", &ok)) || !ok) {
+        r->status = 400;
+        return nerr_pass(err);
+    }
     gf_field_text(r, "name", name, GF_REQUIRED | GF_ONE_LINE, 200);
     gf_field_new_password(r, "password", "password2");
     if (gf_form_has_errors(r)) {
@@ -321,7 +364,8 @@ static NEOERR *welcome(gf_req *r)
         r->status = 400;
         return STATUS_OK;
     }
-    if ((err = gf_session_end_others(uid, "")) || (err = gf_session_start(r, uid)) ||
+    if ((err = revoke_links(uid)) ||
+        (err = gf_session_end_others(uid, "")) || (err = gf_session_start(r, uid)) ||
         (err = gr_audit(r, "user", uid, "welcome", NULL, NULL, NULL)) || (err = gf_db_commit()))
         return nerr_pass(err);
     gf_log("info", "invitation accepted user=%lld", uid);
@@ -346,7 +390,8 @@ static NEOERR *change(gf_req *r)
         return nerr_raise(GF_ERR_BADREQ, "unknown action");
     if (err || r->location[0])
         return nerr_pass(err);
-    r->status = 400;
+    if (r->status == 200)       /* a throttle has said 429 */
+        r->status = 400;
     return nerr_pass(show(r));
 }
 

@@ -3,7 +3,7 @@
 <p class="who">Вы вошли как <strong><?cs var:User.Name ?></strong> (<?cs var:User.Email ?>).</p>
 <?cs if:Done == "password" ?><div class="notice" role="status"><p>Пароль изменён. На других устройствах выполнен выход.</p></div>
 <?cs elif:Done == "email_sent" ?><div class="notice" role="status"><p>Мы отправили ссылку на новый адрес. Адрес изменится, когда вы перейдёте по ней.</p></div>
-<?cs elif:Done == "email" ?><div class="notice" role="status"><p>Адрес электронной почты изменён.</p></div>
+<?cs elif:Done == "email" ?><div class="notice" role="status"><p>Адрес электронной почты изменён. На прежний адрес отправлено уведомление, на других устройствах выполнен выход.</p></div>
 <?cs elif:Done == "sessions" ?><div class="notice" role="status"><p>Выполнен выход на всех других устройствах.</p></div>
 <?cs elif:Done == "alerts" ?><div class="notice" role="status"><p>Настройки оповещений сохранены.</p></div><?cs /if ?>
 
