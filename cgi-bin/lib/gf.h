@@ -64,6 +64,11 @@ extern HDF *gf_conf;
 NEOERR *gf_config_load(void);
 const char *gf_cfg(const char *name, const char *def);
 long gf_cfg_int(const char *name, long def);
+/* 1 when key may sign and encrypt for the site at site_url: at least 32
+ * characters and not the example's "change-me", unless the site is this
+ * machine only (http://127.0.0.1…, localhost, [::1]: a local stack).
+ * gf_config_load refuses a configuration that fails it. */
+int gf_secret_key_ok(const char *key, const char *site_url);
 
 /* ---- valid.c: pure functions, no I/O (unit tested) ---------------------- */
 
