@@ -26,8 +26,11 @@ GF_STATEMENTS(Q, Q__MAX);
 
 struct idea { const char *name, *email, *body; long long muni; };
 
-static void validate(gf_req *r, struct idea *f)
+static NEOERR *validate(gf_req *r, struct idea *f)
 {
+    int captcha;
+    NEOERR *err;
+
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
         gf_field_error(r, "email", "Укажите адрес электронной почты.");
@@ -39,8 +42,14 @@ static void validate(gf_req *r, struct idea *f)
         gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");
-    if (!gf_captcha_ok(r))
+    if ((err = gf_captcha_answer(r, &captcha)))
+        return nerr_pass(err);
+    if (captcha == GF_CAPTCHA_USED)
+        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
+                                     "Решите новый пример.");
+    else if (captcha != GF_CAPTCHA_RIGHT)
         gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
+    return STATUS_OK;
 }
 
 /* Whether this address may get one more copy (and counts it when so).
@@ -141,7 +150,8 @@ static NEOERR *send_idea(gf_req *r)
     f.email = gf_input(r, "email");
     f.body = gf_input(r, "body");
     f.muni = gf_parse_id(gf_param(r, "municipality", ""));
-    validate(r, &f);
+    if ((err = validate(r, &f)))
+        return nerr_pass(err);
     snprintf(bucket, sizeof bucket, "ideas:ip:%s", r->ip);
     if (!gf_form_has_errors(r) &&
         !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,

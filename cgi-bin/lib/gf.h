@@ -97,8 +97,8 @@ char *gf_trim_dup(const char *s);
  * trimmed, ASCII letters lower-cased; malloc'd, caller frees. Every place
  * that looks an address up or counts by it uses this form. */
 char *gf_email_norm(const char *s);
-/* Captcha: a + b with 1 <= a,b <= 9; the expected answer is kept signed in
- * the form (see gf_captcha_*) so that no server state is needed. */
+/* Captcha: whether answer is a + b (1 <= a,b <= 9); the question itself
+ * travels encrypted in the form (see captcha.c). */
 int gf_captcha_check(const char *answer, int a, int b);
 /* ИНН: 10 digits (organization) or 12 (person), checksums verified. */
 int gf_valid_inn(const char *s);
@@ -441,10 +441,17 @@ NEOERR *gf_token_mail(gf_req *r, const char *purpose, long long user_id, long lo
 
 /* ---- captcha.c ---------------------------------------------------------- */
 
-/* Puts a fresh question into Captcha.A, Captcha.B and Captcha.Token. */
+/* Puts a fresh question into Captcha.A, Captcha.B and Captcha.Token (the
+ * question encrypted and authenticated: the page shows A and B, the form
+ * posts the token back as captcha_token). */
 NEOERR *gf_captcha_new(gf_req *r);
-/* 1 when Query.captcha answers the question signed in Query.captcha_token. */
-int gf_captcha_ok(gf_req *r);
+/* Checks Query.captcha against the question in Query.captcha_token and
+ * spends the token (outside any transaction of the caller's: call it
+ * before gf_db_begin), right answer or not. *result: GF_CAPTCHA_RIGHT,
+ * GF_CAPTCHA_WRONG (also a forged or expired token) or GF_CAPTCHA_USED
+ * (answered before: a replay). */
+enum { GF_CAPTCHA_WRONG, GF_CAPTCHA_RIGHT, GF_CAPTCHA_USED };
+NEOERR *gf_captcha_answer(gf_req *r, int *result);
 
 /* ---- mail.c ------------------------------------------------------------- */
 

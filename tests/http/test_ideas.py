@@ -96,11 +96,47 @@ def test_invalid_input_is_refused_next_to_the_field_and_text_kept(s, clean_limit
 
 def test_captcha_token_cannot_be_tampered(s, clean_limits):
     data = form(s)
-    a, b, ts, mac = data["captcha_token"].split(".")
-    data["captcha_token"] = f"1.1.{ts}.{mac}"
-    data["captcha"] = "2"
-    r = s.post(f"{URL}/ideas", data=data)
-    assert r.status_code == 400 and "Ответ на пример неверный." in r.text
+    tok = data["captcha_token"]
+    for i in (0, len(tok) // 2, len(tok) - 1):
+        forged = tok[:i] + ("A" if tok[i] != "A" else "B") + tok[i + 1:]
+        r = s.post(f"{URL}/ideas", data=dict(data, captcha_token=forged))
+        assert r.status_code == 400 and "Ответ на пример неверный." in r.text, i
+    assert s.post(f"{URL}/ideas", data=data, allow_redirects=False).status_code == 303
+
+
+def test_captcha_token_does_not_carry_the_question(s):
+    page = s.get(f"{URL}/ideas").text
+    tok = re.search(r'name="captcha_token" value="([^"]+)"', page).group(1)
+    a, b = re.search(r"Решите пример: (\d) \+ (\d) =", page).groups()
+    assert not tok.startswith(f"{a}.{b}.") and "." not in tok      # opaque, not "a.b.time.mac"
+    other = re.search(r'name="captcha_token" value="([^"]+)"', s.get(f"{URL}/ideas").text).group(1)
+    assert other != tok
+
+
+def test_a_solved_captcha_works_once(s, clean_limits):
+    before = count_ideas()
+    data = form(s, body="Первая отправка с решённым примером, которую повторят.")
+    assert s.post(f"{URL}/ideas", data=data, allow_redirects=False).status_code == 303
+    assert count_ideas() == before + 1
+    again = dict(data, body="Повтор того же решённого примера — не должен пройти.")
+    r = s.post(f"{URL}/ideas", data=again, allow_redirects=False)
+    assert r.status_code == 400
+    assert "Этот пример уже решён" in r.text and 'id="err-captcha"' in r.text
+    assert "Повтор того же решённого примера — не должен пройти." in r.text   # the text stays
+    tok, answer = captcha_of(r.text)                                           # a fresh question
+    assert tok != data["captcha_token"]
+    assert count_ideas() == before + 1
+    r = s.post(f"{URL}/ideas", data=dict(again, captcha_token=tok, captcha=answer),
+               allow_redirects=False)
+    assert r.status_code == 303 and count_ideas() == before + 2
+
+
+def test_a_wrong_answer_spends_the_question(s, clean_limits):
+    data = form(s)
+    wrong = str(int(data["captcha"]) % 18 + 1)
+    assert s.post(f"{URL}/ideas", data=dict(data, captcha=wrong)).status_code == 400
+    r = s.post(f"{URL}/ideas", data=data)          # the right answer, after a wrong one
+    assert r.status_code == 400 and "Этот пример уже решён" in r.text
 
 
 def test_hostile_text_is_stored_as_is_and_escaped_when_shown(s, clean_limits):
