@@ -113,6 +113,15 @@ int gf_parse_money(const char *s, long long *kopecks);
 int gf_parse_date(const char *s, int *y, int *m, int *d);
 /* A password we accept: 12..200 characters and not a common one. */
 int gf_password_ok(const char *pw);
+/* A rate-limit bucket named by an e-mail address without keeping it:
+ * "<prefix>:" and the hex SHA-256 of gf_email_norm(email), into out[n]
+ * (n >= strlen(prefix) + 66). */
+void gf_email_bucket(const char *prefix, const char *email, char *out, size_t n);
+/* A website as people type it ("ngo.ru", "www.ngo.ru/about",
+ * "https://нко.рф"): malloc'd with its scheme ("https://" when none was
+ * typed; caller frees), or NULL when it is not a web address (another
+ * scheme, a host without a dot, spaces, quotes). */
+char *gf_web_address(const char *s);
 
 /* ---- db.c --------------------------------------------------------------- */
 

@@ -171,16 +171,40 @@ def test_honeypot_pretends_success_and_stores_nothing(s, clean_limits):
     assert count_ideas() == before
 
 
-def test_rate_limit_per_ip(s, clean_limits):
+def test_rate_limit_per_email_address(s, clean_limits):
     for i in range(5):
         r = s.post(f"{URL}/ideas", data=form(s, body=f"Идея номер {i} для проверки лимита"),
                    allow_redirects=False)
         assert r.status_code == 303, i
     before = count_ideas()
-    r = s.post(f"{URL}/ideas", data=form(s, body="Шестая идея подряд за час"))
+    # the same address in another spelling is the same address
+    r = s.post(f"{URL}/ideas", data=form(s, email=" PETR@Example.RU ", body="Шестая идея подряд за час"))
     assert r.status_code == 429
-    assert "слишком много обращений" in r.text
+    assert ("С адреса электронной почты PETR@Example.RU недавно отправлено слишком много "
+            "обращений") in r.text
+    assert 'id="err-email"' in r.text
     assert "Шестая идея подряд за час" in r.text
+    assert count_ideas() == before
+
+
+def test_people_sharing_an_ip_address_are_not_blocked_by_each_other(s, clean_limits):
+    """One office or mobile carrier: many people behind 127.0.0.1 here."""
+    before = count_ideas()
+    for i in range(8):
+        r = s.post(f"{URL}/ideas", allow_redirects=False,
+                   data=form(s, email=f"person{i}@example.ru", body=f"Идея человека {i} из одного офиса"))
+        assert r.status_code == 303, i
+    assert count_ideas() == before + 8
+
+
+def test_an_ip_address_has_a_much_higher_ceiling(s, clean_limits):
+    sql("INSERT INTO rate_events (bucket, at) SELECT 'ideas:ip:127.0.0.1', NOW() FROM "
+        "(SELECT 1 FROM information_schema.columns LIMIT 50) x")
+    before = count_ideas()
+    r = s.post(f"{URL}/ideas", data=form(s, email="new-person@example.ru", body="Идея после потолка"))
+    assert r.status_code == 429
+    assert "Из вашей сети (с вашего IP-адреса)" in r.text and "слишком много обращений" in r.text
+    assert "Идея после потолка" in r.text
     assert count_ideas() == before
 
 
