@@ -569,7 +569,7 @@ static NEOERR *invite(gf_req *r)
     if (found)
         err = lock(existing, acc, &admins);
     else if (!(err = gf_db_begin()))       /* the administrators first, as every change */
-        err = gf_db_rows(Q[Q_ADMINS_LOCK], NOARGS, mail, "Admins", NULL);
+        err = gf_db_rows(Q[Q_ADMINS_LOCK], NOARGS, acc, "Admins", NULL);
     if (err || (err = mail_allowed(r, key, &why)) || why)
         goto done;
     if (found) {
