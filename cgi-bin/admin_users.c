@@ -17,6 +17,11 @@
  * so (a person is one account with several roles); an account that was
  * invited but never set its password gets a fresh link instead.
  *
+ * Every mail this page sends goes to an address an administrator typed:
+ * in Invite.Window seconds one administrator sends at most Invite.AdminMax
+ * (invitations and confirmations sent again together), and one address
+ * (in any spelling: gf_email_norm) gets at most Invite.AddressMax.
+ *
  * The platform always keeps an administrator: taking the role from the
  * last active one, or blocking them, is refused. Every change takes the
  * lock on the administrators' rows first (then the account's), so two
@@ -373,6 +378,32 @@ static NEOERR *unblock(gf_req *r, HDF *acc)
     return STATUS_OK;
 }
 
+/* Whether this administrator may send one more mail to email, inside the
+ * caller's transaction (after the administrators' lock, so the count
+ * holds); counts it when so. *why gets the refusal, or NULL. */
+static NEOERR *mail_allowed(gf_req *r, const char *email, const char **why)
+{
+    char from[64], to[100];
+    int window = (int)gf_cfg_int("Invite.Window", 86400), by_admin, by_address, n;
+    NEOERR *err;
+
+    *why = NULL;
+    snprintf(from, sizeof from, "invite:admin:%lld", r->user_id);
+    gf_email_bucket("invite:to", email, to, sizeof to);
+    if ((err = gf_rate_limit(from, (int)gf_cfg_int("Invite.AdminMax", 100), window, 0, &by_admin)) ||
+        (err = gf_rate_limit(to, (int)gf_cfg_int("Invite.AddressMax", 3), window, 0, &by_address)))
+        return nerr_pass(err);
+    if (!by_admin)
+        *why = "За последние сутки вы отправили столько писем с приглашениями и подтверждениями, "
+               "сколько можно. Попробуйте ещё раз завтра.";
+    else if (!by_address)
+        *why = "На этот адрес за последние сутки уже отправлено несколько писем. Попробуйте ещё "
+               "раз завтра.";
+    if (*why || (err = gf_rate_limit(from, 0, 0, 1, &n)))
+        return nerr_pass(err);
+    return nerr_pass(gf_rate_limit(to, 0, 0, 1, &n));
+}
+
 /* The invitation link (for an account without a password) inside the
  * caller's transaction; mail holds Name, Role, From. */
 static NEOERR *invite_link(gf_req *r, long long uid, const char *email, HDF *mail)
@@ -385,7 +416,7 @@ static NEOERR *invite_link(gf_req *r, long long uid, const char *email, HDF *mai
  * for an account that never set its password. */
 static NEOERR *resend(gf_req *r, HDF *acc)
 {
-    const char *email = hdf_get_value(acc, "email", "");
+    const char *email = hdf_get_value(acc, "email", ""), *why;
     char path[64];
     HDF *mail;
     int invited = hdf_get_int_value(acc, "invited", 0);
@@ -395,6 +426,10 @@ static NEOERR *resend(gf_req *r, HDF *acc)
         return nerr_pass(refuse(r, 409, "Адрес уже подтверждён: письмо не нужно."));
     if (hdf_get_int_value(acc, "disabled", 0))
         return nerr_pass(refuse(r, 409, "Пользователь заблокирован: сначала разблокируйте его."));
+    if ((err = mail_allowed(r, email, &why)))
+        return nerr_pass(err);
+    if (why)
+        return nerr_pass(refuse(r, 429, why));
     if ((err = hdf_init(&mail)))
         return nerr_pass(err);
     gf_set(mail, "Name", hdf_get_value(acc, "name", ""));
@@ -499,8 +534,8 @@ static NEOERR *invite_existing(gf_req *r, HDF *acc, const char *role, HDF *mail,
 static NEOERR *invite(gf_req *r)
 {
     const char *email = gf_input(r, "email"), *name = gf_input(r, "name"),
-               *role = gf_param(r, "role", "");
-    char path[64];
+               *role = gf_param(r, "role", ""), *why = NULL;
+    char path[64], *key = NULL;
     long long uid = 0, existing;
     int ok = 0, found = 0, admins;
     HDF *mail = NULL, *acc = NULL;
@@ -520,6 +555,7 @@ static NEOERR *invite(gf_req *r)
         r->status = 400;
         return STATUS_OK;
     }
+    key = gf_email_norm(email);            /* one account per address, in any spelling */
     if ((err = hdf_init(&mail)) || (err = hdf_init(&acc)))
         goto done;
     gf_set(mail, "Name", name);
@@ -527,18 +563,22 @@ static NEOERR *invite(gf_req *r)
     gf_set(mail, "From", hdf_get_value(r->hdf, "User.Name", ""));
     gf_set(mail, "Site.URL", gf_cfg("Site.URL", ""));
     gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
-    if ((err = gf_db_row(Q[Q_BY_EMAIL], ARGS(A_STR(email)), acc, "Found", &found)))
+    if ((err = gf_db_row(Q[Q_BY_EMAIL], ARGS(A_STR(key)), acc, "Found", &found)))
         goto done;
     existing = atoll(hdf_get_value(acc, "Found.id", "0"));
+    if (found)
+        err = lock(existing, acc, &admins);
+    else if (!(err = gf_db_begin()))       /* the administrators first, as every change */
+        err = gf_db_rows(Q[Q_ADMINS_LOCK], NOARGS, acc, "Admins", NULL);
+    if (err || (err = mail_allowed(r, key, &why)) || why)
+        goto done;
     if (found) {
-        if (!(err = lock(existing, acc, &admins)))
-            err = invite_existing(r, acc, role, mail, &uid);
-    } else if (!(err = gf_db_begin()) &&
-               !(err = gf_db_exec(Q[Q_ADD_USER], ARGS(A_STR(email), A_STR(name)), NULL, &uid)) &&
+        err = invite_existing(r, acc, role, mail, &uid);
+    } else if (!(err = gf_db_exec(Q[Q_ADD_USER], ARGS(A_STR(key), A_STR(name)), NULL, &uid)) &&
                !(err = gf_db_exec(Q[Q_GRANT], ARGS(A_INT(uid), A_STR(role)), NULL, NULL)) &&
                !(err = gr_audit(r, "user", uid, "invite", NULL, role, NULL)) &&
                !(err = gr_audit(r, "user", uid, "role_grant", NULL, role, "приглашение"))) {
-        err = invite_link(r, uid, email, mail);
+        err = invite_link(r, uid, key, mail);
     }
     if (nerr_handle(&err, GF_ERR_DUPLICATE)) {     /* invited a moment ago */
         gf_field_error(r, "email", "Этот адрес только что пригласили. Найдите его в списке пользователей.");
@@ -554,9 +594,14 @@ static NEOERR *invite(gf_req *r)
 done:
     if (err || !uid) {
         gf_db_rollback();
-        if (!err)
+        if (!err && why) {
+            gf_field_error(r, "form", why);
+            r->status = 429;
+        } else if (!err) {
             r->status = gf_form_has_errors(r) ? 400 : r->status;
+        }
     }
+    free(key);
     hdf_destroy(&mail);
     hdf_destroy(&acc);
     return nerr_pass(err);

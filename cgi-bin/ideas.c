@@ -1,17 +1,17 @@
 /*
  * ideas — "/ideas": citizens send an idea or proposal to the department.
  * Name, email, municipality (optional), text, consent, the arithmetic
- * captcha «4 + 3 =», a honeypot field and a per-IP rate limit. The idea is
+ * captcha «4 + 3 =» (each answered once), a honeypot field, a limit per
+ * e-mail address and a far higher one per IP address. The idea is
  * stored, staff are alerted (grant/alerts.c, "moderation") and the sender
  * gets a copy with the idea's number, through the outbox, in one
  * transaction; then the browser is sent to the thank-you page.
  *
  * The copy goes to whatever address was typed, so the form could be used
- * to send mail to strangers: besides the captcha and the per-IP limit, one
+ * to send mail to strangers: besides the captcha and the limits, one
  * address gets at most Ideas.CopyMax copies in Ideas.CopyWindow seconds
  * (the idea itself is still stored), and the copy says why it came.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "grant.h"
@@ -26,8 +26,11 @@ GF_STATEMENTS(Q, Q__MAX);
 
 struct idea { const char *name, *email, *body; long long muni; };
 
-static void validate(gf_req *r, struct idea *f)
+static NEOERR *validate(gf_req *r, struct idea *f)
 {
+    int captcha;
+    NEOERR *err;
+
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
         gf_field_error(r, "email", "Укажите адрес электронной почты.");
@@ -39,8 +42,14 @@ static void validate(gf_req *r, struct idea *f)
         gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");
-    if (!gf_captcha_ok(r))
+    if ((err = gf_captcha_answer(r, &captcha)))
+        return nerr_pass(err);
+    if (captcha == GF_CAPTCHA_USED)
+        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
+                                     "Решите новый пример.");
+    else if (captcha != GF_CAPTCHA_RIGHT)
         gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
+    return STATUS_OK;
 }
 
 /* Whether this address may get one more copy (and counts it when so).
@@ -48,21 +57,49 @@ static void validate(gf_req *r, struct idea *f)
  * personal data. */
 static NEOERR *copy_allowed(const char *email, int *allowed)
 {
-    char lower[256], hash[65], bucket[100];
-    size_t i;
+    char bucket[100];
     int counted;
     NEOERR *err;
 
-    for (i = 0; email[i] && i < sizeof lower - 1; i++)
-        lower[i] = (char)tolower((unsigned char)email[i]);
-    lower[i] = '\0';
-    gf_sha256_hex(lower, i, hash);
-    snprintf(bucket, sizeof bucket, "ideas:copy:%s", hash);
+    gf_email_bucket("ideas:copy", email, bucket, sizeof bucket);
     if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.CopyMax", 3),
                              (int)gf_cfg_int("Ideas.CopyWindow", 86400), 0, allowed)) ||
         !*allowed)
         return nerr_pass(err);
     return nerr_pass(gf_rate_limit(bucket, 0, 0, 1, &counted));
+}
+
+/* The two limits on sending: Ideas.RateMax per e-mail address, and a far
+ * higher ceiling, Ideas.IPMax, per IP address, which everyone behind one
+ * address (an office, a mobile carrier) shares; both in Ideas.RateWindow
+ * seconds. A refusal says which address it means (the field's error for
+ * the e-mail, the form's for the network) and is a 429. */
+static NEOERR *check_limits(gf_req *r, const char *email, const char *email_bucket,
+                            const char *ip_bucket)
+{
+    long window = gf_cfg_int("Ideas.RateWindow", 3600);
+    char msg[600], wait[64];
+    int by_email = 1, by_ip = 1;
+    NEOERR *err;
+
+    if ((err = gf_rate_limit(email_bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,
+                             &by_email)) ||
+        (err = gf_rate_limit(ip_bucket, (int)gf_cfg_int("Ideas.IPMax", 50), (int)window, 0,
+                             &by_ip)))
+        return nerr_pass(err);
+    gf_fmt_duration(window, wait, sizeof wait);
+    if (!by_email) {
+        snprintf(msg, sizeof msg, "С адреса электронной почты %s недавно отправлено слишком "
+                 "много обращений. Попробуйте ещё раз через %s.", email, wait);
+        gf_field_error(r, "email", msg);
+        r->status = 429;
+    } else if (!by_ip) {
+        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
+                 "слишком много обращений. Попробуйте ещё раз через %s.", wait);
+        gf_field_error(r, "form", msg);
+        r->status = 429;
+    }
+    return STATUS_OK;
 }
 
 static NEOERR *store(gf_req *r, struct idea *f)
@@ -124,10 +161,9 @@ static NEOERR *show(gf_req *r)
 static NEOERR *send_idea(gf_req *r)
 {
     struct idea f = {0};
-    char bucket[100];
-    int allowed = 1;
-    long window = gf_cfg_int("Ideas.RateWindow", 3600);
-    NEOERR *err;
+    char ip_bucket[100], email_bucket[100];
+    int counted;
+    NEOERR *err = STATUS_OK;
 
     if ((err = prepare(r)))
         return nerr_pass(err);
@@ -141,22 +177,16 @@ static NEOERR *send_idea(gf_req *r)
     f.email = gf_input(r, "email");
     f.body = gf_input(r, "body");
     f.muni = gf_parse_id(gf_param(r, "municipality", ""));
-    validate(r, &f);
-    snprintf(bucket, sizeof bucket, "ideas:ip:%s", r->ip);
-    if (!gf_form_has_errors(r) &&
-        !(err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,
-                              &allowed)) &&
-        !allowed) {
-        char msg[300], wait[64];
-        gf_fmt_duration(window, wait, sizeof wait);
-        snprintf(msg, sizeof msg, "С вашего адреса отправлено слишком много обращений. "
-                 "Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "form", msg);
-        r->status = 429;
-    }
+    if ((err = validate(r, &f)))
+        return nerr_pass(err);
+    snprintf(ip_bucket, sizeof ip_bucket, "ideas:ip:%s", r->ip);
+    gf_email_bucket("ideas:email", f.email, email_bucket, sizeof email_bucket);
+    if (!gf_form_has_errors(r))
+        err = check_limits(r, f.email, email_bucket, ip_bucket);
     if (!err && !gf_form_has_errors(r) &&
         !(err = store(r, &f)) &&
-        !(err = gf_rate_limit(bucket, 0, 0, 1, &allowed)))
+        !(err = gf_rate_limit(email_bucket, 0, 0, 1, &counted)) &&
+        !(err = gf_rate_limit(ip_bucket, 0, 0, 1, &counted)))
         gf_redirect(r, "/ideas?sent=1");
     if (!err && gf_form_has_errors(r)) {
         if (!r->status || r->status == 200)

@@ -5,7 +5,19 @@
  * date of state registration from the ОГРН record), and
  * a logo (PNG or JPEG, by content), inviting a colleague by email;
  * "/org/join?token=…" lets the invited person join; "/org/logo/<id>" is the
- * public logo. One ИНН is registered once.
+ * logo, public once the organization has a project on the exhibition (its
+ * members see it before). One ИНН is registered once.
+ *
+ * A profile posted with errors saves what is valid: the invalid fields
+ * keep their stored values and show what was typed, with the error. A
+ * new profile is saved only whole (an organization that exists may apply).
+ * A logo replaced or removed is deleted from disk after the commit that
+ * stops referencing it (a crash in between leaves an orphan file, never a
+ * missing one).
+ *
+ * Invitations are mail to an address someone typed: at most Invite.OrgMax
+ * per organization and Invite.AddressMax per address in Invite.Window
+ * seconds; the subject names the site, never text typed in a form.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +29,8 @@
 #include "grant.h"
 
 enum {
-    Q_MY_ORG, Q_INSERT, Q_UPDATE, Q_MEMBER, Q_MEMBERS, Q_ORG_NAME, Q_LOGO,
-    Q_SET_LOGO, Q__MAX
+    Q_MY_ORG, Q_INSERT, Q_UPDATE, Q_MEMBER, Q_MEMBERS, Q_ORG_NAME, Q_ORG_LOCK, Q_LOGO,
+    Q_OLD_LOGO, Q_SET_LOGO, Q__MAX
 };
 static const char *const Q[] = {
     [Q_MY_ORG] =
@@ -42,16 +54,27 @@ static const char *const Q[] = {
         " WHERE m.org_id = ? ORDER BY u.id",
     [Q_ORG_NAME] =
         "SELECT short_name FROM organizations WHERE id = ?",
+    /* invitations of one organization, one at a time: the count holds */
+    [Q_ORG_LOCK] =
+        "SELECT short_name FROM organizations WHERE id = ? FOR UPDATE",
+    /* public when something of the organization is on the exhibition;
+     * its members (user ?) see it before */
     [Q_LOGO] =
-        "SELECT logo_name, logo_mime, short_name FROM organizations WHERE id = ? AND logo_name IS NOT NULL",
+        "SELECT o.logo_name, o.logo_mime FROM organizations o WHERE o.id = ? AND o.logo_name IS NOT NULL"
+        " AND (EXISTS (SELECT 1 FROM projects p WHERE p.org_id = o.id AND p.listed = 1)"
+        " OR EXISTS (SELECT 1 FROM org_members m WHERE m.org_id = o.id AND m.user_id = ?))",
+    [Q_OLD_LOGO] =
+        "SELECT logo_name FROM organizations WHERE id = ? FOR UPDATE",
     [Q_SET_LOGO] =
         "UPDATE organizations SET logo_name = ?, logo_mime = ? WHERE id = ?",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
-static const char *const fields[] = {
+/* the profile's fields in the order of Q_INSERT and Q_UPDATE */
+enum { NFIELDS = 15 };
+static const char *const fields[NFIELDS] = {
     "full_name", "short_name", "legal_form", "inn", "ogrn", "kpp", "address", "municipality",
-    "head_name", "head_position", "phone", "email", "website", "description",
+    "head_name", "head_position", "phone", "email", "website", "description", "registered_on",
 };
 
 static void validate(gf_req *r)
@@ -88,9 +111,17 @@ static void validate(gf_req *r)
     if (gf_field_text(r, "email", v, GF_REQUIRED | GF_ONE_LINE, 254) && !gf_valid_email(v))
         gf_field_error(r, "email", "Адрес электронной почты указан неверно, например: info@ngo.ru.");
     v = gf_input(r, "website");
-    if (gf_field_text(r, "website", v, GF_ONE_LINE, 300) && *v &&
-        strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
-        gf_field_error(r, "website", "Адрес сайта начинается с https:// или http://.");
+    if (gf_field_text(r, "website", v, GF_ONE_LINE, 300) && *v) {
+        char *web = gf_web_address(v);     /* "ngo.ru" is https://ngo.ru */
+        if (!web)
+            gf_field_error(r, "website", "Адрес сайта указан неверно, например: ngo-kuban.ru или "
+                                         "https://ngo-kuban.ru.");
+        else if (gf_utf8_len(web) > 300)
+            gf_field_error(r, "website", "Адрес сайта — не длиннее 300 символов.");
+        else
+            gf_set(r->hdf, "Query.website", web);
+        free(web);
+    }
     gf_field_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
     v = gf_input(r, "registered_on");
     if (*v) {
@@ -134,69 +165,168 @@ static NEOERR *take_logo(gf_req *r, char stored[44], char mime[80])
     return nerr_pass(gf_file_store(f, stored, sha, &size));
 }
 
-static NEOERR *save(gf_req *r, long long org_id)
+/* What is saved for a field: what was posted, or the stored value
+ * (Stored.<name>, see profile) when the posted one has an error. */
+static const char *value_of(gf_req *r, const char *name)
 {
-    const char *v[14], *reg = gf_input(r, "registered_on");
-    char logo[44], mime[80];
-    long long id = org_id;
+    char key[64];
+
+    snprintf(key, sizeof key, "Form.Error.%s", name);
+    if (!hdf_get_value(r->hdf, key, NULL))
+        return gf_input(r, name);
+    snprintf(key, sizeof key, "Stored.%s", name);
+    return hdf_get_value(r->hdf, key, "");
+}
+
+/* One attempt at writing the profile in a transaction: the fields (each
+ * valid one as posted), the new logo or its removal. *old gets the logo
+ * file the row stopped referencing ("" when none); *id the organization. */
+static NEOERR *write_profile(gf_req *r, long long org_id, const char *logo, const char *mime,
+                             char old[64], long long *id)
+{
+    const char *v[NFIELDS];
+    HDF *row;
     NEOERR *err;
 
-    if ((err = take_logo(r, logo, mime)) || gf_form_has_errors(r))
-        return nerr_pass(err);
-    for (int i = 0; i < 14; i++)
-        v[i] = gf_input(r, fields[i]);
+    old[0] = '\0';
+    *id = org_id;
+    for (int i = 0; i < NFIELDS; i++)
+        v[i] = value_of(r, fields[i]);
 #define COMMON A_STR(v[0]), A_STR(v[1]), A_STR(v[2]), A_STR(v[3]), A_STR(v[4]), A_STR(v[5]), \
                A_STR(v[6]), A_INT(gf_parse_id(v[7])), A_STR(v[8]), A_STR(v[9]), A_STR(v[10]), \
-               A_STR(v[11]), A_STR(v[12]), A_STR(v[13]), *reg ? A_STR(reg) : A_NULL
-    if ((err = gf_db_begin()))
+               A_STR(v[11]), A_STR(v[12]), A_STR(v[13]), *v[14] ? A_STR(v[14]) : A_NULL
+    if ((err = hdf_init(&row)))
         return nerr_pass(err);
-    if (org_id)
-        err = gf_db_exec(Q[Q_UPDATE], ARGS(COMMON, A_INT(org_id)), NULL, NULL);
-    else if (!(err = gf_db_exec(Q[Q_INSERT], ARGS(COMMON), NULL, &id)))
-        err = gf_db_exec(Q[Q_MEMBER], ARGS(A_INT(id), A_INT(r->user_id)), NULL, NULL);
+    if ((err = gf_db_begin())) {
+        hdf_destroy(&row);
+        return nerr_pass(err);
+    }
+    if (org_id) {
+        if (!(err = gf_db_row(Q[Q_OLD_LOGO], ARGS(A_INT(org_id)), row, NULL, NULL)))
+            err = gf_db_exec(Q[Q_UPDATE], ARGS(COMMON, A_INT(org_id)), NULL, NULL);
+    } else if (!(err = gf_db_exec(Q[Q_INSERT], ARGS(COMMON), NULL, id))) {
+        err = gf_db_exec(Q[Q_MEMBER], ARGS(A_INT(*id), A_INT(r->user_id)), NULL, NULL);
+    }
 #undef COMMON
-    if (!err && logo[0])
-        err = gf_db_exec(Q[Q_SET_LOGO], ARGS(A_STR(logo), A_STR(mime), A_INT(id)), NULL, NULL);
-    else if (!err && !strcmp(gf_param(r, "remove_logo", ""), "1"))
-        err = gf_db_exec(Q[Q_SET_LOGO], ARGS(A_NULL, A_NULL, A_INT(id)), NULL, NULL);
+    if (!err && (logo[0] || !strcmp(gf_param(r, "remove_logo", ""), "1"))) {
+        snprintf(old, 64, "%s", hdf_get_value(row, "logo_name", ""));
+        err = gf_db_exec(Q[Q_SET_LOGO], logo[0] ? ARGS(A_STR(logo), A_STR(mime), A_INT(*id))
+                                               : ARGS(A_NULL, A_NULL, A_INT(*id)), NULL, NULL);
+    }
+    hdf_destroy(&row);
     if (!err)
-        err = gr_audit(r, "organization", id, org_id ? "update" : "create", NULL, NULL, NULL);
+        err = gr_audit(r, "organization", *id, org_id ? "update" : "create", NULL, NULL, NULL);
     if (!err)
         err = gf_db_commit();
-    if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
+    if (err)
         gf_db_rollback();
+    return nerr_pass(err);
+}
+
+static void remove_file(const char *stored)
+{
+    char path[1024];
+
+    gf_file_path(stored, path, sizeof path);
+    if (unlink(path))
+        gf_log("warn", "could not delete the logo file %s", stored);
+}
+
+/* Saves the profile: a new one only whole; one that exists with every
+ * valid field (an ИНН another organization holds is one more error, and
+ * the rest is written again without it). */
+static NEOERR *save(gf_req *r, long long org_id)
+{
+    char logo[44], mime[80], old[64] = "";
+    long long id;
+    int saved = 0;
+    NEOERR *err;
+
+    if ((err = take_logo(r, logo, mime)))
+        return nerr_pass(err);
+    for (int attempt = 0; !saved && attempt < 2; attempt++) {
+        if (!org_id && gf_form_has_errors(r))
+            break;
+        err = write_profile(r, org_id, logo, mime, old, &id);
+        if (!nerr_handle(&err, GF_ERR_DUPLICATE)) {
+            saved = !err;
+            break;
+        }
         gf_field_error(r, "inn", "Организация с таким ИНН уже зарегистрирована. Попросите её "
                                  "представителя пригласить вас через профиль организации.");
     }
-    if ((err || gf_form_has_errors(r)) && logo[0]) {   /* stored for nothing */
-        char path[1024];
-        gf_file_path(logo, path, sizeof path);
-        unlink(path);
-    }
+    if (saved && old[0])
+        remove_file(old);                  /* no longer referenced: committed */
+    if (!saved && logo[0])
+        remove_file(logo);                 /* stored for nothing */
+    if (saved && org_id && gf_form_has_errors(r))
+        gf_set_int(r->hdf, "Stored.has_logo", logo[0] ? 1 :
+                   old[0] ? 0 : hdf_get_int_value(r->hdf, "Stored.has_logo", 0));
     return nerr_pass(err);
+}
+
+/* Whether one more invitation may go from org_id to the address (bucket
+ * to), inside the transaction that holds the organization's row; a
+ * refusal is the field's error and a 429. Counts it when it may. */
+static NEOERR *invite_allowed(gf_req *r, long long org_id, const char *to, int *ok)
+{
+    char from[64];
+    int window = (int)gf_cfg_int("Invite.Window", 86400), by_org, by_address, n;
+    NEOERR *err;
+
+    *ok = 0;
+    snprintf(from, sizeof from, "invite:org:%lld", org_id);
+    if ((err = gf_rate_limit(from, (int)gf_cfg_int("Invite.OrgMax", 10), window, 0, &by_org)) ||
+        (err = gf_rate_limit(to, (int)gf_cfg_int("Invite.AddressMax", 3), window, 0, &by_address)))
+        return nerr_pass(err);
+    if (!by_org)
+        gf_field_error(r, "invite_email", "Ваша организация за последние сутки отправила столько "
+                                          "приглашений, сколько можно. Попробуйте ещё раз завтра.");
+    else if (!by_address)
+        gf_field_error(r, "invite_email", "На этот адрес за последние сутки уже отправлено "
+                                          "несколько приглашений. Попробуйте ещё раз завтра.");
+    if (!by_org || !by_address) {
+        r->status = 429;
+        return STATUS_OK;
+    }
+    *ok = 1;
+    if ((err = gf_rate_limit(from, 0, 0, 1, &n)))
+        return nerr_pass(err);
+    return nerr_pass(gf_rate_limit(to, 0, 0, 1, &n));
 }
 
 static NEOERR *invite(gf_req *r, long long org_id)
 {
     const char *email = gf_input(r, "invite_email");
+    char *key, to[100];
     HDF *mail;
+    int ok = 0;
     NEOERR *err;
 
     if (!gf_valid_email(email)) {
         gf_field_error(r, "invite_email", "Адрес электронной почты указан неверно.");
+        r->status = 400;
         return STATUS_OK;
     }
-    if ((err = hdf_init(&mail)))
+    key = gf_email_norm(email);            /* the token's address is the key join compares */
+    gf_email_bucket("invite:to", key, to, sizeof to);
+    if ((err = hdf_init(&mail))) {
+        free(key);
         return nerr_pass(err);
+    }
     if (!(err = gf_db_begin()) &&
-        !(err = gf_db_row(Q[Q_ORG_NAME], ARGS(A_INT(org_id)), mail, "Org", NULL)) &&
+        !(err = gf_db_row(Q[Q_ORG_LOCK], ARGS(A_INT(org_id)), mail, "Org", NULL)) &&
+        !(err = invite_allowed(r, org_id, to, &ok)) && ok &&
         !(err = hdf_set_value(mail, "From", hdf_get_value(r->hdf, "User.Name", ""))) &&
-        !(err = gf_token_mail(r, "invite", r->user_id, org_id, email, 7 * 86400, "/org/join",
+        !(err = gf_token_mail(r, "invite", r->user_id, org_id, key, 7 * 86400, "/org/join",
                               "invite.cs", mail)))
         err = gf_db_commit();
+    if (err || !ok)
+        gf_db_rollback();
     hdf_destroy(&mail);
-    if (!err)
-        gf_set(r->hdf, "Invited", email);
+    if (!err && ok)
+        gf_set(r->hdf, "Invited", key);
+    free(key);
     return nerr_pass(err);
 }
 
@@ -247,13 +377,14 @@ static NEOERR *join(gf_req *r)
     return STATUS_OK;
 }
 
-/* The public logo of an organization. */
+/* The logo of an organization with something on the exhibition (or to
+ * its members); otherwise a 404, as for no logo at all. */
 static NEOERR *serve_logo(gf_req *r)
 {
     int found = 0;
     NEOERR *err;
 
-    if ((err = gf_db_row(Q[Q_LOGO], ARGS(A_INT(r->id)), r->hdf, "Logo", &found)))
+    if ((err = gf_db_row(Q[Q_LOGO], ARGS(A_INT(r->id), A_INT(r->user_id)), r->hdf, "Logo", &found)))
         return nerr_pass(err);
     if (!found)
         return nerr_raise(GF_ERR_NOTFOUND, "no logo");
@@ -262,8 +393,9 @@ static NEOERR *serve_logo(gf_req *r)
     return STATUS_OK;
 }
 
-/* The profile page; *org_id gets the organization (0: none yet). With
- * keep_posted the form shows what was posted instead of what is stored. */
+/* The profile page; *org_id gets the organization (0: none yet), Stored
+ * the profile as it is. With keep_posted the form shows what was posted
+ * instead of what is stored. */
 static NEOERR *profile(gf_req *r, int keep_posted, long long *org_id)
 {
     HDF *row;
@@ -277,6 +409,8 @@ static NEOERR *profile(gf_req *r, int keep_posted, long long *org_id)
         return nerr_pass(err);
     err = gf_db_row(Q[Q_MY_ORG], ARGS(A_INT(r->user_id)), row, "Org", &found);
     *org_id = found ? atoll(hdf_get_value(row, "Org.id", "0")) : 0;
+    if (!err && found)
+        err = hdf_copy(r->hdf, "Stored", hdf_get_obj(row, "Org"));
     if (!err && found && !keep_posted)
         err = hdf_copy(r->hdf, "Query", hdf_get_obj(row, "Org"));
     hdf_destroy(&row);
@@ -315,9 +449,11 @@ static NEOERR *change(gf_req *r)
         return nerr_pass(invite(r, org_id));
     }
     validate(r);
-    if (!gf_form_has_errors(r) && (err = save(r, org_id)))
+    if ((err = save(r, org_id)))
         return nerr_pass(err);
     if (gf_form_has_errors(r)) {
+        /* what the page says is what happened: the rest saved, or nothing */
+        gf_set(r->hdf, "Outcome", org_id ? "partly" : "none");
         r->status = 400;
         return STATUS_OK;
     }

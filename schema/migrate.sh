@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # migrate.sh SOCKET DBNAME — applies schema/NNN_*.sql in order, once each,
 # recording them in schema_migrations; then (re)grants the programs'
-# accounts: gf_read may only SELECT; gf_app may change data but only
-# append to audit_log and legacy_drafts, and only move audit_head (never
-# add or remove its one row). Re-running is a no-op.
+# accounts: gf_read may only SELECT what the read-only programs read (below);
+# gf_app may change data but only append to audit_log and legacy_drafts,
+# and only move audit_head (never add or remove its one row). Re-running is
+# a no-op.
 set -euo pipefail
 cd "$(dirname "$0")"
 SOCK=$1 DB=$2
@@ -20,8 +21,33 @@ for f in [0-9][0-9][0-9]_*.sql; do
     SQL -e "INSERT INTO schema_migrations (version, applied_at) VALUES ('$v', UTC_TIMESTAMP())"
 done
 
+# gf_read serves the programs declared GF_DB_READ (home, projects, project,
+# competition, news, results, my, cabinet, staff_apps, staff_audit) and
+# `gf-audit verify`: the tables their SQL reads, and of the tables holding
+# secrets or personal data only the columns they read — session loading
+# (sessions, users, user_roles), the staff's counts of ideas, comments and
+# failed mail. Never a password hash, a one-time token, a session's or a
+# citizen's address, or a mail. A read program that reads a new table or
+# column adds it here (tests/http/test_db_grants.py checks the tables).
+READ_TABLES="assignments audit_head audit_log commission_decisions competition_directions
+    competition_documents competitions criteria directions exhibit_stats municipalities news
+    org_members organizations projects user_roles"
+READ_COLUMNS="users(id, email, name, disabled)
+sessions(token_hash, user_id, csrf, expires_at)
+ideas(id, name, municipality_id, body, status, created_at)
+comments(id, project_id, author_name, body, status, created_at)
+outbox(id, status)"
+
 {
-    echo "GRANT SELECT ON \`$DB\`.* TO 'gf_read'@'localhost';"
+    # from nothing, so that what an older version granted (the whole
+    # database) goes; one batch, so the programs see the change at once
+    echo "REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'gf_read'@'localhost';"
+    for t in $READ_TABLES; do
+        echo "GRANT SELECT ON \`$DB\`.\`$t\` TO 'gf_read'@'localhost';"
+    done
+    echo "$READ_COLUMNS" | while read -r line; do
+        echo "GRANT SELECT (${line#*\(} ON \`$DB\`.\`${line%%\(*}\` TO 'gf_read'@'localhost';"
+    done
     SQL -N -e "SELECT table_name FROM information_schema.tables
                WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'" |
     while read -r t; do

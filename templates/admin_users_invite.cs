@@ -2,7 +2,8 @@
 <p class="crumbs"><a href="/cabinet/admin">Администрирование</a> · <a href="/admin/users">Пользователи</a></p>
 <h1>Пригласить пользователя</h1>
 <p>На адрес придёт письмо со ссылкой: по ней человек укажет своё имя и задаст пароль. Если у адреса уже есть учётная запись, роль будет добавлена к ней.</p>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert">Проверьте поля, отмеченные ниже.</p><?cs /if ?>
+<?cs if:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p>
+<?cs elif:Form.HasErrors ?><p class="form-error" role="alert">Проверьте поля, отмеченные ниже.</p><?cs /if ?>
 <form method="post" action="/admin/users/invite" class="form narrow" novalidate>
   <?cs call:csrf_field() ?>
   <?cs call:text_field("email", "Эл. почта", "email", 254, 1, "") ?>

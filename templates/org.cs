@@ -3,7 +3,8 @@
 <?cs if:Welcome ?><div class="notice" role="status"><p><strong>Адрес подтверждён, добро пожаловать!</strong> Заполните профиль организации — он понадобится для подачи заявки.</p></div><?cs /if ?>
 <?cs if:Saved ?><div class="notice" role="status"><p>Профиль сохранён. <a href="/">Выбрать конкурс и подать заявку</a></p></div><?cs /if ?>
 <?cs if:Joined ?><div class="notice" role="status"><p>Вы присоединились к организации.</p></div><?cs /if ?>
-<?cs if:Form.HasErrors ?><p class="form-error" role="alert">Проверьте поля, отмеченные ниже. Введённое сохранено в форме.</p><?cs /if ?>
+<?cs if:Outcome == "partly" ?><p class="form-error" role="alert">Сохранено всё, кроме полей, отмеченных ниже: в них осталось то, что вы ввели, — исправьте и сохраните ещё раз.</p>
+<?cs elif:Outcome == "none" ?><p class="form-error" role="alert">Профиль не сохранён: исправьте поля, отмеченные ниже, и сохраните ещё раз. Введённое осталось в форме.</p><?cs /if ?>
 <form method="post" action="/org" class="form" enctype="multipart/form-data" novalidate>
   <?cs call:csrf_field() ?>
   <?cs call:text_field("full_name", "Полное наименование", "text", 500, 1, "Как в уставе, например: Автономная некоммерческая организация «Добрые руки»") ?>
@@ -19,7 +20,7 @@
   <?cs call:text_field("head_position", "Должность руководителя", "text", 200, 1, "") ?>
   <?cs call:text_field("phone", "Телефон организации", "tel", 40, 1, "") ?>
   <?cs call:text_field("email", "Электронная почта организации", "email", 254, 1, "") ?>
-  <?cs call:text_field("website", "Сайт", "url", 300, 0, "Например: https://ngo-kuban.ru") ?>
+  <?cs call:text_field("website", "Сайт", "url", 300, 0, "Например: ngo-kuban.ru") ?>
   <div class="field">
     <label for="description">Кратко о деятельности</label>
     <textarea id="description" name="description" rows="5" maxlength="2000"<?cs call:error_attrs("description") ?>><?cs var:Query.description ?></textarea>
@@ -27,7 +28,7 @@
   </div>
   <div class="field">
     <label for="logo">Логотип</label>
-    <?cs if:Query.has_logo == 1 ?><p><img src="/org/logo/<?cs var:OrgId ?>" alt="Текущий логотип" class="logo"></p>
+    <?cs if:Stored.has_logo == 1 ?><p><img src="/org/logo/<?cs var:OrgId ?>" alt="Текущий логотип" class="logo"></p>
     <p><input id="remove_logo" name="remove_logo" type="checkbox" value="1"> <label for="remove_logo" class="inline-label">Удалить логотип</label></p><?cs /if ?>
     <input id="logo" name="logo" type="file" accept="image/png,image/jpeg" aria-describedby="hint-logo"<?cs call:error_attrs("logo") ?>>
     <p class="hint" id="hint-logo">PNG или JPEG, до <?cs var:bytes(Limit.Logo) ?>. Показывается на страницах проектов организации.</p>

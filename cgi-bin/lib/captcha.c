@@ -1,7 +1,12 @@
 /*
- * captcha.c — the seed's arithmetic question «4 + 3 =», kept stateless:
- * the form carries "a.b.time.mac", signed with the site secret, so any
- * app host can check the answer. A token is valid for two hours.
+ * captcha.c — the seed's arithmetic question «4 + 3 =». The form carries
+ * the question as an opaque token: the operands and the time it was asked,
+ * encrypted and authenticated with a key derived from the site secret
+ * (crypto_secretbox), so a bot cannot read the answer from the page and
+ * any app host can check it. A token is valid for two hours and answers
+ * once: its hash goes into captcha_used when it is checked, right or wrong
+ * (a second use, or a second guess, is refused), and rows past the token's
+ * expiry are swept on the way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,28 +15,44 @@
 #include <sodium.h>
 #include "gf.h"
 
-static void mac_hex(int a, int b, long long ts, char out[65])
-{
-    unsigned char key[crypto_auth_hmacsha256_KEYBYTES];
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    const char *secret = gf_cfg("Secrets.Key", "");
-    char msg[96];
+#define TTL 7200
+/* nonce + MAC + "a.b.time" (at most 1 + 1 + 1 + 1 + 20 bytes) */
+#define MAX_PLAIN 32
+#define MAX_BOX (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + MAX_PLAIN)
 
-    crypto_hash_sha256(key, (const unsigned char *)secret, strlen(secret));
-    snprintf(msg, sizeof msg, "captcha:%d:%d:%lld", a, b, ts);
-    crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg), key);
-    sodium_bin2hex(out, 65, mac, sizeof mac);
+enum { Q_SPEND, Q_SWEEP, Q__MAX };
+static const char *const Q[] = {
+    [Q_SPEND] =
+        "INSERT INTO captcha_used (token_hash, expires_at) VALUES (?, NOW() + INTERVAL ? SECOND)",
+    [Q_SWEEP] =
+        "DELETE FROM captcha_used WHERE expires_at < NOW() LIMIT 100",
+};
+GF_STATEMENTS(Q, Q__MAX);
+
+static void box_key(unsigned char key[crypto_secretbox_KEYBYTES])
+{
+    const char *secret = gf_cfg("Secrets.Key", "");
+
+    crypto_generichash(key, crypto_secretbox_KEYBYTES, (const unsigned char *)secret,
+                       strlen(secret), (const unsigned char *)"grantfair captcha", 17);
 }
 
 NEOERR *gf_captcha_new(gf_req *r)
 {
     int a = 1 + (int)randombytes_uniform(9), b = 1 + (int)randombytes_uniform(9);
-    long long ts = (long long)time(NULL);
-    char mac[65], tok[128];
+    unsigned char key[crypto_secretbox_KEYBYTES], box[MAX_BOX];
+    char plain[MAX_PLAIN], tok[2 * MAX_BOX];
+    size_t len;
     NEOERR *err;
 
-    mac_hex(a, b, ts, mac);
-    snprintf(tok, sizeof tok, "%d.%d.%lld.%s", a, b, ts, mac);
+    len = (size_t)snprintf(plain, sizeof plain, "%d.%d.%lld", a, b, (long long)time(NULL));
+    box_key(key);
+    randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, len,
+                          box, key);
+    sodium_memzero(key, sizeof key);
+    sodium_bin2base64(tok, sizeof tok, box, crypto_secretbox_NONCEBYTES +
+                      crypto_secretbox_MACBYTES + len, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     if ((err = hdf_set_int_value(r->hdf, "Captcha.A", a)) ||
         (err = hdf_set_int_value(r->hdf, "Captcha.B", b)) ||
         (err = hdf_set_value(r->hdf, "Captcha.Token", tok)))
@@ -39,19 +60,55 @@ NEOERR *gf_captcha_new(gf_req *r)
     return STATUS_OK;
 }
 
-int gf_captcha_ok(gf_req *r)
+/* The question inside a token we issued less than TTL seconds ago; 0
+ * when tok is not one (forged, altered, expired). */
+static int open_token(const char *tok, int *a, int *b, long long *ts)
+{
+    unsigned char key[crypto_secretbox_KEYBYTES], box[MAX_BOX];
+    char plain[MAX_PLAIN + 1];
+    size_t len;
+    long long now = (long long)time(NULL);
+    int ok;
+
+    if (strlen(tok) > 2 * MAX_BOX ||
+        sodium_base642bin(box, sizeof box, tok, strlen(tok), NULL, &len, NULL,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) ||
+        len <= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+        return 0;
+    box_key(key);
+    ok = !crypto_secretbox_open_easy((unsigned char *)plain, box + crypto_secretbox_NONCEBYTES,
+                                     len - crypto_secretbox_NONCEBYTES, box, key);
+    sodium_memzero(key, sizeof key);
+    if (!ok)
+        return 0;
+    plain[len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES] = '\0';
+    return sscanf(plain, "%d.%d.%lld", a, b, ts) == 3 && *a >= 1 && *a <= 9 && *b >= 1 &&
+           *b <= 9 && *ts <= now + 60 && now - *ts <= TTL;
+}
+
+NEOERR *gf_captcha_answer(gf_req *r, int *result)
 {
     const char *tok = gf_param(r, "captcha_token", "");
-    char mac[65], given[65];
+    char hash[65];
+    long long ts;
     int a, b;
-    long long ts, now = (long long)time(NULL);
+    NEOERR *err;
 
-    if (strlen(tok) > 120 ||
-        sscanf(tok, "%d.%d.%lld.%64[0-9a-f]", &a, &b, &ts, given) != 4 ||
-        a < 1 || a > 9 || b < 1 || b > 9 || ts > now + 60 || now - ts > 7200)
-        return 0;
-    mac_hex(a, b, ts, mac);
-    if (strlen(given) != 64 || sodium_memcmp(mac, given, 64))
-        return 0;
-    return gf_captcha_check(gf_param(r, "captcha", ""), a, b);
+    *result = GF_CAPTCHA_WRONG;
+    if (!open_token(tok, &a, &b, &ts))
+        return STATUS_OK;
+    gf_sha256_hex(tok, strlen(tok), hash);
+    if ((err = gf_db_exec(Q[Q_SWEEP], NOARGS, NULL, NULL)))
+        return nerr_pass(err);
+    err = gf_db_exec(Q[Q_SPEND], ARGS(A_STR(hash), A_INT(ts + TTL - (long long)time(NULL) + 60)),
+                     NULL, NULL);
+    if (nerr_handle(&err, GF_ERR_DUPLICATE)) {
+        *result = GF_CAPTCHA_USED;
+        return STATUS_OK;
+    }
+    if (err)
+        return nerr_pass(err);
+    if (gf_captcha_check(gf_param(r, "captcha", ""), a, b))
+        *result = GF_CAPTCHA_RIGHT;
+    return STATUS_OK;
 }

@@ -64,6 +64,11 @@ extern HDF *gf_conf;
 NEOERR *gf_config_load(void);
 const char *gf_cfg(const char *name, const char *def);
 long gf_cfg_int(const char *name, long def);
+/* 1 when key may sign and encrypt for the site at site_url: at least 32
+ * characters and not the example's "change-me", unless the site is this
+ * machine only (http://127.0.0.1…, localhost, [::1]: a local stack).
+ * gf_config_load refuses a configuration that fails it. */
+int gf_secret_key_ok(const char *key, const char *site_url);
 
 /* ---- valid.c: pure functions, no I/O (unit tested) ---------------------- */
 
@@ -92,8 +97,8 @@ char *gf_trim_dup(const char *s);
  * trimmed, ASCII letters lower-cased; malloc'd, caller frees. Every place
  * that looks an address up or counts by it uses this form. */
 char *gf_email_norm(const char *s);
-/* Captcha: a + b with 1 <= a,b <= 9; the expected answer is kept signed in
- * the form (see gf_captcha_*) so that no server state is needed. */
+/* Captcha: whether answer is a + b (1 <= a,b <= 9); the question itself
+ * travels encrypted in the form (see captcha.c). */
 int gf_captcha_check(const char *answer, int a, int b);
 /* ИНН: 10 digits (organization) or 12 (person), checksums verified. */
 int gf_valid_inn(const char *s);
@@ -108,6 +113,15 @@ int gf_parse_money(const char *s, long long *kopecks);
 int gf_parse_date(const char *s, int *y, int *m, int *d);
 /* A password we accept: 12..200 characters and not a common one. */
 int gf_password_ok(const char *pw);
+/* A rate-limit bucket named by an e-mail address without keeping it:
+ * "<prefix>:" and the hex SHA-256 of gf_email_norm(email), into out[n]
+ * (n >= strlen(prefix) + 66). */
+void gf_email_bucket(const char *prefix, const char *email, char *out, size_t n);
+/* A website as people type it ("ngo.ru", "www.ngo.ru/about",
+ * "https://нко.рф"): malloc'd with its scheme ("https://" when none was
+ * typed; caller frees), or NULL when it is not a web address (another
+ * scheme, a host without a dot, spaces, quotes). */
+char *gf_web_address(const char *s);
 
 /* ---- db.c --------------------------------------------------------------- */
 
@@ -462,10 +476,17 @@ NEOERR *gf_token_mail(gf_req *r, const char *purpose, long long user_id, long lo
 
 /* ---- captcha.c ---------------------------------------------------------- */
 
-/* Puts a fresh question into Captcha.A, Captcha.B and Captcha.Token. */
+/* Puts a fresh question into Captcha.A, Captcha.B and Captcha.Token (the
+ * question encrypted and authenticated: the page shows A and B, the form
+ * posts the token back as captcha_token). */
 NEOERR *gf_captcha_new(gf_req *r);
-/* 1 when Query.captcha answers the question signed in Query.captcha_token. */
-int gf_captcha_ok(gf_req *r);
+/* Checks Query.captcha against the question in Query.captcha_token and
+ * spends the token (outside any transaction of the caller's: call it
+ * before gf_db_begin), right answer or not. *result: GF_CAPTCHA_RIGHT,
+ * GF_CAPTCHA_WRONG (also a forged or expired token) or GF_CAPTCHA_USED
+ * (answered before: a replay). */
+enum { GF_CAPTCHA_WRONG, GF_CAPTCHA_RIGHT, GF_CAPTCHA_USED };
+NEOERR *gf_captcha_answer(gf_req *r, int *result);
 
 /* ---- mail.c ------------------------------------------------------------- */
 

@@ -317,3 +317,73 @@ int gf_password_ok(const char *pw)
             return 0;
     return 1;
 }
+
+void gf_email_bucket(const char *prefix, const char *email, char *out, size_t n)
+{
+    char *key = gf_email_norm(email), hash[65];
+
+    gf_sha256_hex(key, strlen(key), hash);
+    snprintf(out, n, "%s:%s", prefix, hash);
+    free(key);
+}
+
+/* 1 when the n bytes at s are a host name as people type one: labels of
+ * letters (any script: IDN), digits and hyphens, at least two of them,
+ * then perhaps ":port". */
+static int web_host(const char *s, size_t n)
+{
+    size_t host = n, label = 0;
+    int dots = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ':') {
+            host = i;
+            break;
+        }
+    if (host < n) {                       /* a port: 1..5 digits */
+        if (n - host < 2 || n - host > 6)
+            return 0;
+        for (size_t i = host + 1; i < n; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+    }
+    for (size_t i = 0; i < host; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.') {
+            if (!label || s[i - 1] == '-')
+                return 0;
+            dots++;
+            label = 0;
+        } else if (isalnum(c) || c >= 0x80 || (c == '-' && label)) {
+            label++;
+        } else {
+            return 0;
+        }
+    }
+    return dots && label && s[host - 1] != '-';
+}
+
+char *gf_web_address(const char *s)
+{
+    const char *scheme = "https://", *rest = s;   /* "ngo.ru/about": https:// is implied */
+    size_t n;
+    char *out;
+
+    if (!s || !*s || !gf_single_line(s) || strpbrk(s, " \"'<>\\`"))
+        return NULL;
+    if (!strncasecmp(s, "https://", 8)) {
+        rest = s + 8;
+    } else if (!strncasecmp(s, "http://", 7)) {
+        scheme = "http://";
+        rest = s + 7;
+    }
+    n = strcspn(rest, "/?#");
+    if (!web_host(rest, n))
+        return NULL;
+    n = strlen(scheme) + strlen(rest) + 1;
+    out = malloc(n);
+    if (!out)
+        return NULL;
+    snprintf(out, n, "%s%s", scheme, rest);      /* the scheme in lower case, the rest as typed */
+    return out;
+}

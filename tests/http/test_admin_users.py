@@ -400,3 +400,55 @@ def test_bad_invitation_is_refused_next_to_the_field(admin, data, field, message
     assert r.status_code == 400 and message in r.text
     assert f'aria-describedby="err-{field}"' in r.text or f'id="err-{field}"' in r.text
     assert sql("SELECT COUNT(*) FROM users")[0][0] == before
+
+
+# ---- limits on mail to typed addresses -----------------------------------
+
+def outbox_to(address):
+    return int(sql(f"SELECT COUNT(*) FROM outbox WHERE to_addr = '{address}'")[0][0])
+
+
+def test_an_invitation_keys_the_address_in_one_spelling(admin):
+    s, _ = admin
+    email = f"invited-{uuid.uuid4().hex[:8]}@example.ru"
+    r = invite(s, email=f"  {email.replace('invited', 'Invited').upper()} ", name="Регистр Разный",
+               role="expert")
+    assert r.status_code == 303
+    assert sql(f"SELECT COUNT(*) FROM users WHERE BINARY email = '{email}'")[0][0] == "1"
+    assert invitation_link(email)
+    # the same person in another spelling is the same account
+    r = invite(s, email=email.upper(), name="Регистр Разный", role="staff")
+    assert r.status_code == 303 and "done=role_added" in r.headers["Location"]
+
+
+def test_invitations_and_resends_are_limited_per_administrator_per_day(admin):
+    s, admin_id = admin
+    bucket = f"invite:admin:{admin_id}"
+    sql(f"INSERT INTO rate_events (bucket, at) SELECT '{bucket}', NOW() FROM "
+        "(SELECT 1 FROM information_schema.columns LIMIT 100) x")
+    try:
+        email = f"invited-{uuid.uuid4().hex[:8]}@example.ru"
+        r = invite(s, email=email, name="Лишний Приглашённый", role="expert")
+        assert r.status_code == 429
+        assert "За последние сутки вы отправили столько писем" in r.text
+        assert sql(f"SELECT COUNT(*) FROM users WHERE email = '{email}'")[0][0] == "0"
+        assert outbox_to(email) == 0
+        other, _, uid = new_user("applicant", name="Ждёт Письма")
+        sql(f"UPDATE users SET confirmed_at = NULL WHERE id = {uid}")
+        r = act(s, uid, action="resend")
+        assert r.status_code == 429 and "За последние сутки вы отправили столько писем" in r.text
+        assert outbox_to(other) == 0
+    finally:
+        sql(f"DELETE FROM rate_events WHERE bucket = '{bucket}'")
+
+
+def test_mail_to_one_address_is_limited_per_day(admin):
+    s, _ = admin
+    email = f"invited-{uuid.uuid4().hex[:8]}@example.ru"
+    assert invite(s, email=email, name="Много Писем", role="staff").status_code == 303
+    uid = sql(f"SELECT id FROM users WHERE email = '{email}'")[0][0]
+    assert act(s, uid, action="resend").status_code == 303
+    assert act(s, uid, action="resend").status_code == 303
+    r = act(s, uid, action="resend")
+    assert r.status_code == 429 and "На этот адрес за последние сутки уже отправлено" in r.text
+    assert outbox_to(email) == 3

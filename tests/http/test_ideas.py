@@ -96,11 +96,47 @@ def test_invalid_input_is_refused_next_to_the_field_and_text_kept(s, clean_limit
 
 def test_captcha_token_cannot_be_tampered(s, clean_limits):
     data = form(s)
-    a, b, ts, mac = data["captcha_token"].split(".")
-    data["captcha_token"] = f"1.1.{ts}.{mac}"
-    data["captcha"] = "2"
-    r = s.post(f"{URL}/ideas", data=data)
-    assert r.status_code == 400 and "Ответ на пример неверный." in r.text
+    tok = data["captcha_token"]
+    for i in (0, len(tok) // 2, len(tok) - 1):
+        forged = tok[:i] + ("A" if tok[i] != "A" else "B") + tok[i + 1:]
+        r = s.post(f"{URL}/ideas", data=dict(data, captcha_token=forged))
+        assert r.status_code == 400 and "Ответ на пример неверный." in r.text, i
+    assert s.post(f"{URL}/ideas", data=data, allow_redirects=False).status_code == 303
+
+
+def test_captcha_token_does_not_carry_the_question(s):
+    page = s.get(f"{URL}/ideas").text
+    tok = re.search(r'name="captcha_token" value="([^"]+)"', page).group(1)
+    a, b = re.search(r"Решите пример: (\d) \+ (\d) =", page).groups()
+    assert not tok.startswith(f"{a}.{b}.") and "." not in tok      # opaque, not "a.b.time.mac"
+    other = re.search(r'name="captcha_token" value="([^"]+)"', s.get(f"{URL}/ideas").text).group(1)
+    assert other != tok
+
+
+def test_a_solved_captcha_works_once(s, clean_limits):
+    before = count_ideas()
+    data = form(s, body="Первая отправка с решённым примером, которую повторят.")
+    assert s.post(f"{URL}/ideas", data=data, allow_redirects=False).status_code == 303
+    assert count_ideas() == before + 1
+    again = dict(data, body="Повтор того же решённого примера — не должен пройти.")
+    r = s.post(f"{URL}/ideas", data=again, allow_redirects=False)
+    assert r.status_code == 400
+    assert "Этот пример уже решён" in r.text and 'id="err-captcha"' in r.text
+    assert "Повтор того же решённого примера — не должен пройти." in r.text   # the text stays
+    tok, answer = captcha_of(r.text)                                           # a fresh question
+    assert tok != data["captcha_token"]
+    assert count_ideas() == before + 1
+    r = s.post(f"{URL}/ideas", data=dict(again, captcha_token=tok, captcha=answer),
+               allow_redirects=False)
+    assert r.status_code == 303 and count_ideas() == before + 2
+
+
+def test_a_wrong_answer_spends_the_question(s, clean_limits):
+    data = form(s)
+    wrong = str(int(data["captcha"]) % 18 + 1)
+    assert s.post(f"{URL}/ideas", data=dict(data, captcha=wrong)).status_code == 400
+    r = s.post(f"{URL}/ideas", data=data)          # the right answer, after a wrong one
+    assert r.status_code == 400 and "Этот пример уже решён" in r.text
 
 
 def test_hostile_text_is_stored_as_is_and_escaped_when_shown(s, clean_limits):
@@ -135,16 +171,40 @@ def test_honeypot_pretends_success_and_stores_nothing(s, clean_limits):
     assert count_ideas() == before
 
 
-def test_rate_limit_per_ip(s, clean_limits):
+def test_rate_limit_per_email_address(s, clean_limits):
     for i in range(5):
         r = s.post(f"{URL}/ideas", data=form(s, body=f"Идея номер {i} для проверки лимита"),
                    allow_redirects=False)
         assert r.status_code == 303, i
     before = count_ideas()
-    r = s.post(f"{URL}/ideas", data=form(s, body="Шестая идея подряд за час"))
+    # the same address in another spelling is the same address
+    r = s.post(f"{URL}/ideas", data=form(s, email=" PETR@Example.RU ", body="Шестая идея подряд за час"))
     assert r.status_code == 429
-    assert "слишком много обращений" in r.text
+    assert ("С адреса электронной почты PETR@Example.RU недавно отправлено слишком много "
+            "обращений") in r.text
+    assert 'id="err-email"' in r.text
     assert "Шестая идея подряд за час" in r.text
+    assert count_ideas() == before
+
+
+def test_people_sharing_an_ip_address_are_not_blocked_by_each_other(s, clean_limits):
+    """One office or mobile carrier: many people behind 127.0.0.1 here."""
+    before = count_ideas()
+    for i in range(8):
+        r = s.post(f"{URL}/ideas", allow_redirects=False,
+                   data=form(s, email=f"person{i}@example.ru", body=f"Идея человека {i} из одного офиса"))
+        assert r.status_code == 303, i
+    assert count_ideas() == before + 8
+
+
+def test_an_ip_address_has_a_much_higher_ceiling(s, clean_limits):
+    sql("INSERT INTO rate_events (bucket, at) SELECT 'ideas:ip:127.0.0.1', NOW() FROM "
+        "(SELECT 1 FROM information_schema.columns LIMIT 50) x")
+    before = count_ideas()
+    r = s.post(f"{URL}/ideas", data=form(s, email="new-person@example.ru", body="Идея после потолка"))
+    assert r.status_code == 429
+    assert "Из вашей сети (с вашего IP-адреса)" in r.text and "слишком много обращений" in r.text
+    assert "Идея после потолка" in r.text
     assert count_ideas() == before
 
 

@@ -79,3 +79,40 @@ def test_an_installed_program_serves_the_exhibition_as_plain_cgi(dest, tmp_path)
     assert len(ids) >= 10
     listed = sql(f"SELECT COUNT(*) FROM projects WHERE listed = 1 AND id IN ({','.join(ids)})")
     assert int(listed[0][0]) == len(ids)
+
+
+def run_cgi(program, conf, tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "GF_CONFIG": str(conf), "GATEWAY_INTERFACE": "CGI/1.1",
+           "REQUEST_METHOD": "GET", "REQUEST_URI": "/", "SCRIPT_NAME": "/", "QUERY_STRING": "",
+           "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
+           "REMOTE_ADDR": "192.0.2.7", "HTTP_HOST": "127.0.0.1"}
+    for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+        if k in os.environ:
+            env[k] = os.environ[k]
+    return subprocess.run([f"{BUILD}/{program}"], input=b"", env=env, cwd=str(tmp_path),
+                          capture_output=True, timeout=20)
+
+
+@pytest.mark.parametrize("key", ["change-me", "", "short-key-of-31-characters-long"])
+def test_a_public_site_with_the_default_or_a_short_key_does_not_start(tmp_path, key):
+    conf = tmp_path / "grantfair.hdf"
+    conf.write_text(f'#include "{DIR}/grantfair.hdf"\n'
+                    f"Site.URL = https://grants.example.ru\nSecrets.Key = {key}\n")
+    for program in ("home", "mailer"):
+        r = run_cgi(program, conf, tmp_path)
+        assert r.returncode != 0, program
+        assert b"Status: 200" not in r.stdout
+        assert b"Secrets.Key" in r.stderr, r.stderr.decode()
+
+
+def test_the_local_stack_may_keep_the_default_key(tmp_path):
+    conf = tmp_path / "grantfair.hdf"
+    conf.write_text(f'#include "{DIR}/grantfair.hdf"\nSecrets.Key = change-me\n')
+    r = run_cgi("home", conf, tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    assert b"Status: 200 OK" in r.stdout
+
+
+def test_the_local_stack_writes_a_random_key():
+    key = open(f"{DIR}/secrets.hdf").read().split("Secrets.Key = ")[1].split("\n")[0]
+    assert len(key) >= 32 and key != "change-me"

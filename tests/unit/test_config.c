@@ -20,7 +20,8 @@ START_TEST(reads_the_file_named_by_GF_CONFIG_with_includes)
     fputs("DB.Name = fromfile\nLimits.MaxBody = 100\n", f);
     fclose(f);
     f = fopen(main_path, "w");
-    fprintf(f, "#include \"%s\"\nLimits.MaxBody = 2048\nSite.Name = Конкурс\nBad.Number = 12x\n",
+    fprintf(f, "#include \"%s\"\nLimits.MaxBody = 2048\nSite.Name = Конкурс\nBad.Number = 12x\n"
+            "Site.URL = https://grants.example.ru\nSecrets.Key = 7Hq2mX9pLw4sVb8nRt3yKc6dFg1jZa5e\n",
             inc_path);
     fclose(f);
     if (gf_conf)
@@ -53,6 +54,55 @@ START_TEST(a_missing_file_is_an_error)
 }
 END_TEST
 
+/* A site that others can reach needs a real secret: the captcha's and
+ * other MACs are only as good as the key. The local stack (loopback) may
+ * run with the default of conf/grantfair.hdf. */
+START_TEST(a_public_site_needs_a_long_secret_key)
+{
+    const char *strong = "7Hq2mX9pLw4sVb8nRt3yKc6dFg1jZa5e";   /* 32 characters */
+
+    ck_assert(gf_secret_key_ok(strong, "https://grants.example.ru"));
+    ck_assert(!gf_secret_key_ok("change-me", "https://grants.example.ru"));
+    ck_assert(!gf_secret_key_ok("", "https://grants.example.ru"));
+    ck_assert(!gf_secret_key_ok(NULL, "https://grants.example.ru"));
+    ck_assert(!gf_secret_key_ok("7Hq2mX9pLw4sVb8nRt3yKc6dFg1jZa5", "https://grants.example.ru"));
+    ck_assert(!gf_secret_key_ok("change-me", "http://10.0.0.5:8080"));
+    ck_assert(!gf_secret_key_ok("change-me", ""));                 /* no site: not local */
+    ck_assert(!gf_secret_key_ok("change-me", NULL));
+    ck_assert(!gf_secret_key_ok("change-me", "http://127.0.0.1.example.ru/"));
+    ck_assert(!gf_secret_key_ok("change-me", "http://localhost.example.ru"));
+    ck_assert(!gf_secret_key_ok("change-me", "http://user@evil.example/127.0.0.1"));
+    /* the local stack */
+    ck_assert(gf_secret_key_ok("change-me", "http://127.0.0.1:8080"));
+    ck_assert(gf_secret_key_ok("change-me", "http://127.0.0.1"));
+    ck_assert(gf_secret_key_ok("", "http://localhost:9000/"));
+    ck_assert(gf_secret_key_ok("change-me", "http://[::1]:8080"));
+    ck_assert(gf_secret_key_ok("change-me", "http://127.1.2.3:8080/x"));
+}
+END_TEST
+
+START_TEST(loading_refuses_the_default_key_on_a_public_site)
+{
+    char path[] = "/tmp/gf-conf-XXXXXX";
+    int fd = mkstemp(path);
+    NEOERR *err;
+    FILE *f;
+
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "w");
+    fputs("Site.URL = https://grants.example.ru\nSecrets.Key = change-me\n", f);
+    fclose(f);
+    if (gf_conf)
+        hdf_destroy(&gf_conf);
+    setenv("GF_CONFIG", path, 1);
+    err = gf_config_load();
+    ck_assert_ptr_nonnull(err);
+    nerr_ignore(&err);
+    ck_assert_ptr_null(gf_conf);
+    unlink(path);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
     Suite *s = suite_create("config");
@@ -60,6 +110,8 @@ Suite *config_suite(void)
 
     tcase_add_test(tc, reads_the_file_named_by_GF_CONFIG_with_includes);
     tcase_add_test(tc, a_missing_file_is_an_error);
+    tcase_add_test(tc, a_public_site_needs_a_long_secret_key);
+    tcase_add_test(tc, loading_refuses_the_default_key_on_a_public_site);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -207,6 +207,51 @@ START_TEST(redirect_targets_are_local_paths)
 }
 END_TEST
 
+START_TEST(email_buckets_name_one_address_in_any_spelling)
+{
+    char a[120], b[120], c[120];
+
+    gf_email_bucket("ideas:email", "Petr@Example.RU ", a, sizeof a);
+    gf_email_bucket("ideas:email", "petr@example.ru", b, sizeof b);
+    gf_email_bucket("ideas:email", "other@example.ru", c, sizeof c);
+    ck_assert_str_eq(a, b);
+    ck_assert_str_ne(a, c);
+    ck_assert_int_eq(strlen(a), strlen("ideas:email:") + 64);
+    ck_assert_ptr_null(strstr(a, "petr"));                 /* no address kept */
+}
+END_TEST
+
+START_TEST(web_addresses_as_people_type_them)
+{
+    static const char *const ok[][2] = {
+        {"ngo.ru", "https://ngo.ru"},
+        {"www.ngo.ru/about", "https://www.ngo.ru/about"},
+        {"https://ngo-kuban.ru", "https://ngo-kuban.ru"},
+        {"HTTPS://ngo.ru/Path?x=1#y", "https://ngo.ru/Path?x=1#y"},
+        {"http://old.ngo.ru", "http://old.ngo.ru"},
+        {"нко-кубани.рф", "https://нко-кубани.рф"},
+        {"ngo.ru:8443/x", "https://ngo.ru:8443/x"},
+    };
+    static const char *const bad[] = {
+        "", "javascript:alert(1)", "mailto:info@ngo.ru", "ftp://ngo.ru", "localhost",
+        "ngo", "user@ngo.ru", "ngo .ru", "ngo.ru\"onmouseover=x", ".ngo.ru", "ngo..ru",
+        "-ngo.ru", "ngo-.ru", "ngo.ru:", "ngo.ru:abc", "https://", "//ngo.ru", "ngo.ru\nx",
+        "https://ngo.ru:123456", "<ngo.ru>",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char *w = gf_web_address(ok[i][0]);
+        ck_assert_msg(w && !strcmp(w, ok[i][1]), "%s -> %s", ok[i][0], w ? w : "NULL");
+        free(w);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *w = gf_web_address(bad[i]);
+        ck_assert_msg(!w, "%s accepted as %s", bad[i], w ? w : "");
+        free(w);
+    }
+    ck_assert_ptr_null(gf_web_address(NULL));
+}
+END_TEST
+
 Suite *valid_suite(void)
 {
     Suite *s = suite_create("valid");
@@ -225,6 +270,8 @@ Suite *valid_suite(void)
     tcase_add_test(tc, captcha_answers);
     tcase_add_test(tc, routes_and_ids_in_paths);
     tcase_add_test(tc, redirect_targets_are_local_paths);
+    tcase_add_test(tc, email_buckets_name_one_address_in_any_spelling);
+    tcase_add_test(tc, web_addresses_as_people_type_them);
     suite_add_tcase(s, tc);
     return s;
 }
