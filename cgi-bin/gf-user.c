@@ -116,6 +116,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "gf-user: not an email address: %s\n", argv[2]);
         return 2;
     }
+    argv[2] = gf_email_norm(argv[2]);   /* its one form, as registration keeps it */
     if (!strcmp(argv[1], "add") && argc == 5) {
         if (!read_password(hash))
             return 1;

@@ -217,11 +217,10 @@ NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const ch
 NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max, long window,
                        const char *field, int *allowed)
 {
-    char bucket[160], hash[65], *key = gf_email_norm(email);
+    char prefix[64], bucket[160];
 
-    gf_sha256_hex(key, strlen(key), hash);
-    free(key);
-    snprintf(bucket, sizeof bucket, "%.40s:email:%.32s", name, hash);
+    snprintf(prefix, sizeof prefix, "%.40s:email", name);
+    gf_email_bucket(prefix, email, bucket, sizeof bucket);
     return nerr_pass(limit(r, bucket, max, window, field,
                            "На этот адрес уже отправлено несколько писем: проверьте почту, "
                            "в том числе папку «Спам».", allowed));

@@ -255,3 +255,12 @@ def test_under_https_a_csrf_cookie_without_the_prefix_is_not_trusted():
                          data={"csrf": token, "email": "staff@demo.grantfair.local",
                                "password": DEMO_PASSWORD})
     assert "Status: 303" in head and "Set-Cookie: gf_sid=" in head
+
+
+def test_the_admin_tool_keeps_an_address_in_its_one_form():
+    """gf-user add stores the address as registration does (lower case), so
+    one person never has two spellings as two keys."""
+    tag = uuid.uuid4().hex[:8]
+    make_user(f"  Tool-{tag}@Example.RU", roles="applicant")
+    assert sql(f"SELECT email FROM users WHERE email = 'tool-{tag}@example.ru'"
+               f" COLLATE utf8mb4_bin") == [(f"tool-{tag}@example.ru",)]
