@@ -112,11 +112,11 @@ int main(int argc, char **argv)
             gf_log_error(&err, id8);
         return 1;
     }
+    argv[2] = gf_email_norm(argv[2]);   /* its one form, as registration keeps it */
     if (!gf_valid_email(argv[2])) {
         fprintf(stderr, "gf-user: not an email address: %s\n", argv[2]);
         return 2;
     }
-    argv[2] = gf_email_norm(argv[2]);   /* its one form, as registration keeps it */
     if (!strcmp(argv[1], "add") && argc == 5) {
         if (!read_password(hash))
             return 1;

@@ -262,5 +262,5 @@ def test_the_admin_tool_keeps_an_address_in_its_one_form():
     one person never has two spellings as two keys."""
     tag = uuid.uuid4().hex[:8]
     make_user(f"  Tool-{tag}@Example.RU", roles="applicant")
-    assert sql(f"SELECT email FROM users WHERE email = 'tool-{tag}@example.ru'"
-               f" COLLATE utf8mb4_bin") == [(f"tool-{tag}@example.ru",)]
+    assert sql(f"SELECT email FROM users WHERE email LIKE 'tool-{tag}@%'") == \
+        [[f"tool-{tag}@example.ru"]]
