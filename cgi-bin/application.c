@@ -358,9 +358,15 @@ static NEOERR *may_withdraw(gf_req *r, long long id, int *ok)
     }
     if ((err = view(r, id)))
         return nerr_pass(err);
-    gf_set(r->hdf, "Form.Error.form", strcmp(sv(r, "App.status"), "submitted")
-           ? "Отозвать заявку нельзя: она не подана."
-           : "Отозвать заявку уже нельзя: приём заявок завершён.");
+    if (!strcmp(sv(r, "App.status"), "submitted"))
+        gf_set(r->hdf, "Form.Error.form", "Отозвать заявку уже нельзя: приём заявок завершён.");
+    else if (!strcmp(sv(r, "App.status"), "draft"))
+        gf_set(r->hdf, "Form.Error.form", "Отозвать заявку нельзя: она не подана.");
+    else {
+        const char *name = gr_status_name(sv(r, "App.status"));
+        gf_setf(r->hdf, "Form.Error.form=Отозвать можно только поданную заявку, пока идёт приём; "
+                "статус этой заявки — «%s».", name ? name : sv(r, "App.status"));
+    }
     r->status = 409;
     return STATUS_OK;
 }

@@ -524,6 +524,11 @@ def test_withdrawing_asks_first_then_says_so_and_mails_the_members(a):
     assert again.status_code == 409 and "не подана" in again.text
     r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(ask.text)})
     assert r.status_code == 409
+    # once staff have admitted it, it is no longer the applicant's to withdraw
+    assert a.submit(app).status_code == 303
+    sql(f"UPDATE projects SET status = 'admitted' WHERE id = {app}")
+    r = a.s.get(f"{URL}/applications/{app}/withdraw")
+    assert r.status_code == 409 and "статус этой заявки — «Допущена к экспертизе»" in r.text
 
 
 # ---- how the application names itself (issue 9, the NGO's findings) ---------
