@@ -149,8 +149,7 @@ static NEOERR *ask(gf_req *r)
 
 static NEOERR *start(gf_req *r)
 {
-    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0,
-              org = 0;
+    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0, org;
     char where[64], number[48];
     NEOERR *err;
 
