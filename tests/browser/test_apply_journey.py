@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from applicant import PDF
 from conftest import URL, random_inn_ogrn, sql, wait_for_mail
-from test_journeys import d, wait_url  # noqa: F401  (the shared browser fixture)
+from test_journeys import AXE, d, wait_url  # noqa: F401  (the shared browser fixture)
 
 PASSWORD = "Кубань-гранты-2026"
 
@@ -180,3 +180,23 @@ def test_receipt_and_attachments_fit_a_phone_screen(d):
             assert width(path) <= 390, path
     finally:
         d.set_window_size(1280, 900)
+
+
+def test_the_attachments_the_withdrawal_and_the_cabinet_pass_axe_checks(d):
+    from applicant import Ngo
+    ngo = Ngo()
+    app = ngo.new_app()
+    ngo.fill(app)
+    assert ngo.submit(app).status_code == 303
+    d.delete_all_cookies()
+    d.get(f"{URL}/")
+    for c in ngo.s.cookies:
+        d.add_cookie({"name": c.name, "value": c.value, "path": "/"})
+    for path in (f"/applications/{app}/files", f"/applications/{app}/withdraw", "/cabinet"):
+        d.get(f"{URL}{path}")
+        d.execute_script(open(AXE).read())
+        result = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+            ".then(r => done(r.violations.map(v => v.id + ': ' + v.help)));")
+        assert result == [], (path, result)
