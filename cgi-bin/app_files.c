@@ -1,9 +1,12 @@
 /*
  * app_files — "/applications/<id>/files": the attachments of an application
  * (charter, letters of support, presentation: PDF, JPEG or PNG, decided by
- * content; per-file and per-application size limits from the config), and
- * "/files/<id>": a download, only for the owning organization and staff —
- * everyone else gets 404.
+ * content; per-file and per-application size limits from the config; the
+ * documents the competition requires), and "/files/<id>": a download, only
+ * for the owning organization and staff — everyone else gets 404.
+ * Adding and removing run under the application's row lock, so that
+ * simultaneous uploads cannot pass the limits together and a submission
+ * (which takes the same lock) freezes a settled list.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +15,13 @@
 #include <unistd.h>
 #include "grant.h"
 
-enum { Q_LIST, Q_TOTAL, Q_ADD, Q_FIND, Q_DELETE, Q_DOWNLOAD, Q__MAX };
+enum { Q_LIST, Q_LOCK, Q_TOTAL, Q_ADD, Q_FIND, Q_DELETE, Q_DOWNLOAD, Q__MAX };
 static const char *const Q[] = {
     [Q_LIST] =
-        "SELECT id, kind, orig_name, mime, size, sha256, UNIX_TIMESTAMP(created_at) AS ts"
+        "SELECT id, kind, orig_name, mime, size, UNIX_TIMESTAMP(created_at) AS ts"
         " FROM attachments WHERE project_id = ? ORDER BY id",
+    [Q_LOCK] =
+        "SELECT id FROM projects WHERE id = ? FOR UPDATE",
     [Q_TOTAL] =
         "SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS n FROM attachments WHERE project_id = ?",
     [Q_ADD] =
@@ -40,9 +45,30 @@ static const char *const Q[] = {
 };
 GF_STATEMENTS(Q, Q__MAX);
 
-static const char *const kinds[] = {"Устав", "Письмо поддержки", "Презентация проекта",
-                                    "Обоснование проблемы", "Иное", NULL};
 static const char *const allowed[] = {"application/pdf", "image/jpeg", "image/png", NULL};
+
+/* Begins a transaction and locks the application's row. */
+static NEOERR *lock(long long id)
+{
+    HDF *h;
+    NEOERR *err;
+
+    if ((err = hdf_init(&h)))
+        return nerr_pass(err);
+    if (!(err = gf_db_begin()))
+        err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), h, NULL, NULL);
+    hdf_destroy(&h);
+    return nerr_pass(err);
+}
+
+/* Removes a stored file that the database does not (or no longer) list. */
+static void unlink_stored(const char *stored)
+{
+    char path[1024];
+
+    gf_file_path(stored, path, sizeof path);
+    unlink(path);
+}
 
 static NEOERR *upload(gf_req *r, long long id)
 {
@@ -58,9 +84,7 @@ static NEOERR *upload(gf_req *r, long long id)
     int ok = 0;
     NEOERR *err;
 
-    for (int i = 0; kinds[i]; i++)
-        ok |= !strcmp(kind, kinds[i]);
-    if (!ok)
+    if (gr_doc_kind_index(kind) < 0)
         gf_field_error(r, "kind", "Выберите, что это за документ.");
     if (!f || fstat(fileno(f), &sb) || sb.st_size == 0) {
         gf_field_error(r, "file", "Выберите файл.");
@@ -73,25 +97,8 @@ static NEOERR *upload(gf_req *r, long long id)
         r->status = 413;
         return STATUS_OK;
     }
-    if ((err = hdf_init(&tot)))
-        return nerr_pass(err);
-    err = gf_db_row(Q[Q_TOTAL], ARGS(A_INT(id)), tot, NULL, NULL);
-    size = atoll(hdf_get_value(tot, "bytes", "0"));
-    ok = hdf_get_int_value(tot, "n", 0) < max_count;
-    hdf_destroy(&tot);
-    if (err)
-        return nerr_pass(err);
-    if (!ok || size + sb.st_size > max_all) {
-        gf_fmt_bytes(max_all, limit, sizeof limit);
-        snprintf(msg, sizeof msg, "Вложения заявки вместе — не больше %s и %ld файлов. "
-                 "Удалите лишнее или уменьшите файлы.", limit, max_count);
-        gf_field_error(r, "file", msg);
-        r->status = 413;
-        return STATUS_OK;
-    }
     if ((err = gf_file_sniff(f, mime, sizeof mime)))
         return nerr_pass(err);
-    ok = 0;
     for (int i = 0; allowed[i]; i++)
         ok |= !strcmp(mime, allowed[i]);
     if (!ok) {
@@ -105,48 +112,70 @@ static NEOERR *upload(gf_req *r, long long id)
         return STATUS_OK;
     }
     gf_file_clean_name(gf_param(r, "file", ""), name, sizeof name, "file");
+    /* stored (and fsynced) before the lock is taken, removed when refused */
     if ((err = gf_file_store(f, stored, sha, &size)))
         return nerr_pass(err);
-    err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(kind), A_STR(name), A_STR(stored), A_STR(mime),
-                                    A_INT(size), A_STR(sha), A_INT(id)), &affected, NULL);
-    if (err || affected != 1) {
-        char path[1024];
-        gf_file_path(stored, path, sizeof path);
-        unlink(path);
-        if (!err) {
-            gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): файл не добавлен.");
-            r->status = 409;
-        }
-        return nerr_pass(err);
+    /* the limits, counted under the application's lock with the insert */
+    if ((err = lock(id)) || (err = hdf_init(&tot)))
+        goto fail;
+    err = gf_db_row(Q[Q_TOTAL], ARGS(A_INT(id)), tot, NULL, NULL);
+    ok = hdf_get_int_value(tot, "n", 0) < max_count &&
+         atoll(hdf_get_value(tot, "bytes", "0")) + size <= max_all;
+    hdf_destroy(&tot);
+    if (err)
+        goto fail;
+    if (!ok) {
+        gf_fmt_bytes(max_all, limit, sizeof limit);
+        snprintf(msg, sizeof msg, "Вложения заявки вместе — не больше %s и %ld файлов. "
+                 "Удалите лишнее или уменьшите файлы.", limit, max_count);
+        gf_field_error(r, "file", msg);
+        r->status = 413;
+        goto fail;
     }
+    if ((err = gf_db_exec(Q[Q_ADD], ARGS(A_STR(kind), A_STR(name), A_STR(stored), A_STR(mime),
+                                         A_INT(size), A_STR(sha), A_INT(id)), &affected, NULL)))
+        goto fail;
+    if (affected != 1) {
+        gf_field_error(r, "file", "Приём заявок завершён (или заявка уже подана): файл не добавлен.");
+        r->status = 409;
+        goto fail;
+    }
+    if ((err = gf_db_commit()))
+        goto fail;
     gf_log("info", "attachment for application %lld: %s, %lld bytes", id, mime, size);
     return STATUS_OK;
+fail:
+    gf_db_rollback();
+    unlink_stored(stored);
+    return nerr_pass(err);
 }
 
 static NEOERR *remove_one(gf_req *r, long long id)
 {
     long long att = gf_parse_id(gf_param(r, "att", ""));
-    char path[1024], stored[64];
+    char stored[64];
     int found = 0;
     HDF *row;
     NEOERR *err;
 
     if ((err = hdf_init(&row)))
         return nerr_pass(err);
-    err = gf_db_row(Q[Q_FIND], ARGS(A_INT(att), A_INT(id)), row, NULL, &found);
+    if (!(err = lock(id)))
+        err = gf_db_row(Q[Q_FIND], ARGS(A_INT(att), A_INT(id)), row, NULL, &found);
     snprintf(stored, sizeof stored, "%s", hdf_get_value(row, "stored_name", ""));
     hdf_destroy(&row);
-    if (err)
-        return nerr_pass(err);
-    if (!found) {
+    if (!err && !found) {
+        gf_db_rollback();
         gf_field_error(r, "file", "Этот файл удалить нельзя.");
         r->status = 409;
         return STATUS_OK;
     }
-    if ((err = gf_db_exec(Q[Q_DELETE], ARGS(A_INT(att), A_INT(id)), NULL, NULL)))
+    if (err || (err = gf_db_exec(Q[Q_DELETE], ARGS(A_INT(att), A_INT(id)), NULL, NULL)) ||
+        (err = gf_db_commit())) {
+        gf_db_rollback();
         return nerr_pass(err);
-    gf_file_path(stored, path, sizeof path);
-    unlink(path);
+    }
+    unlink_stored(stored);
     return STATUS_OK;
 }
 
@@ -176,8 +205,19 @@ static NEOERR *page(gf_req *r)
 
     if ((err = gf_db_rows(Q[Q_LIST], ARGS(A_INT(r->id)), r->hdf, "Files", NULL)))
         return nerr_pass(err);
-    for (int i = 0; kinds[i]; i++)
-        gf_setf(r->hdf, "Kinds.%d=%s", i, kinds[i]);
+    for (int i = 0; gr_doc_kinds[i]; i++)
+        gf_setf(r->hdf, "Kinds.%d=%s", i, gr_doc_kinds[i]);
+    /* the documents the competition requires, each attached or not */
+    {
+        char required[400], missing[8];
+        int n = 0;
+        snprintf(required, sizeof required, "%s", hdf_get_value(r->hdf, "App.required_docs", ""));
+        for (char *k = strtok(required, ","); k; k = strtok(NULL, ","), n++) {
+            gf_setf(r->hdf, "Required.%d.kind=%s", n, k);
+            gf_setf(r->hdf, "Required.%d.attached=%d", n,
+                    !gr_docs_missing(k, hdf_get_obj(r->hdf, "Files"), missing, sizeof missing));
+        }
+    }
     gf_set(r->hdf, "Section", "files");
     gf_set_int(r->hdf, "Limit.File", (int)gf_cfg_int("Limits.MaxFile", 10L << 20));
     gf_set_int(r->hdf, "Limit.All", (int)gf_cfg_int("Limits.MaxAppFiles", 30L << 20));

@@ -6,12 +6,18 @@
  *   /applications/<id>/submit  (POST)  check, freeze, number, SHA-256, mail;
  *                                      for one returned for corrections:
  *                                      the resubmission, before its due date
- *   /applications/<id>/withdraw (POST) back to draft, before the deadline
+ *   /applications/<id>/withdraw        GET asks (what withdrawing means, until
+ *                                      when to submit again), POST: back to
+ *                                      draft before the deadline, the members
+ *                                      mailed
  * The deadline (and a return's due date) is decided by the database clock
  * inside the statement that changes the status, so a request that began
  * before it and ends after it is refused too. Every submission leaves its
  * receipt in `receipts`: a resubmission keeps the application's number and
  * gets a new time and SHA-256; the earlier receipts stay valid as history.
+ * The competition's limit of applications per organization holds under
+ * concurrency: starting and submitting lock the organization's row first,
+ * then count (one organization's requests wait for each other there).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +25,8 @@
 #include "grant.h"
 
 enum {
-    Q_COMP, Q_MY_ORG, Q_EXISTING, Q_CREATE, Q_LOCK, Q_ORG, Q_SUBMIT, Q_RECEIPT, Q_WITHDRAW,
-    Q_SUBMITTED, Q_RECEIPTS, Q_DECISION, Q_ITEMS, Q__MAX
+    Q_COMP, Q_MY_ORG, Q_EXISTING, Q_ORG_LOCK, Q_CREATE, Q_NUMBER, Q_LOCK, Q_OTHERS, Q_ORG, Q_SUBMIT,
+    Q_RECEIPT, Q_WITHDRAW, Q_SUBMITTED, Q_RECEIPTS, Q_DECISION, Q_ITEMS, Q__MAX
 };
 static const char *const Q[] = {
     [Q_COMP] =
@@ -31,13 +37,23 @@ static const char *const Q[] = {
         "SELECT o.id, o.short_name, o.municipality_id FROM org_members m"
         " JOIN organizations o ON o.id = m.org_id WHERE m.user_id = ? ORDER BY o.id LIMIT 1",
     [Q_EXISTING] =
-        "SELECT id, status FROM projects WHERE org_id = ? AND competition_id = ?"
+        "SELECT id, number, status FROM projects WHERE org_id = ? AND competition_id = ?"
         " AND status <> 'withdrawn' ORDER BY id",
+    /* the organization's applications to a competition are started and
+     * submitted one at a time: the limit is counted under this lock */
+    [Q_ORG_LOCK] =
+        "SELECT id FROM organizations WHERE id = ? FOR UPDATE",
     [Q_CREATE] =
         "INSERT INTO projects (competition_id, org_id, municipality_id, title, summary, status,"
         " created_at, updated_at) VALUES (?, ?, ?, '', '', 'draft', NOW(), NOW())",
+    [Q_NUMBER] =
+        "UPDATE projects SET number = ? WHERE id = ?",
     [Q_LOCK] =
         "SELECT id, status FROM projects WHERE id = ? FOR UPDATE",
+    /* the organization's other applications in the competition that were submitted */
+    [Q_OTHERS] =
+        "SELECT COUNT(*) AS n FROM projects WHERE org_id = ? AND competition_id = ? AND id <> ?"
+        " AND status NOT IN ('draft', 'withdrawn')",
     [Q_ORG] =
         "SELECT o.full_name, o.short_name, o.legal_form, o.inn, o.ogrn, o.kpp, o.address,"
         " m.name AS municipality, o.head_name, o.head_position, o.phone, o.email, o.website,"
@@ -78,12 +94,31 @@ GF_STATEMENTS(Q, Q__MAX);
 
 /* ---- starting an application -------------------------------------------- */
 
+/* Counts the organization's applications in the competition: at the
+ * limit, Problem = limit and Existing.<n> lists them. */
+static NEOERR *count_existing(gf_req *r, long long org, long long comp)
+{
+    HDF *h;
+    int n = 0;
+    NEOERR *err;
+
+    if ((err = hdf_init(&h)))
+        return nerr_pass(err);
+    err = gf_db_rows(Q[Q_EXISTING], ARGS(A_INT(org), A_INT(comp)), h, "E", &n);
+    if (!err && n >= hdf_get_int_value(r->hdf, "Comp.apps_per_org", 1)) {
+        gf_set(r->hdf, "Problem", "limit");
+        err = hdf_copy(r->hdf, "Existing", hdf_get_obj(h, "E"));
+    }
+    hdf_destroy(&h);
+    return nerr_pass(err);
+}
+
 /* Whether the organization may start one in this competition: Comp.*,
  * Org.*, and Problem (no_org, closed, limit) when it may not. */
 static NEOERR *may_start(gf_req *r, long long comp)
 {
     long long org;
-    int found = 0, n = 0;
+    int found = 0;
     NEOERR *err;
 
     r->page = "app_new.cs";
@@ -103,11 +138,7 @@ static NEOERR *may_start(gf_req *r, long long comp)
         gf_set(r->hdf, "Problem", "closed");
         return STATUS_OK;
     }
-    if ((err = gf_db_rows(Q[Q_EXISTING], ARGS(A_INT(org), A_INT(comp)), r->hdf, "Existing", &n)))
-        return nerr_pass(err);
-    if (n >= hdf_get_int_value(r->hdf, "Comp.apps_per_org", 1))
-        gf_set(r->hdf, "Problem", "limit");
-    return STATUS_OK;
+    return nerr_pass(count_existing(r, org, comp));
 }
 
 /* The question «start an application in this competition?» */
@@ -118,16 +149,31 @@ static NEOERR *ask(gf_req *r)
 
 static NEOERR *start(gf_req *r)
 {
-    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0;
-    char where[64];
+    long long comp = gf_parse_id(gf_param(r, "competition", "")), id = 0, org;
+    char where[64], number[48];
     NEOERR *err;
 
-    if ((err = may_start(r, comp)) || hdf_get_value(r->hdf, "Problem", NULL))
+    if ((err = may_start(r, comp)))
         return nerr_pass(err);
-    if ((err = gf_db_begin()) ||
-        (err = gf_db_exec(Q[Q_CREATE], ARGS(A_INT(comp), A_INT(atoll(hdf_get_value(r->hdf, "Org.id", "0"))),
+    org = atoll(hdf_get_value(r->hdf, "Org.id", "0"));
+    /* counted again under the organization's lock: of simultaneous starts
+     * only as many as the competition allows get through */
+    if (!hdf_get_value(r->hdf, "Problem", NULL) &&
+        ((err = gf_db_begin()) ||
+         (err = gf_db_row(Q[Q_ORG_LOCK], ARGS(A_INT(org)), r->hdf, "OrgLock", NULL)) ||
+         (err = count_existing(r, org, comp))))
+        return nerr_pass(err);
+    if (hdf_get_value(r->hdf, "Problem", NULL)) {
+        gf_db_rollback();
+        r->status = 409;
+        return STATUS_OK;
+    }
+    if ((err = gf_db_exec(Q[Q_CREATE], ARGS(A_INT(comp), A_INT(org),
                                             A_INT(atoll(hdf_get_value(r->hdf, "Org.municipality_id", "0")))),
-                          NULL, &id)) ||
+                          NULL, &id)))
+        return nerr_pass(err);
+    gr_app_number(comp, id, number, sizeof number);
+    if ((err = gf_db_exec(Q[Q_NUMBER], ARGS(A_STR(number), A_INT(id)), NULL, NULL)) ||
         (err = gr_audit(r, "project", id, "create", NULL, "draft", NULL)) || (err = gf_db_commit()))
         return nerr_pass(err);
     snprintf(where, sizeof where, "/applications/%lld/card", id);
@@ -165,7 +211,9 @@ static NEOERR *view(gf_req *r, long long id)
             return nerr_pass(err);
     }
     gf_set_int(r->hdf, "Problems", problems);
-    gf_set(r->hdf, "Submitted", gf_param(r, "submitted", ""));
+    /* notices after a redirect: flags only */
+    gf_set(r->hdf, "Submitted", strcmp(gf_param(r, "submitted", ""), "1") ? "" : "1");
+    gf_set(r->hdf, "Withdrawn", strcmp(gf_param(r, "withdrawn", ""), "1") ? "" : "1");
     gf_set(r->hdf, "Page.Title", "Заявка");
     gf_set(r->hdf, "Page.Nav", "my");
     r->page = "application.cs";
@@ -195,7 +243,7 @@ static NEOERR *submit(gf_req *r, long long id)
     HDF *frozen = NULL, *mail = NULL;
     char number[48], sha[65], where[80], line[700], from[16];
     char *text = NULL;
-    long long affected = 0, dir, muni;
+    long long affected = 0, dir, muni, org, comp;
     int problems, again;
     NEOERR *err;
 
@@ -203,8 +251,14 @@ static NEOERR *submit(gf_req *r, long long id)
         return nerr_pass(err);
     if (!hdf_get_int_value(r->hdf, "App.mine", 0))
         return nerr_raise(GF_ERR_NOTFOUND, "not the user's application");
-    /* everything is read under the row lock: this is what gets frozen */
-    if ((err = gf_db_begin()) || (err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), r->hdf, "Lock", NULL)) ||
+    org = atoll(sv(r, "App.org_id"));
+    comp = atoll(sv(r, "App.competition_id"));
+    /* the organization's lock first (as starting takes it), then the
+     * application's; everything is read under them: this is what gets
+     * frozen, and the organization's other submissions are counted */
+    if ((err = gf_db_begin()) || (err = gf_db_row(Q[Q_ORG_LOCK], ARGS(A_INT(org)), r->hdf, "OrgLock", NULL)) ||
+        (err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), r->hdf, "Lock", NULL)) ||
+        (err = gf_db_row(Q[Q_OTHERS], ARGS(A_INT(org), A_INT(comp), A_INT(id)), r->hdf, "Others", NULL)) ||
         (err = view(r, id)))
         return nerr_pass(err);
     /* a draft is submitted, one returned for corrections resubmitted */
@@ -214,6 +268,14 @@ static NEOERR *submit(gf_req *r, long long id)
         refuse_submit(r, from);
         return STATUS_OK;
     }
+    if (hdf_get_int_value(r->hdf, "Others.n", 0) >= hdf_get_int_value(r->hdf, "App.apps_per_org", 1)) {
+        gf_db_rollback();
+        gf_setf(r->hdf, "Form.Error.form=Заявка не подана: ваша организация уже подала на этот конкурс "
+                "столько заявок, сколько он принимает от одной организации (%d).",
+                hdf_get_int_value(r->hdf, "App.apps_per_org", 1));
+        r->status = 409;
+        return STATUS_OK;
+    }
     problems = hdf_get_int_value(r->hdf, "Problems", 0);
     if (problems) {
         gf_db_rollback();
@@ -221,7 +283,7 @@ static NEOERR *submit(gf_req *r, long long id)
         r->status = 400;
         return STATUS_OK;
     }
-    snprintf(number, sizeof number, "GF-%s-%05lld", sv(r, "App.competition_id"), id);
+    gr_app_number(comp, id, number, sizeof number);
     if ((err = hdf_init(&frozen)) || (err = hdf_init(&mail)) ||
         (err = hdf_set_value(frozen, "Application.number", number)) ||
         (err = hdf_set_value(frozen, "Application.competition", sv(r, "App.comp_title"))) ||
@@ -280,17 +342,65 @@ done:
     return nerr_pass(err);
 }
 
-static NEOERR *withdraw(gf_req *r, long long id)
+/* The application may be withdrawn now: submitted, intake still open,
+ * the user's. Else the whole page again with why not (409). */
+static NEOERR *may_withdraw(gf_req *r, long long id, int *ok)
 {
-    long long affected = 0;
-    char where[64];
     NEOERR *err;
 
-    if ((err = gr_app_load(r, id, 0)) ||
-        (err = gf_db_begin()) ||
+    *ok = 0;
+    if ((err = gr_app_load(r, id, 0)))
+        return nerr_pass(err);
+    if (!strcmp(sv(r, "App.status"), "submitted") && hdf_get_int_value(r->hdf, "App.intake_open", 0)) {
+        *ok = 1;
+        return STATUS_OK;
+    }
+    if ((err = view(r, id)))
+        return nerr_pass(err);
+    if (!strcmp(sv(r, "App.status"), "submitted"))
+        gf_set(r->hdf, "Form.Error.form", "Отозвать заявку уже нельзя: приём заявок завершён.");
+    else if (!strcmp(sv(r, "App.status"), "draft"))
+        gf_set(r->hdf, "Form.Error.form", "Отозвать заявку нельзя: она не подана.");
+    else {
+        const char *name = gr_status_name(sv(r, "App.status"));
+        gf_setf(r->hdf, "Form.Error.form=Отозвать можно только поданную заявку, пока идёт приём; "
+                "статус этой заявки — «%s».", name ? name : sv(r, "App.status"));
+    }
+    r->status = 409;
+    return STATUS_OK;
+}
+
+/* The question: what withdrawing means and until when to submit again. */
+static NEOERR *withdraw_ask(gf_req *r)
+{
+    int ok;
+    NEOERR *err;
+
+    if ((err = may_withdraw(r, r->id, &ok)) || !ok)
+        return nerr_pass(err);
+    gf_set(r->hdf, "Page.Title", "Отозвать заявку?");
+    gf_set(r->hdf, "Page.Nav", "my");
+    r->page = "app_withdraw.cs";
+    return STATUS_OK;
+}
+
+/* Back to draft before the deadline (the statement decides, by the
+ * database clock); every member of the organization is told until when
+ * to submit it again. */
+static NEOERR *withdraw(gf_req *r)
+{
+    long long affected = 0, id = r->id;
+    char where[64];
+    HDF *mail;
+    int ok, sent = 0;
+    NEOERR *err;
+
+    if ((err = may_withdraw(r, id, &ok)) || !ok)
+        return nerr_pass(err);
+    if ((err = gf_db_begin()) ||
         (err = gf_db_exec(Q[Q_WITHDRAW], ARGS(A_INT(id)), &affected, NULL)))
         return nerr_pass(err);
-    if (affected != 1) {
+    if (affected != 1) {      /* the deadline passed, or another tab withdrew it */
         gf_db_rollback();
         if ((err = view(r, id)))
             return nerr_pass(err);
@@ -299,16 +409,30 @@ static NEOERR *withdraw(gf_req *r, long long id)
         r->status = 409;
         return STATUS_OK;
     }
-    if ((err = gr_audit(r, "project", id, "withdraw", "submitted", "draft", NULL)) || (err = gf_db_commit()))
+    if ((err = hdf_init(&mail)))
         return nerr_pass(err);
-    snprintf(where, sizeof where, "/applications/%lld", id);
+    gf_set(mail, "Number", sv(r, "App.number"));
+    gf_set(mail, "Title", sv(r, "App.title"));
+    gf_set(mail, "Competition", sv(r, "App.comp_title"));
+    gf_set(mail, "Org", sv(r, "App.org"));
+    gf_set(mail, "Who", sv(r, "User.Name"));
+    gf_set(mail, "ClosesTs", sv(r, "App.closes_ts"));
+    gf_set(mail, "Site.Name", gf_cfg("Site.Name", ""));
+    gf_setf(mail, "Link=%s/applications/%lld", gf_cfg("Site.URL", ""), id);
+    err = gr_mail_members(r, atoll(sv(r, "App.org_id")), "withdrawn.cs", mail, &sent);
+    hdf_destroy(&mail);
+    if (err ||
+        /* last: the audit chain's head stays locked until the commit */
+        (err = gr_audit(r, "project", id, "withdraw", "submitted", "draft", NULL)) ||
+        (err = gf_db_commit()))
+        return nerr_pass(err);
+    snprintf(where, sizeof where, "/applications/%lld?withdrawn=1", id);
     gf_redirect(r, where);
     return STATUS_OK;
 }
 
 static NEOERR *show(gf_req *r) { return nerr_pass(view(r, r->id)); }
 static NEOERR *do_submit(gf_req *r) { return nerr_pass(submit(r, r->id)); }
-static NEOERR *do_withdraw(gf_req *r) { return nerr_pass(withdraw(r, r->id)); }
 
 int main(int argc, char **argv)
 {
@@ -316,7 +440,7 @@ int main(int argc, char **argv)
         {"/applications/new", ask, start, GR_APPLICANT},
         {"/applications/#", show, NULL, 0},
         {"/applications/#/submit", NULL, do_submit, GR_APPLICANT},
-        {"/applications/#/withdraw", NULL, do_withdraw, GR_APPLICANT},
+        {"/applications/#/withdraw", withdraw_ask, withdraw, GR_APPLICANT},
         {NULL, NULL, NULL, 0},
     };
     static const gf_program prog = {.name = "application", .db = GF_DB_WRITE, GR_ROLES,

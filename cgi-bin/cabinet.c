@@ -1,7 +1,9 @@
 /*
- * cabinet — "/cabinet": who is logged in and with which roles, and
- * "/cabinet/<role>": the page of one role (applicant, expert, staff,
- * secretary, admin), shown only to holders of that role.
+ * cabinet — "/cabinet/<role>": the page of one role (applicant, expert,
+ * staff, secretary, admin), shown only to holders of that role, with the
+ * user's other roles linked; "/cabinet": the page of the user's first role
+ * in the order of the work they come for (staff, secretary, expert,
+ * applicant, administration).
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +18,9 @@ static const char *const Q[] = {
         "SELECT o.id, o.short_name, o.inn FROM org_members om"
         " JOIN organizations o ON o.id = om.org_id WHERE om.user_id = ? ORDER BY o.id",
     [Q_MY_PROJECTS] =
-        "SELECT p.id, p.title, p.status, p.number, p.listed FROM projects p"
-        " JOIN org_members om ON om.org_id = p.org_id WHERE om.user_id = ?"
-        " ORDER BY p.id DESC LIMIT 50",
+        "SELECT p.id, p.title, p.status, p.number, p.listed, c.title AS competition FROM projects p"
+        " JOIN org_members om ON om.org_id = p.org_id JOIN competitions c ON c.id = p.competition_id"
+        " WHERE om.user_id = ? ORDER BY p.id DESC LIMIT 50",
     [Q_IDEAS] =
         "SELECT i.id, i.name, LEFT(i.body, 300) AS body, UNIX_TIMESTAMP(i.created_at) AS ts,"
         " m.name AS municipality FROM ideas i"
@@ -67,11 +69,18 @@ static NEOERR *role_page(gf_req *r, const char *role)
     return nerr_pass(err);
 }
 
+/* Where /cabinet lands: the first of these roles the user has. */
+static const unsigned landing[] = {GR_STAFF, GR_SECRETARY, GR_EXPERT, GR_APPLICANT, GR_ADMIN};
+
 static NEOERR *handle(gf_req *r)
 {
     const char *role = strncmp(r->path, "/cabinet/", 9) ? NULL : r->path + 9;
     NEOERR *err;
 
+    for (size_t i = 0; !role && i < sizeof landing / sizeof landing[0]; i++)
+        for (int b = 0; gr_role_names[b]; b++)
+            if ((r->roles & landing[i]) && landing[i] == 1u << b)
+                role = gr_role_names[b];
     gf_set(r->hdf, "Page.Nav", "cabinet");
     gf_set(r->hdf, "Page.Title", "Личный кабинет");
     for (int i = 0; gr_role_names[i]; i++) {

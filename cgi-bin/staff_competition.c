@@ -27,7 +27,7 @@
     "SELECT id, title, description, stage, fund_kopecks, min_grant_kopecks, max_grant_kopecks," \
     " cofin_min_pct, UNIX_TIMESTAMP(opens_at) AS opens_ts, UNIX_TIMESTAMP(closes_at) AS closes_ts," \
     " impl_start, impl_end, apps_per_org, title_max, summary_max, problem_max, max_months," \
-    " experts_per_app, divergence, blind_review, closes_at > NOW() AS closes_future" \
+    " experts_per_app, divergence, blind_review, required_docs, closes_at > NOW() AS closes_future" \
     " FROM competitions WHERE id = ?"
 
 /* criteria and checklist items a competition may have (moving a row reads
@@ -68,7 +68,7 @@ static const char *const Q[] = {
         " max_grant_kopecks = ?, cofin_min_pct = ?, opens_at = FROM_UNIXTIME(?),"
         " closes_at = FROM_UNIXTIME(?), impl_start = ?, impl_end = ?, apps_per_org = ?,"
         " title_max = ?, summary_max = ?, problem_max = ?, max_months = ?, experts_per_app = ?,"
-        " divergence = ?, blind_review = ? WHERE id = ? AND FIND_IN_SET(stage, ?)",
+        " divergence = ?, blind_review = ?, required_docs = ? WHERE id = ? AND FIND_IN_SET(stage, ?)",
     /* a blind review keeps the admitted applications off the exhibition
      * (it names the organization) until the results; see staff_app.c */
     [Q_BLIND_EXHIBIT] =
@@ -333,7 +333,16 @@ typedef struct {
     long cofin, apps, title_max, summary_max, problem_max, months, experts, divergence;
     int blind;
     char cofin_s[48], dirs[600];   /* "12.50"; direction ids "1,3,9" */
+    char docs[400];                /* required documents: "Устав,Письмо поддержки" */
 } settings;
+
+/* The kinds of document a competition may require, as the form offers
+ * them (doc.<i>): every kind of attachment but the last, «Иное» (anything
+ * else), which no one can require. */
+static int doc_choice(int i)
+{
+    return gr_doc_kinds[i] && gr_doc_kinds[i + 1];
+}
 
 /* The posted settings, checked; *window: whether the intake window is
  * taken from the form (else the stored one stays). */
@@ -412,6 +421,14 @@ static void read_settings(gf_req *r, settings *s, int window)
     s->blind = !strcmp(v, "1");
     if (*v && !s->blind)
         gf_field_error(r, "blind_review", "Отметьте флажок или снимите его.");
+    /* required documents: doc.<i> = 1, in the order of the kinds */
+    for (int i = 0; doc_choice(i); i++) {
+        char key[40];
+        size_t len = strlen(s->docs);
+        snprintf(key, sizeof key, "Query.doc.%d", i);
+        if (!strcmp(hdf_get_value(r->hdf, key, ""), "1") && len + strlen(gr_doc_kinds[i]) + 2 < sizeof s->docs)
+            snprintf(s->docs + len, sizeof s->docs - len, "%s%s", len ? "," : "", gr_doc_kinds[i]);
+    }
 }
 
 /* Which settings differ from the stored ones (locked), for the audit: the
@@ -445,6 +462,7 @@ static void changed(HDF *old, const settings *s, const char *old_dirs, char *out
     DIFFN("experts_per_app", "экспертов на заявку", s->experts);
     DIFFN("divergence", "порог расхождения оценок", s->divergence);
     DIFFN("blind_review", "слепая экспертиза", s->blind);
+    DIFF("required_docs", "обязательные документы", s->docs);
     if (strcmp(old_dirs, s->dirs) && o + 24 < n)
         o += snprintf(out + o, n - o, "%sнаправления", o ? ", " : "");
 #undef DIFF
@@ -506,6 +524,10 @@ static NEOERR *settings_page(gf_req *r, int posted)
         (err = stage_box(r)))
         return nerr_pass(err);
     r->page = "staff_competition.cs";
+    for (int i = 0; doc_choice(i); i++) {
+        gf_setf(r->hdf, "DocKinds.%d.id=%d", i, i);
+        gf_setf(r->hdf, "DocKinds.%d.name=%s", i, gr_doc_kinds[i]);
+    }
     gf_set(r->hdf, "Created", gf_param(r, "created", ""));
     /* notices after a redirect: flags only, never text from the link */
     gf_set(r->hdf, "Moved", gf_parse_id(gf_param(r, "moved", "")) ? "1" : "");
@@ -548,6 +570,13 @@ static NEOERR *settings_page(gf_req *r, int posted)
             return nerr_pass(err);
         for (char *p = strtok(dirs, ","); p; p = strtok(NULL, ","))
             gf_setf(r->hdf, "Query.dir.%s=1", p);
+        for (int i = 0; doc_choice(i); i++) {
+            const char *list = hdf_get_value(r->hdf, "Comp.required_docs", "");
+            size_t n = strlen(gr_doc_kinds[i]);
+            for (const char *p = list; *p; p += strcspn(p, ","), p += *p == ',')
+                if (strcspn(p, ",") == n && !strncmp(p, gr_doc_kinds[i], n))
+                    gf_setf(r->hdf, "Query.doc.%d=1", i);
+        }
     }
     return STATUS_OK;
 }
@@ -608,7 +637,8 @@ static NEOERR *save_settings(gf_req *r)
                                             A_STR(s.impl_end), A_INT(s.apps), A_INT(s.title_max),
                                             A_INT(s.summary_max), A_INT(s.problem_max),
                                             A_INT(s.months), A_INT(s.experts),
-                                            A_INT(s.divergence), A_INT(s.blind), A_INT(r->id),
+                                            A_INT(s.divergence), A_INT(s.blind), A_STR(s.docs),
+                                            A_INT(r->id),
                                             A_STR(gr_comp_editable_stages(GR_PART_SETTINGS))),
                           &affected, NULL)) ||
         (err = gf_db_exec(Q[Q_BLIND_EXHIBIT], ARGS(A_INT(s.blind), A_INT(r->id)), NULL, NULL)) ||

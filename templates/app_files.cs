@@ -1,12 +1,17 @@
 <?cs include:"header.cs" ?>
 <h1>Вложения</h1>
 <?cs include:"app_nav.cs" ?>
+<?cs if:subcount(Required) > 0 ?>
+<div id="required-docs"><p>Обязательные документы — без них заявку не подать:</p>
+<ul><?cs each:d = Required ?><li>«<?cs var:d.kind ?>» — <?cs if:d.attached ?>приложен <span class="ok" aria-hidden="true">✓</span><?cs else ?><strong>не приложен</strong><?cs /if ?></li><?cs /each ?></ul></div>
+<?cs /if ?>
 <p class="hint">Устав, письма поддержки, презентация проекта. Форматы — PDF, JPEG, PNG; файл до <?cs var:bytes(Limit.File) ?>, все вложения вместе — до <?cs var:bytes(Limit.All) ?> и не больше <?cs var:Limit.Count ?> файлов.</p>
-<?cs if:subcount(Files) == 0 ?><p>Файлов пока нет.</p><?cs /if ?>
-<table><?cs if:subcount(Files) > 0 ?><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><th scope="col">Размер</th><th scope="col">SHA-256</th><th scope="col"><span class="sr">Действия</span></th></tr></thead><?cs /if ?><tbody>
-<?cs each:f = Files ?><tr><td><?cs var:f.kind ?></td><td><a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a></td><td><?cs var:#f.size / 1024 ?> КБ</td><td><code><?cs var:f.sha256 ?></code></td>
-<td><?cs if:App.editable ?><form method="post" action="/applications/<?cs var:App.id ?>/files"><?cs call:csrf_field() ?><input type="hidden" name="action" value="delete"><input type="hidden" name="att" value="<?cs var:f.id ?>"><button type="submit" class="secondary">Удалить</button></form><?cs /if ?></td></tr><?cs /each ?>
+<?cs if:subcount(Files) == 0 ?><p>Файлов пока нет.</p><?cs else ?>
+<table class="files"><thead><tr><th scope="col">Документ</th><th scope="col">Файл</th><?cs if:App.editable ?><th scope="col"><span class="sr">Действия</span></th><?cs /if ?></tr></thead><tbody>
+<?cs each:f = Files ?><tr><td><?cs var:f.kind ?></td><td class="wrap-any"><a href="/files/<?cs var:f.id ?>"><?cs var:f.orig_name ?></a> <small class="nowrap">(<?cs var:bytes(f.size) ?>)</small></td>
+<?cs if:App.editable ?><td><form method="post" action="/applications/<?cs var:App.id ?>/files"><?cs call:csrf_field() ?><input type="hidden" name="action" value="delete"><input type="hidden" name="att" value="<?cs var:f.id ?>"><button type="submit" class="secondary">Удалить</button></form></td><?cs /if ?></tr><?cs /each ?>
 </tbody></table>
+<?cs /if ?>
 <?cs if:App.editable ?>
 <form method="post" action="/applications/<?cs var:App.id ?>/files" enctype="multipart/form-data" class="form" novalidate>
   <?cs call:csrf_field() ?>

@@ -6,7 +6,7 @@
 <?cs elif:Problem == "closed" ?>
 <p class="form-error" role="alert">Приём заявок на этот конкурс сейчас закрыт.</p>
 <?cs elif:Problem == "limit" ?>
-<p class="form-error" role="alert">Ваша организация уже подала заявку на этот конкурс: <?cs each:e = Existing ?><a href="/applications/<?cs var:e.id ?>">заявка № <?cs var:e.id ?></a> <?cs /each ?></p>
+<p class="form-error" role="alert">Ваша организация уже подала заявку на этот конкурс: <?cs each:e = Existing ?><a href="/applications/<?cs var:e.id ?>">заявка <?cs var:e.number ?></a> <?cs /each ?></p>
 <?cs else ?>
 <p>Заявка будет подана от организации «<?cs var:Org.short_name ?>». Черновик сохраняется при каждом сохранении раздела — ничего не потеряется.</p>
 <form method="post" action="/applications/new?competition=<?cs var:Comp.id ?>"><?cs call:csrf_field() ?><input type="hidden" name="competition" value="<?cs var:Comp.id ?>"><button type="submit">Начать заполнение заявки</button></form>

@@ -48,7 +48,7 @@
 <?cs if:Sections.budget.Totals.total ?><p>Всего: <?cs var:rub(Sections.budget.Totals.total) ?>; софинансирование: <?cs var:rub(Sections.budget.Totals.cofin) ?>; запрашивается: <strong><?cs var:rub(Sections.budget.Totals.requested) ?></strong></p><?cs /if ?>
 <h2>Вложения</h2>
 <?cs if:subcount(Sections.files.a) == 0 ?><p>Нет.</p><?cs /if ?>
-<ul><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="<?cs if:FileLink ?><?cs var:FileLink ?><?cs else ?>/files/<?cs /if ?><?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
+<ul class="wrap-any"><?cs each:f = Sections.files.a ?><li><?cs var:f.kind ?>: <a href="<?cs if:FileLink ?><?cs var:FileLink ?><?cs else ?>/files/<?cs /if ?><?cs var:f.id ?>"><?cs var:f.orig_name ?></a> (SHA-256 <code><?cs var:f.sha256 ?></code>)</li><?cs /each ?></ul>
 <h2>Согласия</h2>
 <ul><li>Обработка персональных данных: <?cs if:Sections.consent.pd == "1" ?>да<?cs else ?>нет<?cs /if ?></li><li>Публикация на выставке проектов: <?cs if:Sections.consent.publish == "1" ?>да<?cs else ?>нет<?cs /if ?></li></ul>
 </section>

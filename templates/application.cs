@@ -1,6 +1,7 @@
 <?cs include:"header.cs" ?>
-<h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs else ?>Заявка № <?cs var:App.id ?><?cs /if ?></h1>
+<h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs else ?>Заявка <?cs var:App.number ?><?cs /if ?></h1>
 <?cs set:Section = "all" ?><?cs include:"app_nav.cs" ?>
+<?cs if:Withdrawn && App.status == "draft" ?><div class="notice" role="status"><p><strong>Заявка отозвана</strong> и снова стала черновиком. Чтобы участвовать в конкурсе, подайте её снова до <?cs var:msk(App.closes_ts) ?> (МСК). Письмо об отзыве отправлено представителям организации.</p></div><?cs /if ?>
 <?cs def:missing_list(what) ?><?cs if:Problems > 0 ?>
   <p><?cs var:what ?></p>
   <ul class="missing"><?cs each:m = Missing ?><li><a href="/applications/<?cs var:App.id ?>/<?cs var:m.section ?>"><?cs var:m.title ?></a><?cs if:m.field ?> — <?cs var:m.field ?><?cs /if ?>: <?cs var:m.message ?></li><?cs /each ?></ul>
@@ -39,8 +40,8 @@
     <dt>Контрольная сумма SHA-256</dt><dd><code id="receipt-sha"><?cs var:App.receipt_sha256 ?></code></dd>
   </dl>
   <?cs if:App.editable == 0 && App.status == "submitted" && App.intake_open && App.mine ?>
-  <form method="post" action="/applications/<?cs var:App.id ?>/withdraw"><?cs call:csrf_field() ?><button type="submit" class="secondary">Отозвать заявку для исправления</button></form>
-  <p class="hint">Отозванную заявку можно исправить и подать снова до окончания приёма.</p>
+  <p><a class="button secondary" href="/applications/<?cs var:App.id ?>/withdraw">Отозвать заявку…</a></p>
+  <p class="hint">Отозванную заявку можно исправить, но участвовать в конкурсе она будет, только если её подать снова до окончания приёма — <?cs var:msk(App.closes_ts) ?> (МСК).</p>
   <?cs /if ?>
   <?cs if:subcount(Receipts) > 1 ?>
   <h3>Все расписки по заявке</h3>

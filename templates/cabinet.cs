@@ -9,9 +9,13 @@
   <h2>Организации</h2>
   <?cs if:subcount(Orgs) == 0 ?><p>Профиль организации ещё не заполнен.</p><?cs /if ?>
   <ul><?cs each:o = Orgs ?><li><?cs var:o.short_name ?> (ИНН <?cs var:o.inn ?>)</li><?cs /each ?></ul>
+  <nav aria-label="Заявки и организация"><ul class="actions">
+    <li><a href="/my">Мои заявки с историей</a></li>
+    <li><a href="/org">Профиль организации</a></li>
+  </ul></nav>
   <h2>Заявки</h2>
-  <?cs if:subcount(MyProjects) == 0 ?><p>Заявок пока нет.</p><?cs /if ?>
-  <ul><?cs each:p = MyProjects ?><li><?cs if:p.listed == 1 ?><a href="/projects/<?cs var:p.id ?>"><?cs var:p.title ?></a><?cs else ?><?cs var:p.title ?><?cs /if ?> — <?cs var:p.number ?></li><?cs /each ?></ul>
+  <?cs if:subcount(MyProjects) == 0 ?><p>Заявок пока нет. Откройте <a href="/">конкурс с открытым приёмом</a> и нажмите «Подать заявку».</p><?cs /if ?>
+  <ul class="apps"><?cs each:p = MyProjects ?><li><a href="/applications/<?cs var:p.id ?>">Заявка <?cs var:p.number ?><?cs if:p.title ?> «<?cs var:p.title ?>»<?cs /if ?></a> — <strong><?cs call:app_status(p.status) ?></strong>, конкурс «<?cs var:p.competition ?>»<?cs if:p.listed == 1 ?> · <a href="/projects/<?cs var:p.id ?>">на выставке проектов</a><?cs /if ?></li><?cs /each ?></ul>
 <?cs elif:Role == "staff" ?>
   <nav aria-label="Работа с конкурсом"><ul class="actions">
     <li><a href="/staff/applications">Реестр заявок</a></li>
@@ -52,6 +56,6 @@
   <?cs each:u = Users ?><tr><td><?cs var:u.id ?></td><td><?cs var:u.email ?></td><td><?cs var:u.name ?></td><td><?cs var:u.roles ?></td></tr><?cs /each ?>
   </tbody></table>
 <?cs else ?>
-  <p>Выберите раздел выше.</p>
+  <p>У вашей учётной записи пока нет ролей. Если вы представляете НКО или работаете в конкурсе, обратитесь к администратору платформы.</p>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -65,6 +65,11 @@
   <?cs call:text_field("summary_max", "Краткое описание, символов не больше", "number", 5, 1, "От 100 до 5000") ?>
   <?cs call:text_field("problem_max", "Описание проблемы, символов не больше", "number", 5, 1, "От 100 до 15000") ?>
   <?cs call:text_field("max_months", "Срок проекта, месяцев не больше", "number", 2, 1, "От 1 до 36") ?>
+  <fieldset class="rows" aria-describedby="hint-docs">
+    <legend>Обязательные документы</legend>
+    <p class="hint" id="hint-docs">Без них заявку не подать: при подаче заявителю называются недостающие.</p>
+    <?cs each:k = DocKinds ?><p><input type="checkbox" id="doc-<?cs var:k.id ?>" name="doc.<?cs var:k.id ?>" value="1"<?cs if:Query.doc[k.id] == "1" ?> checked<?cs /if ?>> <label class="inline-label" for="doc-<?cs var:k.id ?>"><?cs var:k.name ?></label></p><?cs /each ?>
+  </fieldset>
   <h3>Экспертиза</h3>
   <?cs call:text_field("experts_per_app", "Экспертов на заявку", "number", 2, 1, "От 1 до 10") ?>
   <?cs call:text_field("divergence", "Порог расхождения оценок, баллов", "number", 3, 1, "Если оценки экспертов расходятся больше, назначается ещё один эксперт. От 1 до 100") ?>

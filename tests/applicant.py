@@ -23,6 +23,9 @@ BUDGET = {"b.0.cat": "1", "b.0.name": "Оплата труда педагога"
           "b.0.qty": "10", "b.0.cofin": "35 000", "b.1.cat": "7", "b.1.name": "Экскурсии",
           "b.1.price": "5000,50", "b.1.qty": "2", "b.1.cofin": ""}
 CONSENT = {"pd": "1", "publish": "1"}
+# the smallest file libmagic calls a PDF (attachments are typed by content)
+PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 
 
 def dates():
@@ -68,11 +71,24 @@ class Ngo:
         return self.s.post(f"{URL}/applications/{app}/{name}", allow_redirects=False,
                            data=dict(data, csrf=csrf_of(page), version=v))
 
-    def fill(self, app):
+    def attach(self, app, kind="Устав", name="Устав.pdf", content=PDF, ctype="application/pdf",
+               session=None):
+        """Uploads one attachment; returns the response (303 when it was added)."""
+        s = session or self.s
+        page = s.get(f"{URL}/applications/{app}/files").text
+        return s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
+                      data={"csrf": csrf_of(page), "kind": kind}, files={"file": (name, content, ctype)})
+
+    def fill(self, app, charter=True):
+        """Every section valid and, unless charter is False, the charter
+        attached (a competition requires it by default): ready to submit."""
         for name, data in [("card", dict(CARD, starts_on=dates()[0], ends_on=dates()[1])),
                            ("team", TEAM), ("plan", plan()), ("budget", BUDGET), ("consent", CONSENT)]:
             r = self.section(app, name, data)
             assert r.status_code == 303, (name, re.findall(r'field-error[^>]*>([^<]+)', r.text))
+        if charter:
+            r = self.attach(app)
+            assert r.status_code == 303, re.findall(r'field-error[^>]*>([^<]+)', r.text)
 
     def submit(self, app):
         page = self.s.get(f"{URL}/applications/{app}").text

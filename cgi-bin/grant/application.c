@@ -11,7 +11,8 @@
 #include "grant.h"
 
 enum {
-    Q_LOAD, Q_SECTION, Q_INSERT, Q_UPDATE, Q_DIRS, Q_CATS, Q_STATES, Q_FILES, Q__MAX
+    Q_LOAD, Q_SECTION, Q_INSERT, Q_UPDATE, Q_DIRS, Q_CATS, Q_STATES, Q_KINDS, Q_FILES, Q_MEMBERS,
+    Q__MAX
 };
 static const char *const Q[] = {
     [Q_LOAD] =
@@ -22,7 +23,8 @@ static const char *const Q[] = {
         " c.title AS comp_title, UNIX_TIMESTAMP(c.closes_at) AS closes_ts,"
         " c.min_grant_kopecks, c.max_grant_kopecks, CAST(c.cofin_min_pct AS DOUBLE) AS cofin_min_pct,"
         " c.title_max, c.summary_max,"
-        " c.problem_max, c.max_months, c.impl_start, c.impl_end, o.short_name AS org,"
+        " c.problem_max, c.max_months, c.impl_start, c.impl_end, c.required_docs,"
+        " c.apps_per_org, o.short_name AS org,"
         " UNIX_TIMESTAMP(p.return_due) AS return_due_ts, " GR_APP_OPEN_SQL " AS open,"
         " (p.status = 'returned' AND p.return_due <= NOW()) AS overdue"
         " FROM projects p JOIN competitions c ON c.id = p.competition_id"
@@ -46,12 +48,15 @@ static const char *const Q[] = {
     [Q_CATS] =
         "SELECT code AS id, name FROM budget_categories WHERE competition_id = ? ORDER BY code",
     [Q_STATES] =
-        "SELECT section, valid FROM application_sections WHERE project_id = ?"
-        /* the files section is its attachments: done when there is one */
-        " UNION ALL SELECT 'files', 1 FROM DUAL"
-        " WHERE EXISTS (SELECT 1 FROM attachments WHERE project_id = ?)",
+        "SELECT section, valid FROM application_sections WHERE project_id = ?",
+    /* the files section is its attachments: the kinds attached */
+    [Q_KINDS] =
+        "SELECT DISTINCT kind FROM attachments WHERE project_id = ?",
     [Q_FILES] =
         "SELECT id, kind, orig_name, mime, size, sha256 FROM attachments WHERE project_id = ? ORDER BY id",
+    [Q_MEMBERS] =
+        "SELECT u.name, u.email FROM org_members m JOIN users u ON u.id = m.user_id"
+        " WHERE m.org_id = ? AND u.disabled = 0 ORDER BY u.id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -71,15 +76,22 @@ NEOERR *gr_app_load(gf_req *r, long long id, int staff_may_read)
         return nerr_raise(GF_ERR_NOTFOUND, "application %lld is not the user's", id);
     {   /* the sections with their state, for the navigation */
         HDF *st;
-        int n = 0;
+        int n = 0, kinds = 0;
+        char missing[8];
         if ((err = hdf_init(&st)))
             return nerr_pass(err);
-        err = gf_db_rows(Q[Q_STATES], ARGS(A_INT(id), A_INT(id)), st, "S", NULL);
+        if (!(err = gf_db_rows(Q[Q_STATES], ARGS(A_INT(id)), st, "S", NULL)))
+            err = gf_db_rows(Q[Q_KINDS], ARGS(A_INT(id)), st, "K", &kinds);
         for (const gr_section *s = gr_sections; !err && s->name; s++, n++) {
             const char *state = "";
             for (HDF *o = hdf_get_child(st, "S"); o; o = hdf_obj_next(o))
                 if (!strcmp(hdf_get_value(o, "section", ""), s->name))
                     state = hdf_get_int_value(o, "valid", 0) ? "valid" : "saved";
+            /* the attachments: done when the documents the competition
+             * requires are there, with remarks while one is missing */
+            if (s->own_program && kinds)
+                state = gr_docs_missing(hdf_get_value(r->hdf, "App.required_docs", ""),
+                                        hdf_get_obj(st, "K"), missing, sizeof missing) ? "saved" : "valid";
             gf_setf(r->hdf, "Nav.%d.name=%s", n, s->name);
             gf_setf(r->hdf, "Nav.%d.title=%s", n, s->title);
             gf_setf(r->hdf, "Nav.%d.state=%s", n, state);
@@ -230,8 +242,16 @@ NEOERR *gr_app_check_all(gf_req *r, long long id, int *problems)
         HDF *errors, *sec;
         snprintf(prefix, sizeof prefix, "Sections.%s", s->name);
         if (s->own_program) {          /* the files: listed, frozen by their hashes */
+            char missing[400];
             if ((err = gf_db_rows(Q[Q_FILES], ARGS(A_INT(id)), r->hdf, "Sections.files.a", NULL)))
                 return nerr_pass(err);
+            if (gr_docs_missing(hdf_get_value(r->hdf, "App.required_docs", ""),
+                                hdf_get_obj(r->hdf, "Sections.files.a"), missing, sizeof missing)) {
+                gf_setf(r->hdf, "Missing.%d.section=%s", n, s->name);
+                gf_setf(r->hdf, "Missing.%d.title=%s", n, s->title);
+                gf_setf(r->hdf, "Missing.%d.message=Не приложены обязательные документы: %s.", n, missing);
+                n++;
+            }
             continue;
         }
         if ((err = gr_draft_load(r, id, s->name, r->hdf, prefix)) || (err = hdf_init(&errors)))
@@ -249,4 +269,26 @@ NEOERR *gr_app_check_all(gf_req *r, long long id, int *problems)
     }
     *problems = n;
     return STATUS_OK;
+}
+
+void gr_app_number(long long competition_id, long long id, char *buf, size_t n)
+{
+    snprintf(buf, n, "GF-%lld-%05lld", competition_id, id);
+}
+
+NEOERR *gr_mail_members(gf_req *r, long long org_id, const char *tpl, HDF *mail, int *sent)
+{
+    HDF *to;
+    NEOERR *err;
+
+    *sent = 0;
+    if ((err = hdf_init(&to)))
+        return nerr_pass(err);
+    err = gf_db_rows(Q[Q_MEMBERS], ARGS(A_INT(org_id)), to, "M", NULL);
+    for (HDF *u = hdf_get_child(to, "M"); u && !err; u = hdf_obj_next(u), (*sent)++) {
+        gf_set(mail, "Name", hdf_get_value(u, "name", ""));
+        err = gf_mail_queue(r, hdf_get_value(u, "email", ""), tpl, mail);
+    }
+    hdf_destroy(&to);
+    return nerr_pass(err);
 }

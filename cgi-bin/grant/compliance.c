@@ -2,12 +2,56 @@
  * checklist (competition_checklist.rule): pure functions over an HDF that
  * holds the application as it was submitted and its competition, so the
  * staff page and the unit tests run exactly the same code. Each rule says
- * what it found in Russian; staff decide, the rules only inform. */
+ * what it found in Russian; staff decide, the rules only inform. The
+ * kinds of attached document and the check of the ones a competition
+ * requires (at submission, and for the attachments tab) live here too. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "grant.h"
+
+const char *const gr_doc_kinds[] = {GR_CHARTER_KIND, "Письмо поддержки", "Презентация проекта",
+                                    "Обоснование проблемы", "Иное", NULL};
+
+int gr_doc_kind_index(const char *kind)
+{
+    for (int i = 0; kind && gr_doc_kinds[i]; i++)
+        if (!strcmp(kind, gr_doc_kinds[i]))
+            return i;
+    return -1;
+}
+
+int gr_docs_missing(const char *required, HDF *files, char *msg, size_t n)
+{
+    const char *p = required ? required : "";
+    size_t used = 0;
+    int missing = 0, cut = 0;
+
+    msg[0] = '\0';
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        int have = 0;
+        for (HDF *f = files ? hdf_obj_child(files) : NULL; f && !have; f = hdf_obj_next(f)) {
+            const char *k = hdf_get_value(f, "kind", "");
+            have = strlen(k) == len && !strncmp(k, p, len);
+        }
+        if (len && !have) {
+            /* «name», with ", " before all but the first; room for "…" */
+            size_t need = len + strlen("«»") + (missing ? 2 : 0);
+            if (!cut && used + need + strlen("…") < n)
+                used += (size_t)snprintf(msg + used, n - used, "%s«%.*s»", missing ? ", " : "",
+                                         (int)len, p);
+            else if (!cut && used + strlen("…") < n) {
+                cut = 1;
+                used += (size_t)snprintf(msg + used, n - used, "…");
+            }
+            missing++;
+        }
+        p += len + (p[len] == ',');
+    }
+    return missing;
+}
 
 static const struct { const char *rule, *title; } rules[] = {
     {"charter", "устав организации во вложениях"},

@@ -116,11 +116,14 @@ void gr_section_limits(const gr_section *s, HDF *ctx, HDF *dst);
 
 /* ---- application.c: an application, its state and its drafts ----------- */
 
-/* Loads application id into App.* (status, number, competition limits,
- * App.open while its content may change (GR_APP_OPEN_SQL), App.editable
+/* Loads application id into App.* (status, number, competition limits
+ * and required documents, App.open while its content may change
+ * (GR_APP_OPEN_SQL), App.editable
  * when, besides, the user is of its organization, App.return_due_ts and
  * App.overdue for one returned for corrections) and Nav.<n> (the sections
- * with their state). An application of another organization is a 404;
+ * with their state: "valid", "saved" with remarks, "" untouched; the
+ * attachments are valid when the required documents are attached). An
+ * application of another organization is a 404;
  * staff may read it when staff_may_read. */
 NEOERR *gr_app_load(gf_req *r, long long id, int staff_may_read);
 /* Directions of the competition, budget categories, municipalities. */
@@ -135,8 +138,17 @@ NEOERR *gr_draft_load(gf_req *r, long long id, const char *section, HDF *dst,
 NEOERR *gr_draft_save(long long id, const char *section, HDF *data, int valid,
                       int version, int *result);
 /* Loads every section under Sections.<name>, checks each, and lists what
- * is missing as Missing.<n>.{section,title,message}; *problems = count. */
+ * is missing as Missing.<n>.{section,title,message} — among it the
+ * documents the competition requires (App.required_docs, gr_docs_missing)
+ * that are not attached; *problems = count. */
 NEOERR *gr_app_check_all(gf_req *r, long long id, int *problems);
+/* The application's number, the same from its start to the registry:
+ * "GF-<competition>-<id in at least 5 digits>" into buf. */
+void gr_app_number(long long competition_id, long long id, char *buf, size_t n);
+/* Mails templates/mail/<tpl> with mail (Name set to each) to every member
+ * of the organization whose account works, inside the caller's
+ * transaction; *sent = how many. */
+NEOERR *gr_mail_members(gf_req *r, long long org_id, const char *tpl, HDF *mail, int *sent);
 
 /* ---- draft.c: a draft as stored text ------------------------------------ */
 
@@ -320,6 +332,19 @@ const char *gr_status_name(const char *status);
 
 /* The attachment kind (app_files.c) that is the organization's charter. */
 #define GR_CHARTER_KIND "Устав"
+
+/* The kinds of document an application may attach (the choice on the
+ * attachments page), the charter first; ending with NULL. A competition
+ * requires some of them (competitions.required_docs: kinds separated by
+ * commas, "Устав" unless staff choose otherwise). */
+extern const char *const gr_doc_kinds[];
+/* The position of kind in gr_doc_kinds, -1 when it is none. */
+int gr_doc_kind_index(const char *kind);
+/* The required kinds (as in competitions.required_docs) not among files
+ * (children with a `kind`, e.g. Sections.files.a; NULL: none attached):
+ * returns how many, and names them in msg as «Устав», «Письмо поддержки»
+ * (whole names only; "…" when msg is too short). Pure: unit tested. */
+int gr_docs_missing(const char *required, HDF *files, char *msg, size_t n);
 
 typedef enum { GR_FOUND_NONE, GR_FOUND_OK, GR_FOUND_FAIL, GR_FOUND_UNKNOWN } gr_found;
 /* Runs one rule of competition_checklist.rule ("charter", "org_age" with

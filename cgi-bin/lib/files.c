@@ -140,16 +140,34 @@ static NEOERR *send_stored_file(gf_req *r)
     return STATUS_OK;
 }
 
+/* The length in bytes of the bidi control at p (0 when there is none):
+ * they reorder what is shown, so that «Устав<U+202E>fdp.exe» reads as
+ * «Уставexe.pdf». Embeddings and overrides U+202A–U+202E, isolates
+ * U+2066–U+2069, the marks U+200E, U+200F and U+061C. */
+static int bidi_control(const unsigned char *p)
+{
+    if (p[0] == 0xD8 && p[1] == 0x9C)
+        return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F))
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+        return 3;
+    return 0;
+}
+
 void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback)
 {
     const char *p = in ? in : "";
     size_t o = 0;
+    int skip;
 
     for (const char *q = p; *q; q++)
         if (*q == '/' || *q == '\\')
             p = q + 1;
     for (; *p && o + 1 < n && o < 200; p++)
-        if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
+        if ((skip = bidi_control((const unsigned char *)p)))
+            p += skip - 1;
+        else if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
             out[o++] = *p;
     out[o] = '\0';
     gf_utf8_cut(out);          /* only a character the cut left half of */

@@ -419,7 +419,8 @@ NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n);
  * fsynced, with its SHA-256 and size. */
 NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
 /* The client's name of an uploaded file as we keep it: its last path part,
- * without control characters and quotes, at most 200 bytes cut on a
+ * without control characters, bidi controls (U+202A–U+202E, U+2066–U+2069,
+ * U+200E, U+200F, U+061C) and quotes, at most 200 bytes cut on a
  * character boundary; fallback when nothing (valid) is left. */
 void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback);
 /* Where a stored file lives. */

@@ -1,5 +1,7 @@
 """The NGO's whole journey in Chromium: register, confirm by mail, fill the
-profile and every section, submit, see the receipt and find the receipt mail."""
+profile and every section, attach the charter, submit, see the receipt and
+find the receipt mail; withdraw it after a confirmation; the receipt and the
+attachments on a phone."""
 import datetime
 import re
 import uuid
@@ -7,8 +9,9 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from applicant import PDF
 from conftest import URL, random_inn_ogrn, sql, wait_for_mail
-from test_journeys import d, wait_url  # noqa: F401  (the shared browser fixture)
+from test_journeys import AXE, d, wait_url  # noqa: F401  (the shared browser fixture)
 
 PASSWORD = "Кубань-гранты-2026"
 
@@ -32,7 +35,7 @@ def save(d):
     assert "Раздел сохранён." in d.page_source, re.findall(r'field-error[^>]*>([^<]+)', d.page_source)
 
 
-def test_register_fill_submit_and_get_the_receipt(d):
+def test_register_fill_submit_and_get_the_receipt(d, tmp_path):
     sql("DELETE FROM rate_events")
     d.delete_all_cookies()
     email = f"journey-{uuid.uuid4().hex[:8]}@example.ru"
@@ -97,6 +100,17 @@ def test_register_fill_submit_and_get_the_receipt(d):
     d.find_element(By.ID, "publish").click()
     save(d)
 
+    # the charter the competition requires: the tab gets its tick once it is attached
+    d.find_element(By.PARTIAL_LINK_TEXT, "Вложения").click()
+    assert "«Устав»" in d.find_element(By.ID, "required-docs").text
+    Select(d.find_element(By.ID, "kind")).select_by_visible_text("Устав")
+    charter = tmp_path / "Устав.pdf"
+    charter.write_bytes(PDF)
+    d.find_element(By.ID, "file").send_keys(str(charter))
+    d.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    wait_url(d, lambda u: "saved=1" in u)
+    assert d.find_element(By.CSS_SELECTOR, 'a[aria-current="page"] .ok').text == "✓"
+
     d.find_element(By.LINK_TEXT, "Вся заявка и подача").click()
     d.find_element(By.CSS_SELECTOR, ".submit-box form button").click()
     wait_url(d, lambda u: "submitted=1" in u)
@@ -108,6 +122,18 @@ def test_register_fill_submit_and_get_the_receipt(d):
     assert sha in receipt.get_content()
     d.find_element(By.LINK_TEXT, "Мои заявки").click()
     assert number in d.page_source and "Подана" in d.page_source
+
+    # withdrawing asks first, says what it means and until when to submit again
+    d.find_element(By.LINK_TEXT, "Морская школа для детей").click()
+    d.find_element(By.LINK_TEXT, "Отозвать заявку…").click()
+    wait_url(d, lambda u: u.endswith(f"/applications/{app}/withdraw"))
+    assert "перестанет быть поданной" in d.page_source
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "submitted"
+    d.find_element(By.CSS_SELECTOR, "main form button").click()
+    wait_url(d, lambda u: "withdrawn=1" in u)
+    assert "Заявка отозвана" in d.find_element(By.CSS_SELECTOR, '.notice[role="status"]').text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
+    wait_for_mail(lambda m: m["To"] == email and "отозвана" in str(m["subject"]))
 
 
 def test_autosave_keeps_what_is_typed_without_pressing_save(d):
@@ -130,3 +156,48 @@ def test_autosave_keeps_what_is_typed_without_pressing_save(d):
     d.get(f"{URL}/applications/{app}/team")       # a reload shows the saved draft
     assert d.find_element(By.NAME, "m.0.name").get_attribute("value") == "Автосохранённый Участник"
     assert d.find_element(By.NAME, "m.0.role").get_attribute("value") == "Волонтёр"
+
+
+def test_receipt_and_attachments_fit_a_phone_screen(d):
+    from applicant import Ngo
+    ngo = Ngo()
+    app = ngo.new_app()
+    ngo.fill(app)
+    long_name = "Письмо_поддержки_администрации_муниципального_образования_город_Краснодар_2026.pdf"
+    assert ngo.attach(app, kind="Письмо поддержки", name=long_name).status_code == 303
+    d.delete_all_cookies()
+    d.get(f"{URL}/")
+    for c in ngo.s.cookies:
+        d.add_cookie({"name": c.name, "value": c.value, "path": "/"})
+
+    def width(path):
+        d.get(f"{URL}{path}")
+        return d.execute_script("return document.documentElement.scrollWidth")
+    d.set_window_size(390, 844)
+    try:
+        assert width(f"/applications/{app}/files") <= 390
+        assert ngo.submit(app).status_code == 303
+        for path in (f"/applications/{app}?submitted=1", f"/applications/{app}/files"):
+            assert width(path) <= 390, path
+    finally:
+        d.set_window_size(1280, 900)
+
+
+def test_the_attachments_the_withdrawal_and_the_cabinet_pass_axe_checks(d):
+    from applicant import Ngo
+    ngo = Ngo()
+    app = ngo.new_app()
+    ngo.fill(app)
+    assert ngo.submit(app).status_code == 303
+    d.delete_all_cookies()
+    d.get(f"{URL}/")
+    for c in ngo.s.cookies:
+        d.add_cookie({"name": c.name, "value": c.value, "path": "/"})
+    for path in (f"/applications/{app}/files", f"/applications/{app}/withdraw", "/cabinet"):
+        d.get(f"{URL}{path}")
+        d.execute_script(open(AXE).read())
+        result = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+            ".then(r => done(r.violations.map(v => v.id + ': ' + v.help)));")
+        assert result == [], (path, result)

@@ -164,6 +164,11 @@ def set_up_competition(d, title, pdf, opens, closes, start):
         box = d.find_element(By.XPATH, f'//label[normalize-space()="{label}"]/preceding-sibling::input')
         if not box.is_selected():
             d.find_element(By.XPATH, f'//label[normalize-space()="{label}"]').click()
+    # the charter is required to submit unless staff untick it; here the
+    # checklist's rule checks it instead (an NGO below forgets it)
+    charter_box = d.find_element(By.ID, "doc-0")
+    assert charter_box.is_selected()
+    charter_box.click()
     press(d, "Сохранить настройки")
     assert "saved=1" in d.current_url, errors(d)
     assert "Изменения сохранены." in notice(d)

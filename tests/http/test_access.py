@@ -67,7 +67,7 @@ SPEC = {
     "/cabinet/staff": "GET staff", "/cabinet/secretary": "GET secretary",
     "/cabinet/admin": "GET admin", "/my": "GET applicant",
     "/applications/new": "GET,POST applicant", "/applications/#": "GET applicant,staff,admin",
-    "/applications/#/submit": "POST applicant", "/applications/#/withdraw": "POST applicant",
+    "/applications/#/submit": "POST applicant", "/applications/#/withdraw": "GET,POST applicant",
     "/applications/#/card": SECTION, "/applications/#/team": SECTION,
     "/applications/#/plan": SECTION, "/applications/#/budget": SECTION,
     "/applications/#/consent": SECTION, "/applications/#/files": SECTION,

@@ -1,8 +1,10 @@
 """The application: sections saved as drafts, validation, concurrent edits,
 access between organizations, submit with a receipt, deadline, withdraw."""
 import datetime
+import glob
 import hashlib
 import re
+import threading
 import time
 import urllib.parse
 import uuid
@@ -11,7 +13,7 @@ import pytest
 import requests
 
 from applicant import BUDGET, CARD, CONSENT, INTAKE, TEAM, Ngo, dates, plan
-from conftest import URL, csrf_of, login, make_user, sql, wait_for_mail
+from conftest import DIR, URL, csrf_of, login, make_user, sql, wait_for_mail
 
 @pytest.fixture
 def a():
@@ -377,3 +379,239 @@ def test_staff_can_read_a_draft_but_never_change_it(a):
     assert r.status_code == 403          # submitting is declared for applicants only
     assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
     assert "Взлом" not in a.s.get(f"{URL}/applications/{app}/team").text
+
+
+# ---- limits under concurrency (issue 9, item 2) ----------------------------
+
+def org_of(ngo):
+    return sql(f"SELECT m.org_id FROM org_members m JOIN users u ON u.id = m.user_id "
+               f"WHERE u.email = '{ngo.email}'")[0][0]
+
+
+def clone(s):
+    """Another connection signed in as the same person (one per thread)."""
+    c = requests.Session()
+    c.cookies.update(s.cookies)
+    return c
+
+
+def at_once(n, fn):
+    """Runs fn(i) for i in 0..n-1 in n threads released together; returns
+    the results in order."""
+    gate, out = threading.Barrier(n), [None] * n
+
+    def run(i):
+        gate.wait()
+        out[i] = fn(i)
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def test_simultaneous_starts_make_only_as_many_drafts_as_the_competition_allows():
+    # the competition takes one application per organization; the race
+    # needs its timing, so three organizations press eight times each
+    assert sql(f"SELECT apps_per_org FROM competitions WHERE id = {INTAKE}")[0][0] == "1"
+    for _ in range(3):
+        a = Ngo()
+        csrf = csrf_of(a.s.get(f"{URL}/applications/new?competition={INTAKE}").text)
+        sessions = [clone(a.s) for _ in range(8)]
+        rs = at_once(8, lambda i: sessions[i].post(
+            f"{URL}/applications/new?competition={INTAKE}", allow_redirects=False,
+            data={"csrf": csrf, "competition": INTAKE}))
+        drafts = sql(f"SELECT COUNT(*) FROM projects WHERE org_id = {org_of(a)} "
+                     f"AND competition_id = {INTAKE}")[0][0]
+        assert drafts == "1"
+        assert [r.status_code for r in rs].count(303) == 1
+        for r in rs:
+            assert r.status_code == 303 or (r.status_code == 409 and "уже подала заявку" in r.text)
+
+
+def test_two_drafts_submitted_at_once_only_one_goes_through(a):
+    first = a.new_app()
+    # a second draft, as the start race used to leave behind
+    sql("INSERT INTO projects (competition_id, org_id, municipality_id, title, summary, status,"
+        " created_at, updated_at) SELECT competition_id, org_id, municipality_id, '', '', 'draft',"
+        f" NOW(), NOW() FROM projects WHERE id = {first}")
+    second = int(sql(f"SELECT MAX(id) FROM projects WHERE org_id = {org_of(a)}")[0][0])
+    apps = (first, second)
+    for app in apps:
+        a.fill(app)
+    csrf = csrf_of(a.s.get(f"{URL}/applications/{first}").text)
+    sessions = [clone(a.s), clone(a.s)]
+    rs = at_once(2, lambda i: sessions[i].post(f"{URL}/applications/{apps[i]}/submit",
+                                               data={"csrf": csrf}, allow_redirects=False))
+    statuses = sql(f"SELECT status FROM projects WHERE id IN ({first}, {second})")
+    assert sorted(row[0] for row in statuses) == ["draft", "submitted"]
+    refused = [r for r in rs if r.status_code != 303]
+    assert len(refused) == 1 and refused[0].status_code == 409
+    assert "уже подала на этот конкурс" in refused[0].text
+
+
+def test_simultaneous_uploads_stop_at_the_file_count_limit(a):
+    app = a.new_app()
+    for i in range(19):                     # Limits.MaxAppFileCount = 20
+        assert a.attach(app, kind="Иное", name=f"f{i}.pdf").status_code == 303
+    on_disk = len(glob.glob(f"{DIR}/files/*/*"))
+    csrf = csrf_of(a.s.get(f"{URL}/applications/{app}/files").text)
+    sessions = [clone(a.s) for _ in range(8)]
+    rs = at_once(8, lambda i: sessions[i].post(
+        f"{URL}/applications/{app}/files", allow_redirects=False, data={"csrf": csrf, "kind": "Иное"},
+        files={"file": (f"g{i}.pdf", PDF, "application/pdf")}))
+    assert sql(f"SELECT COUNT(*) FROM attachments WHERE project_id = {app}")[0][0] == "20"
+    assert sorted(r.status_code for r in rs) == [303] + [413] * 7
+    assert "не больше" in [r for r in rs if r.status_code == 413][0].text
+    # a refused file leaves nothing behind on disk
+    assert len(glob.glob(f"{DIR}/files/*/*")) == on_disk + 1
+
+
+# ---- upload names (issue 9, item 13) ----------------------------------------
+
+def test_upload_names_lose_bidi_controls(a):
+    app = a.new_app()
+    # «Устав<U+202E>fdp.exe» shows as «Уставexe.pdf»: the override must go
+    name = "\u2067Устав\u202efdp.exe\u202c\u200e \u200f\u061c\u202a\u2066\u2069.pdf"
+    assert a.attach(app, name=name).status_code == 303
+    stored = sql(f"SELECT orig_name FROM attachments WHERE project_id = {app}")[0][0]
+    assert stored == "Уставfdp.exe .pdf"
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    assert "Уставfdp.exe .pdf" in page and "\u202e" not in page
+
+
+# ---- withdrawing (issue 9, the NGO's findings) -------------------------------
+
+def msk_text(ts):
+    """A Unix time as the pages write it in Moscow time: 28.11.2026 23:30."""
+    zone = datetime.timezone(datetime.timedelta(hours=3))
+    return datetime.datetime.fromtimestamp(int(ts), zone).strftime("%d.%m.%Y %H:%M")
+
+
+def test_withdrawing_asks_first_then_says_so_and_mails_the_members(a):
+    colleague = f"colleague-{uuid.uuid4().hex[:8]}@example.ru"
+    make_user(colleague, name="Коллега Тестовая")
+    sql(f"INSERT INTO org_members (org_id, user_id) SELECT {org_of(a)}, id FROM users "
+        f"WHERE email = '{colleague}'")
+    app = a.new_app()
+    a.fill(app)
+    assert a.submit(app).status_code == 303
+    number = sql(f"SELECT number FROM projects WHERE id = {app}")[0][0]
+    deadline = msk_text(sql(f"SELECT UNIX_TIMESTAMP(closes_at) FROM competitions WHERE id = {INTAKE}")[0][0])
+    # the receipt offers withdrawal as a link to a page that asks: no one-click POST
+    page = a.s.get(f"{URL}/applications/{app}").text
+    assert f'href="/applications/{app}/withdraw"' in page
+    assert f'action="/applications/{app}/withdraw"' not in page
+    ask = a.s.get(f"{URL}/applications/{app}/withdraw")
+    assert ask.status_code == 200
+    assert "перестанет быть поданной" in ask.text and deadline in ask.text
+    assert f'action="/applications/{app}/withdraw"' in ask.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "submitted"   # asking changes nothing
+    r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(ask.text)},
+                 allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == f"/applications/{app}?withdrawn=1"
+    after = a.s.get(f"{URL}/applications/{app}?withdrawn=1").text
+    notice = re.search(r'<div class="notice" role="status">(.*?)</div>', after, re.S).group(1)
+    assert "Заявка отозвана" in notice and deadline in notice
+    assert sql(f"SELECT status, number FROM projects WHERE id = {app}") == [["draft", number]]
+    for who in (a.email, colleague):
+        mail = wait_for_mail(lambda m: m["To"] == who and number in str(m["subject"])
+                             and "отозвана" in str(m["subject"]))
+        assert deadline in mail.get_content() and f"/applications/{app}" in mail.get_content()
+    # a draft has nothing to withdraw: the page says so, and so does a POST
+    again = a.s.get(f"{URL}/applications/{app}/withdraw")
+    assert again.status_code == 409 and "не подана" in again.text
+    r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(ask.text)})
+    assert r.status_code == 409
+    # once staff have admitted it, it is no longer the applicant's to withdraw
+    assert a.submit(app).status_code == 303
+    sql(f"UPDATE projects SET status = 'admitted' WHERE id = {app}")
+    r = a.s.get(f"{URL}/applications/{app}/withdraw")
+    assert r.status_code == 409 and "статус этой заявки — «Допущена к экспертизе»" in r.text
+
+
+# ---- how the application names itself (issue 9, the NGO's findings) ---------
+
+def test_a_submitted_application_says_its_status_inside_a_sentence(a):
+    app = a.new_app()
+    a.fill(app)
+    a.submit(app)
+    page = a.s.get(f"{URL}/applications/{app}/team").text
+    assert "она Подана" not in page
+    assert "Заявку сейчас изменить нельзя: её статус — «Подана»." in page
+
+
+def test_a_draft_has_its_registry_number_everywhere_the_applicant_looks(a):
+    app = a.new_app()
+    number = f"GF-{INTAKE}-{app:05d}"
+    assert sql(f"SELECT number FROM projects WHERE id = {app}")[0][0] == number
+    for path in ("/my", f"/applications/{app}", f"/applications/{app}/team",
+                 f"/applications/{app}/files", "/cabinet/applicant",
+                 f"/applications/new?competition={INTAKE}"):
+        page = a.s.get(f"{URL}{path}").text
+        assert number in page, path
+        assert f"№ {app}" not in page, path
+    a.fill(app)
+    assert a.submit(app).status_code == 303
+    assert sql(f"SELECT number FROM projects WHERE id = {app}")[0][0] == number
+
+
+# ---- required documents, the attachments tab (issue 9, the NGO's findings) --
+
+def tab_mark(page, name):
+    """What the section tab `name` carries: "✓", "!" or ""."""
+    tab = re.search(rf'<a href="/applications/\d+/{name}"[^>]*>(.*?)</a>', page).group(1)
+    return "✓" if "✓" in tab else "!" if 'class="warn"' in tab else ""
+
+
+def test_the_charter_is_required_by_default_and_named_when_missing(a):
+    assert sql(f"SELECT required_docs FROM competitions WHERE id = {INTAKE}")[0][0] == "Устав"
+    app = a.new_app()
+    a.fill(app, charter=False)
+    view = a.s.get(f"{URL}/applications/{app}").text
+    missing = view.split("осталось заполнить")[1].split("</ul>")[0]
+    assert f'href="/applications/{app}/files">Вложения</a>' in missing and "«Устав»" in missing
+    r = a.submit(app)
+    assert r.status_code == 400 and "«Устав»" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}")[0][0] == "draft"
+    # a letter is not the charter: the tab says something is missing
+    assert a.attach(app, kind="Письмо поддержки", name="letter.pdf").status_code == 303
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    assert tab_mark(page, "files") == "!"
+    assert "Обязательные документы" in page and "«Устав»" in page
+    assert a.attach(app).status_code == 303
+    for path in ("/files", "", "/card"):
+        assert tab_mark(a.s.get(f"{URL}/applications/{app}{path}").text, "files") == "✓", path
+    assert a.submit(app).status_code == 303
+
+
+def test_a_competition_requiring_nothing_takes_an_application_without_files(a):
+    comp = sql("SELECT id FROM competitions WHERE title = 'Без документов — тест'")
+    if not comp:
+        sql("INSERT INTO competitions (title, description, stage, fund_kopecks, min_grant_kopecks, "
+            "max_grant_kopecks, cofin_min_pct, opens_at, closes_at, impl_start, impl_end, created_at) "
+            "SELECT 'Без документов — тест', 'Проверка', 'intake', fund_kopecks, min_grant_kopecks, "
+            "max_grant_kopecks, cofin_min_pct, opens_at, closes_at, impl_start, impl_end, NOW() "
+            f"FROM competitions WHERE id = {INTAKE}")
+        comp = sql("SELECT id FROM competitions WHERE title = 'Без документов — тест'")
+        cid = comp[0][0]
+        sql(f"INSERT INTO competition_directions SELECT {cid}, direction_id FROM competition_directions WHERE competition_id = {INTAKE}")
+        sql(f"INSERT INTO budget_categories (competition_id, code, name) SELECT {cid}, code, name FROM budget_categories WHERE competition_id = {INTAKE}")
+    cid = comp[0][0]
+    sql(f"UPDATE competitions SET required_docs = '' WHERE id = {cid}")
+    app = a.new_app(cid)
+    a.fill(app, charter=False)
+    assert tab_mark(a.s.get(f"{URL}/applications/{app}").text, "files") == ""
+    assert a.submit(app).status_code == 303
+
+
+def test_the_attachments_page_shows_no_sha256_but_the_receipt_keeps_it(a):
+    app = a.new_app()
+    a.fill(app)
+    sha = hashlib.sha256(PDF).hexdigest()
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    assert "SHA-256" not in page and sha not in page
+    assert a.submit(app).status_code == 303
+    receipt = a.s.get(f"{URL}/applications/{app}").text
+    assert sha in receipt and "SHA-256" in receipt

@@ -572,3 +572,20 @@ def test_notices_after_a_redirect_take_no_text_from_the_link(staff):
     assert "Писем организациям с черновиками: 3." in page
     for path in (f"/staff/competitions/{cid}", f"/staff/competitions/{cid}?saved=1", f"/staff/competitions/{cid}?extended="):
         assert "Приём заявок продлён" not in page_of(staff, path)
+
+
+def test_required_documents_are_a_setting_with_the_charter_by_default(staff):
+    """What an application must have attached to be submitted (issue 9)."""
+    cid = create(staff)
+    assert sql(f"SELECT required_docs FROM competitions WHERE id = {cid}") == [["Устав"]]
+    page = page_of(staff, f"/staff/competitions/{cid}")
+    assert re.search(r'name="doc\.0" value="1" checked[^>]*> <label[^>]*>Устав</label>', page)
+    assert re.search(r'name="doc\.1" value="1">\s*<label[^>]*>Письмо поддержки</label>', page)
+    r = save(staff, cid, **{"doc.0": "1", "doc.1": "1"})
+    assert r.status_code == 303, errors(r.text)
+    assert sql(f"SELECT required_docs FROM competitions WHERE id = {cid}") == [["Устав,Письмо поддержки"]]
+    assert "обязательные документы" in audit(cid)[-1][3]
+    page = page_of(staff, f"/staff/competitions/{cid}")
+    assert 'name="doc.0" value="1" checked' in page and 'name="doc.1" value="1" checked' in page
+    assert save(staff, cid).status_code == 303          # nothing ticked: nothing required
+    assert sql(f"SELECT required_docs FROM competitions WHERE id = {cid}") == [[""]]

@@ -17,3 +17,4 @@ Suite *pager_suite(void);
 Suite *review_suite(void);
 Suite *expert_suite(void);
 Suite *pdf_suite(void);
+Suite *files_suite(void);

@@ -198,6 +198,40 @@ START_TEST(the_checklist_gets_its_findings)
 }
 END_TEST
 
+START_TEST(required_documents_that_are_missing_are_named)
+{
+    HDF *h = app();       /* a letter of support and the charter attached */
+    HDF *files = hdf_get_obj(h, "Sections.files.a");
+    char msg[300];
+
+    ck_assert_int_eq(gr_docs_missing("Устав", files, msg, sizeof msg), 0);
+    ck_assert_str_eq(msg, "");
+    ck_assert_int_eq(gr_docs_missing("", files, msg, sizeof msg), 0);
+    ck_assert_int_eq(gr_docs_missing(NULL, files, msg, sizeof msg), 0);
+    ck_assert_int_eq(gr_docs_missing("Устав,Презентация проекта,Письмо поддержки,Обоснование проблемы",
+                                     files, msg, sizeof msg), 2);
+    ck_assert_str_eq(msg, "«Презентация проекта», «Обоснование проблемы»");
+    /* nothing attached: all of them */
+    ck_assert_int_eq(gr_docs_missing("Устав,Письмо поддержки", NULL, msg, sizeof msg), 2);
+    ck_assert_str_eq(msg, "«Устав», «Письмо поддержки»");
+    /* a short buffer keeps whole names and the count stays right */
+    ck_assert_int_eq(gr_docs_missing("Презентация проекта,Обоснование проблемы", NULL, msg, 60), 2);
+    ck_assert_str_eq(msg, "«Презентация проекта»…");
+    hdf_destroy(&h);
+}
+END_TEST
+
+START_TEST(the_kinds_of_documents_are_one_list)
+{
+    ck_assert_str_eq(gr_doc_kinds[0], GR_CHARTER_KIND);
+    ck_assert_int_eq(gr_doc_kind_index("Письмо поддержки"), 1);
+    ck_assert_int_eq(gr_doc_kind_index("Иное"), 4);
+    ck_assert_int_eq(gr_doc_kind_index("устав"), -1);
+    ck_assert_int_eq(gr_doc_kind_index(""), -1);
+    ck_assert_int_eq(gr_doc_kind_index(NULL), -1);
+}
+END_TEST
+
 Suite *compliance_suite(void)
 {
     Suite *s = suite_create("compliance");
@@ -211,6 +245,8 @@ Suite *compliance_suite(void)
     tcase_add_test(tc, budget_categories_from_the_competition_list);
     tcase_add_test(tc, no_rule_finds_nothing_an_unknown_one_says_so);
     tcase_add_test(tc, the_checklist_gets_its_findings);
+    tcase_add_test(tc, required_documents_that_are_missing_are_named);
+    tcase_add_test(tc, the_kinds_of_documents_are_one_list);
     suite_add_tcase(s, tc);
     return s;
 }
