@@ -477,7 +477,7 @@ static void read_date(gf_req *r, const char *date)
         return;
     }
     if (!gf_parse_date(date, &y, &m, &d) || y < 2000) {
-        gf_field_error(r, "decided_on", "Дата заседания — в формате ГГГГ-ММ-ДД.");
+        gf_field_error(r, "decided_on", "Дата заседания — в формате дд.мм.гггг, например 01.03.2027.");
         return;
     }
     snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
@@ -517,7 +517,7 @@ static const char *marks_problem(gf_req *r, char *msg, size_t n, int *winners, l
 
 static NEOERR *decision(gf_req *r)
 {
-    const char *date = gf_input(r, "decided_on"), *number = gf_input(r, "protocol_number");
+    const char *date = gf_input_date(r, "decided_on"), *number = gf_input(r, "protocol_number");
     const char *problem;
     STRING members;
     int open = 0, present, winners = 0;

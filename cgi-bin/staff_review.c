@@ -607,7 +607,7 @@ static NEOERR *due(gf_req *r)
     if (!*v)
         gf_field_error(r, "review_due", "Укажите срок экспертизы: дату и время по Москве.");
     else if (strlen(v) > 40 || !gr_parse_msk(v, &utc))
-        gf_field_error(r, "review_due", "Дата и время по Москве, например: 2027-04-20 18:00.");
+        gf_field_error(r, "review_due", "Дата и время по Москве, например: 20.04.2027 18:00.");
     else if (utc <= (long long)time(NULL))
         gf_field_error(r, "review_due", "Срок экспертизы уже прошёл: укажите время в будущем.");
     else if (utc > (long long)time(NULL) + 366L * 86400)
