@@ -522,7 +522,7 @@ static NEOERR *decision(gf_req *r)
     STRING members;
     int open = 0, present, winners = 0;
     long long total = 0;
-    char msg[400], reason[300], sum[64], where[80];
+    char msg[400], reason[300], sum[64], where[80], day[16];
     NEOERR *err;
 
     string_init(&members);
@@ -547,8 +547,9 @@ static NEOERR *decision(gf_req *r)
         goto done;
     }
     gf_fmt_rub(total, sum, sizeof sum);
+    gf_fmt_date(date, day, sizeof day);          /* as /staff/audit's readers write it */
     snprintf(reason, sizeof reason, "протокол № %s, заседание %s, присутствовали: %d, "
-             "победителей: %d, сумма: %s", number, date, present, winners, sum);
+             "победителей: %d, сумма: %s", number, day, present, winners, sum);
     if ((err = gf_db_exec(Q[Q_DECIDE], ARGS(A_INT(r->id), A_STR(date), A_STR(number),
                                             A_STR(members.buf), A_INT(r->user_id)), NULL, NULL)) ||
         (err = gr_audit(r, "competition", r->id, "decision", NULL, "recorded", reason)) ||

@@ -165,3 +165,6 @@ def test_commission_decision_date_either_way():
     assert r.status_code == 303, re.findall(r'field-error[^>]*>([^<]+)', r.text)
     assert sql(f"SELECT decided_on FROM commission_decisions WHERE competition_id = {rv.comp}") == \
         [[yesterday.isoformat()]]
+    reason = sql(f"SELECT reason FROM audit_log WHERE object_type = 'competition'"
+                 f" AND object_id = {rv.comp} AND action = 'decision'")[0][0]
+    assert f"заседание {yesterday.strftime('%d.%m.%Y')}," in reason          # /staff/audit reads it
