@@ -108,8 +108,12 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
 void gr_section_keep_refused(HDF *data, HDF *stored, HDF *errors);
 /* Checks a section's data against the competition (ctx: App.* limits,
  * Card.* for the plan); each problem becomes errors.<field> = a Russian
- * message. Returns the number of problems. For the budget it also writes
- * the computed totals into data. */
+ * message. Returns the number of problems. A date typed either way is
+ * rewritten in data as YYYY-MM-DD. For the budget it also writes the
+ * computed totals into data: Totals.{total,cofin,requested}, per category
+ * Totals.cat.<code>.{total,cofin,requested,uncounted} (Totals.other for
+ * lines without one), and Totals.uncounted, the lines whose amounts could
+ * not be read (left out of every total, and said so on "total"). */
 int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors);
 /* What the page calls the field at key (e.g. "b.2.price": «Статьи
  * расходов, строка 3: Цена единицы») into buf; key itself when unknown. */
