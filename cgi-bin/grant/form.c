@@ -246,7 +246,7 @@ static const char *pct_text(long long v, int decimals, char *buf)
 
 static void check_budget(check_t *c)
 {
-    char f[128], g[48], msg[900], rub1[64], rub2[64], rub3[64], a[32], b[32];
+    char f[128], g[48], msg[1100], rub1[64], rub2[64], rub3[64], a[32], b[32];
     int n = nrows(c->data, "b"), uncounted = 0, lost[10];
     long long total = 0, cofin = 0, req;
     long long min = atoll(hdf_get_value(c->ctx, "App.min_grant_kopecks", "0")),
@@ -332,7 +332,7 @@ static void check_budget(check_t *c)
     if (uncounted) {
         /* the lines by their names (a save may regroup them, so numbers
          * could point elsewhere): «строки «Бухгалтер», № 5 и «Автобус»» */
-        char list[600] = "", item[96];
+        char list[800] = "", item[96];   /* 10 items of at most 68 bytes */
         int shown = uncounted < 10 ? uncounted : 10;
         for (int k = 0; k < shown; k++) {
             size_t len = strlen(list);
