@@ -14,13 +14,20 @@
 #include <string.h>
 #include "grant.h"
 
+/* How many blank rows a list offers to add (more after a save). */
+#define NEW_ROWS 2
+
 /* Puts data (normalised form values) back under Query so that the form
  * shows exactly what was checked, and errors under Form.Error.
  * ClearSilver 0.10.5's hdf_remove_tree leaves the parent's last-child
  * pointer dangling (valgrind shows the use after free), so the posted rows
- * are blanked in place instead of removed, then overwritten. */
-static NEOERR *show(gf_req *r, HDF *data, HDF *errors)
+ * are blanked in place instead of removed, then overwritten; the templates
+ * show Form.Rows rows (those of data) and Form.NewRows blank ones, never
+ * the posted rows beyond them (a POST of many empty rows made a page of
+ * megabytes). */
+static NEOERR *show(gf_req *r, const gr_section *s, HDF *data, HDF *errors)
 {
+    int rows = 0;
     NEOERR *err;
 
     for (HDF *g = hdf_get_child(r->hdf, "Query"); g; g = hdf_obj_next(g))
@@ -29,6 +36,14 @@ static NEOERR *show(gf_req *r, HDF *data, HDF *errors)
                 gf_set(row, hdf_obj_name(f), "");
     if ((err = hdf_copy(r->hdf, "Query", data)))
         return nerr_pass(err);
+    if (s->rows) {
+        HDF *o = hdf_get_obj(data, s->rows);
+        for (o = o ? hdf_obj_child(o) : NULL; o; o = hdf_obj_next(o))
+            rows++;
+        gf_set_int(r->hdf, "Form.Rows", rows);
+        gf_set_int(r->hdf, "Form.NewRows", hdf_get_int_value(r->hdf, "App.editable", 0) ?
+                   (s->max_rows - rows < NEW_ROWS ? s->max_rows - rows : NEW_ROWS) : 0);
+    }
     if (hdf_obj_child(errors)) {
         if ((err = hdf_copy(r->hdf, "Form.Error", errors)))
             return nerr_pass(err);
@@ -59,6 +74,12 @@ static NEOERR *prepare(gf_req *r, const gr_section *s)
         (s->prepare && (err = s->prepare(r, r->id))))
         return nerr_pass(err);
     gr_section_limits(s, r->hdf, r->hdf);
+    /* text fields show a counter and are never cut by the browser (the
+     * check refuses what is too long, with its length); a section that may
+     * not change reads as text (macros.cs) */
+    gf_set(r->hdf, "Form.Counters", "1");
+    if (!hdf_get_int_value(r->hdf, "App.editable", 0))
+        gf_set(r->hdf, "Form.ReadOnly", "1");
     gf_set(r->hdf, "Page.Nav", "my");
     gf_set(r->hdf, "Page.Title", s->title);
     gf_set(r->hdf, "Section", s->name);
@@ -85,7 +106,7 @@ static NEOERR *view(gf_req *r)
     snprintf(key, sizeof key, "Section.%s.version", s->name);
     if (hdf_get_int_value(r->hdf, key, 0))
         gr_section_check(s, data, r->hdf, errors);
-    err = show(r, data, errors);
+    err = show(r, s, data, errors);
 done:
     hdf_destroy(&data);
     hdf_destroy(&errors);
@@ -109,7 +130,17 @@ static NEOERR *save(gf_req *r)
         err = nerr_raise(GF_ERR_FORBIDDEN, "only the organization edits its application");
         goto done;
     }
-    if ((err = gr_section_from_form(s, hdf_get_obj(r->hdf, "Query"), data, errors)))
+    err = gr_section_from_form(s, hdf_get_obj(r->hdf, "Query"), data, errors);
+    if (nerr_handle(&err, GF_ERR_TOOLARGE)) {
+        /* more rows than the list takes: nothing is saved, the stored
+         * draft stays; the form shows the first rows and why */
+        r->status = 400;
+        gf_set(r->hdf, "Form.Error.form", "Раздел не сохранён: в списке больше строк, чем можно "
+               "(подробности — у списка ниже).");
+        err = show(r, s, data, errors);
+        goto done;
+    }
+    if (err)
         goto done;
     if (hdf_obj_child(errors)) {        /* refused fields keep their stored value */
         HDF *stored;
@@ -151,7 +182,7 @@ static NEOERR *save(gf_req *r)
     }
     if (result)
         gf_set(r->hdf, "Form.HasErrors", "1");
-    err = show(r, data, errors);
+    err = show(r, s, data, errors);
 done:
     hdf_destroy(&data);
     hdf_destroy(&errors);

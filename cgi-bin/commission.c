@@ -477,7 +477,7 @@ static void read_date(gf_req *r, const char *date)
         return;
     }
     if (!gf_parse_date(date, &y, &m, &d) || y < 2000) {
-        gf_field_error(r, "decided_on", "Дата заседания — в формате ГГГГ-ММ-ДД.");
+        gf_field_error(r, "decided_on", "Дата заседания — в формате дд.мм.гггг, например 01.03.2027.");
         return;
     }
     snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
@@ -517,12 +517,12 @@ static const char *marks_problem(gf_req *r, char *msg, size_t n, int *winners, l
 
 static NEOERR *decision(gf_req *r)
 {
-    const char *date = gf_input(r, "decided_on"), *number = gf_input(r, "protocol_number");
+    const char *date = gf_input_date(r, "decided_on"), *number = gf_input(r, "protocol_number");
     const char *problem;
     STRING members;
     int open = 0, present, winners = 0;
     long long total = 0;
-    char msg[400], reason[300], sum[64], where[80];
+    char msg[400], reason[300], sum[64], where[80], day[16];
     NEOERR *err;
 
     string_init(&members);
@@ -547,8 +547,9 @@ static NEOERR *decision(gf_req *r)
         goto done;
     }
     gf_fmt_rub(total, sum, sizeof sum);
+    gf_fmt_date(date, day, sizeof day);          /* as /staff/audit's readers write it */
     snprintf(reason, sizeof reason, "протокол № %s, заседание %s, присутствовали: %d, "
-             "победителей: %d, сумма: %s", number, date, present, winners, sum);
+             "победителей: %d, сумма: %s", number, day, present, winners, sum);
     if ((err = gf_db_exec(Q[Q_DECIDE], ARGS(A_INT(r->id), A_STR(date), A_STR(number),
                                             A_STR(members.buf), A_INT(r->user_id)), NULL, NULL)) ||
         (err = gr_audit(r, "competition", r->id, "decision", NULL, "recorded", reason)) ||

@@ -123,14 +123,14 @@ static void validate(gf_req *r)
         free(web);
     }
     gf_field_text(r, "description", gf_input(r, "description"), GF_OPTIONAL, 2000);
-    v = gf_input(r, "registered_on");
+    v = gf_input_date(r, "registered_on");
     if (*v) {
         char today[16], iso[11];
         int y, m, d;
         gf_fmt_msk(time(NULL), 0, today, sizeof today);      /* dd.mm.yyyy, Moscow */
         snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", today + 6, today + 3, today);
         if (!gf_parse_date(v, &y, &m, &d))
-            gf_field_error(r, "registered_on", "Дата в формате ГГГГ-ММ-ДД, например 2015-04-21.");
+            gf_field_error(r, "registered_on", gf_msg_date);
         else if (strcmp(v, iso) > 0)
             gf_field_error(r, "registered_on", "Дата регистрации не может быть в будущем.");
     }

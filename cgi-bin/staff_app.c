@@ -361,13 +361,13 @@ static void read_decision(gf_req *r, decision_t *d)
                                        : "Отметьте требования, которые заявка не выполняет.");
     gf_field_text(r, "comment", d->comment, GF_REQUIRED, COMMENT_MAX);
     if (!strcmp(decision, "return")) {
-        const char *date = gf_input(r, "due_date"), *hm = gf_input(r, "due_time");
+        const char *date = gf_input_date(r, "due_date"), *hm = gf_input(r, "due_time");
         time_t t, now = time(NULL);
         struct tm utc;
         if (!*date) {
             gf_field_error(r, "due_date", "Укажите срок, до которого заявку нужно подать повторно.");
         } else if (!(t = local_instant(date, hm)) || t == (time_t)-1) {
-            gf_field_error(r, "due_date", "Срок — дата в формате ГГГГ-ММ-ДД и время ЧЧ:ММ (МСК).");
+            gf_field_error(r, "due_date", "Срок — дата в формате дд.мм.гггг и время ЧЧ:ММ (МСК).");
         } else if (t <= now) {
             gf_field_error(r, "due_date", "Срок доработки должен быть в будущем.");
         } else if (t > now + DUE_MAX_DAYS * 86400L) {

@@ -161,7 +161,7 @@ static NEOERR *filter_id(gf_req *r, const char *param, unsigned list, long long 
  * time) as the unix time its day starts (next_day: the day after). */
 static long long date_param(gf_req *r, const char *name, int next_day)
 {
-    const char *v = gf_input(r, name);
+    const char *v = gf_input_date(r, name);
     char key[32];
     int y, m, d;
     struct tm tm;
@@ -170,7 +170,7 @@ static long long date_param(gf_req *r, const char *name, int next_day)
     if (!*v)
         return 0;
     if (!gf_parse_date(v, &y, &m, &d) || y < 2000 || y > 2037) {
-        gf_field_error(r, name, "Дата в формате ГГГГ-ММ-ДД, например 2026-11-29.");
+        gf_field_error(r, name, gf_msg_date);
         return 0;
     }
     gf_set(r->hdf, key, v);

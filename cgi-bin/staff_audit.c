@@ -97,8 +97,8 @@ static NEOERR *read_filters(gf_req *r, filters *f)
     f->type = gf_input(r, "type");
     f->action = gf_input(r, "action");
     f->email = gf_input(r, "user");
-    f->from = gf_input(r, "from");
-    f->to = gf_input(r, "to");
+    f->from = gf_input_date(r, "from");
+    f->to = gf_input_date(r, "to");
     gf_field_text(r, "type", f->type, GF_ONE_LINE, 40);
     gf_field_text(r, "action", f->action, GF_ONE_LINE, 40);
     v = gf_input(r, "object");
@@ -122,9 +122,9 @@ static NEOERR *read_filters(gf_req *r, filters *f)
     snprintf(f->start, sizeof f->start, NO_START);
     snprintf(f->end, sizeof f->end, NO_END);
     if (*f->from && !msk_midnight_utc(f->from, 0, f->start))
-        gf_field_error(r, "from", "Дата в формате ГГГГ-ММ-ДД, например 2027-03-01.");
+        gf_field_error(r, "from", gf_msg_date);
     if (*f->to && !msk_midnight_utc(f->to, 1, f->end))
-        gf_field_error(r, "to", "Дата в формате ГГГГ-ММ-ДД, например 2027-03-31.");
+        gf_field_error(r, "to", gf_msg_date);
     else if (*f->from && *f->to && strcmp(f->end, f->start) <= 0)
         gf_field_error(r, "to", "Конец периода раньше его начала.");
     if (!gr_audit_title(gr_audit_actions, f->action) && *f->action)

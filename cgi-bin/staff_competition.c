@@ -386,21 +386,21 @@ static void read_settings(gf_req *r, settings *s, int window)
         int ok_o = gr_parse_msk(gf_input(r, "opens_at"), &s->opens),
             ok_c = gr_parse_msk(gf_input(r, "closes_at"), &s->closes);
         if (!ok_o)
-            gf_field_error(r, "opens_at", "Дата и время по Москве, например: 2027-02-01 09:00.");
+            gf_field_error(r, "opens_at", "Дата и время по Москве, например: 01.02.2027 09:00.");
         if (!ok_c)
-            gf_field_error(r, "closes_at", "Дата и время по Москве, например: 2027-03-10 23:30.");
+            gf_field_error(r, "closes_at", "Дата и время по Москве, например: 10.03.2027 23:30.");
         if (ok_o && ok_c && s->closes <= s->opens)
             gf_field_error(r, "closes_at", "Приём заявок должен закончиться позже, чем начнётся.");
     } else {
         s->opens = atoll(hdf_get_value(r->hdf, "Comp.opens_ts", "0"));
         s->closes = atoll(hdf_get_value(r->hdf, "Comp.closes_ts", "0"));
     }
-    s->impl_start = gf_input(r, "impl_start");
-    s->impl_end = gf_input(r, "impl_end");
+    s->impl_start = gf_input_date(r, "impl_start");
+    s->impl_end = gf_input_date(r, "impl_end");
     if (!gf_parse_date(s->impl_start, &y, &m, &d))
-        gf_field_error(r, "impl_start", "Дата, например: 2027-05-01.");
+        gf_field_error(r, "impl_start", "Дата, например: 01.05.2027.");
     if (!gf_parse_date(s->impl_end, &y, &m, &d))
-        gf_field_error(r, "impl_end", "Дата, например: 2027-12-31.");
+        gf_field_error(r, "impl_end", "Дата, например: 31.12.2027.");
     else if (!hdf_get_value(r->hdf, "Form.Error.impl_start", NULL) &&
              strcmp(s->impl_end, s->impl_start) < 0)
         gf_field_error(r, "impl_end", "Окончание реализации — не раньше её начала.");
@@ -708,7 +708,7 @@ static NEOERR *extend(gf_req *r)
     NEOERR *err;
 
     if (!gr_parse_msk(gf_input(r, "new_closes_at"), &closes))
-        gf_field_error(r, "new_closes_at", "Дата и время по Москве, например: 2027-03-20 23:30.");
+        gf_field_error(r, "new_closes_at", "Дата и время по Москве, например: 20.03.2027 23:30.");
     else if (closes <= time(NULL))
         gf_field_error(r, "new_closes_at", "Новый срок должен быть в будущем.");
     gf_field_text(r, "reason", reason, GF_REQUIRED, 1000);

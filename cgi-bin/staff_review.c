@@ -607,7 +607,7 @@ static NEOERR *due(gf_req *r)
     if (!*v)
         gf_field_error(r, "review_due", "Укажите срок экспертизы: дату и время по Москве.");
     else if (strlen(v) > 40 || !gr_parse_msk(v, &utc))
-        gf_field_error(r, "review_due", "Дата и время по Москве, например: 2027-04-20 18:00.");
+        gf_field_error(r, "review_due", "Дата и время по Москве, например: 20.04.2027 18:00.");
     else if (utc <= (long long)time(NULL))
         gf_field_error(r, "review_due", "Срок экспертизы уже прошёл: укажите время в будущем.");
     else if (utc > (long long)time(NULL) + 366L * 86400)
@@ -622,9 +622,9 @@ static NEOERR *due(gf_req *r)
         (err = gf_db_exec(Q[Q_DUE], ARGS(A_INT(utc), A_INT(r->id)), NULL, NULL)))
         goto done;
     now_s[0] = '\0';
-    if (*hdf_get_value(h, "Comp.review_due_ts", ""))
-        gr_fmt_msk_input(atoll(hdf_get_value(h, "Comp.review_due_ts", "0")), now_s, sizeof now_s);
-    gr_fmt_msk_input(utc, then_s, sizeof then_s);
+    if (*hdf_get_value(h, "Comp.review_due_ts", ""))      /* as /staff/audit's readers write it */
+        gf_fmt_msk((time_t)atoll(hdf_get_value(h, "Comp.review_due_ts", "0")), 1, now_s, sizeof now_s);
+    gf_fmt_msk((time_t)utc, 1, then_s, sizeof then_s);
     snprintf(reason, sizeof reason, "срок экспертизы (МСК): %s → %s", *now_s ? now_s : "не задан",
              then_s);
     if ((err = gr_audit(r, "competition", r->id, "update", NULL, NULL, reason)))

@@ -1,8 +1,8 @@
 <?cs set:Page.Title = "Карточка проекта" ?><?cs include:"header.cs" ?>
 <h1>Карточка проекта</h1>
 <?cs include:"app_nav.cs" ?>
-<form method="post" action="/applications/<?cs var:App.id ?>/card" class="form wide" novalidate data-autosave>
-  <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Section.card.version ?>">
+<?cs call:readonly_notice() ?>
+<?cs call:section_form("card", 1) ?>
   <?cs call:text_field("title", "Название проекта", "text", Max.title, 1, "Не длиннее " + Max.title + " символов") ?>
   <?cs call:select_field("direction", "Направление", Directions, 1, "Выберите") ?>
   <?cs call:select_field("municipality", "Основное муниципальное образование", Municipalities, 1, "Выберите") ?>
@@ -13,15 +13,14 @@
   <?cs call:area_field("target_groups", "Целевые группы", 3, Max.target_groups, 1, "Не длиннее " + Max.target_groups + " символов") ?>
   <?cs call:area_field("goal", "Цель проекта", 2, Max.goal, 1, "Не длиннее " + Max.goal + " символов") ?>
   <?cs call:area_field("tasks", "Задачи проекта", 5, Max.tasks, 1, "Каждая задача — с новой строки, не больше " + Max.tasks_count + ", всего не длиннее " + Max.tasks + " символов. Мероприятия календарного плана привязываются к ним.") ?>
-  <fieldset class="rows"><legend>Количественные результаты <span aria-hidden="true">*</span></legend>
+  <fieldset class="rows"><legend>Количественные результаты<?cs if:!Form.ReadOnly ?> <span aria-hidden="true">*</span><?cs /if ?></legend>
     <?cs call:field_error("ind") ?>
-    <?cs set:n = 0 ?><?cs each:x = Query.ind ?>
-    <div class="row"><?cs call:row_input("ind", n, "name", "Показатель", "text", Max.ind.name) ?><?cs call:row_input("ind", n, "unit", "Единица", "text", Max.ind.unit) ?><?cs call:row_input("ind", n, "target", "Значение", "text", Max.ind.target) ?></div>
-    <?cs set:n = #n + 1 ?><?cs /each ?>
-    <?cs if:App.editable ?><?cs loop:k = 0, 1, 1 ?><div class="row"><?cs call:row_input("ind", #n + #k, "name", "Показатель", "text", Max.ind.name) ?><?cs call:row_input("ind", #n + #k, "unit", "Единица", "text", Max.ind.unit) ?><?cs call:row_input("ind", #n + #k, "target", "Значение", "text", Max.ind.target) ?></div><?cs /loop ?><?cs /if ?>
+    <?cs def:ind_row(i) ?><div class="row"><?cs call:row_input("ind", i, "name", "Показатель", "text", Max.ind.name) ?><?cs call:row_input("ind", i, "unit", "Единица", "text", Max.ind.unit) ?><?cs call:row_input("ind", i, "target", "Значение", "text", "") ?><?cs call:row_delete("ind", i) ?></div>
+    <?cs /def ?>
+    <?cs if:Form.Rows > 0 ?><?cs loop:i = 0, #Form.Rows - 1, 1 ?><?cs call:ind_row(i) ?><?cs /loop ?><?cs /if ?>
+    <?cs if:Form.NewRows > 0 ?><?cs loop:i = #Form.Rows, #Form.Rows + #Form.NewRows - 1, 1 ?><?cs call:ind_row(i) ?><?cs /loop ?><?cs /if ?>
   </fieldset>
   <?cs call:area_field("qual_results", "Качественные результаты и как они будут измерены", 4, Max.qual_results, 1, "Не длиннее " + Max.qual_results + " символов") ?>
   <?cs call:area_field("geography", "География проекта", 2, Max.geography, 0, "Не длиннее " + Max.geography + " символов") ?>
-  <?cs if:App.editable ?><button type="submit">Сохранить</button><?cs /if ?>
-</form>
+<?cs call:section_form_end("Сохранить") ?>
 <?cs include:"footer.cs" ?>

@@ -1,16 +1,16 @@
 <?cs set:Page.Title = "Команда проекта" ?><?cs include:"header.cs" ?>
 <h1>Команда проекта</h1>
 <?cs include:"app_nav.cs" ?>
-<form method="post" action="/applications/<?cs var:App.id ?>/team" class="form wide" novalidate data-autosave>
-  <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Section.team.version ?>">
-  <p class="hint">Первым укажите руководителя проекта. Чтобы добавить ещё людей, сохраните раздел — появятся новые пустые строки.</p>
+<?cs call:readonly_notice() ?>
+<?cs call:section_form("team", 1) ?>
+  <?cs if:!Form.ReadOnly ?><p class="hint">Первым укажите руководителя проекта. Чтобы добавить ещё людей, сохраните раздел — появятся новые пустые строки.</p><?cs /if ?>
   <fieldset class="rows"><legend>Участники</legend>
     <?cs call:field_error("m") ?>
-    <?cs set:n = 0 ?><?cs each:x = Query.m ?>
-    <div class="row"><?cs call:row_input("m", n, "name", "ФИО", "text", Max.m.name) ?><?cs call:row_input("m", n, "role", "Роль в проекте", "text", Max.m.role) ?><?cs call:row_input("m", n, "experience", "Опыт", "text", Max.m.experience) ?></div>
-    <?cs set:n = #n + 1 ?><?cs /each ?>
-    <?cs if:App.editable ?><?cs loop:k = 0, 2, 1 ?><div class="row"><?cs call:row_input("m", #n + #k, "name", "ФИО", "text", Max.m.name) ?><?cs call:row_input("m", #n + #k, "role", "Роль в проекте", "text", Max.m.role) ?><?cs call:row_input("m", #n + #k, "experience", "Опыт", "text", Max.m.experience) ?></div><?cs /loop ?><?cs /if ?>
+    <?cs def:member_row(i) ?><div class="row"><?cs call:row_input("m", i, "name", "ФИО", "text", Max.m.name) ?><?cs call:row_input("m", i, "role", "Роль в проекте", "text", Max.m.role) ?><?cs call:row_input("m", i, "experience", "Опыт", "text", Max.m.experience) ?><?cs call:row_delete("m", i) ?></div>
+    <?cs /def ?>
+    <?cs if:Form.Rows > 0 ?><?cs loop:i = 0, #Form.Rows - 1, 1 ?><?cs call:member_row(i) ?><?cs /loop ?><?cs /if ?>
+    <?cs if:Form.NewRows > 0 ?><?cs loop:i = #Form.Rows, #Form.Rows + #Form.NewRows - 1, 1 ?><?cs call:member_row(i) ?><?cs /loop ?><?cs /if ?>
+    <?cs call:rows_full() ?>
   </fieldset>
-  <?cs if:App.editable ?><button type="submit">Сохранить</button><?cs /if ?>
-</form>
+<?cs call:section_form_end("Сохранить") ?>
 <?cs include:"footer.cs" ?>

@@ -11,7 +11,7 @@
 <dl class="card-data">
   <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
   <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
-  <?cs if:Org.registered_on ?><dt>Дата государственной регистрации</dt><dd><?cs var:Org.registered_on ?></dd><?cs /if ?>
+  <?cs if:Org.registered_on ?><dt>Дата государственной регистрации</dt><dd><?cs var:rudate(Org.registered_on) ?></dd><?cs /if ?>
   <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
   <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
   <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
@@ -20,7 +20,7 @@
 <dl class="card-data">
   <dt>Направление</dt><dd><?cs each:d = Directions ?><?cs if:d.id == Sections.card.direction ?><?cs var:d.name ?><?cs /if ?><?cs /each ?></dd>
   <dt>Муниципальное образование</dt><dd><?cs each:m = Municipalities ?><?cs if:m.id == Sections.card.municipality ?><?cs var:m.name ?><?cs /if ?><?cs /each ?></dd>
-  <dt>Сроки</dt><dd><?cs var:Sections.card.starts_on ?> — <?cs var:Sections.card.ends_on ?></dd>
+  <dt>Сроки</dt><dd><?cs var:rudate(Sections.card.starts_on) ?> — <?cs var:rudate(Sections.card.ends_on) ?></dd>
   <dt>Краткое описание</dt><dd class="text"><?cs var:Sections.card.summary ?></dd>
   <dt>Проблема</dt><dd class="text"><?cs var:Sections.card.problem ?></dd>
   <dt>Целевые группы</dt><dd class="text"><?cs var:Sections.card.target_groups ?></dd>
@@ -39,7 +39,7 @@
 </tbody></table></div>
 <h2>Календарный план</h2>
 <div class="scroll-x"><table><thead><tr><th scope="col">Задача</th><th scope="col">Мероприятие</th><th scope="col">Сроки</th><th scope="col">Результат</th></tr></thead><tbody>
-<?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:e.starts_on ?> — <?cs var:e.ends_on ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
+<?cs each:e = Sections.plan.e ?><tr><td><?cs var:e.task ?></td><td><?cs var:e.title ?></td><td><?cs var:rudate(e.starts_on) ?> — <?cs var:rudate(e.ends_on) ?></td><td><?cs var:e.result ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h2>Бюджет</h2>
 <div class="scroll-x"><table><thead><tr><th scope="col">Статья</th><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th><th scope="col">Комментарий</th></tr></thead><tbody>

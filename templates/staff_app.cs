@@ -94,7 +94,7 @@
 <dl class="card-data">
   <dt>Наименование</dt><dd><?cs var:OrgNow.full_name ?></dd>
   <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:OrgNow.inn ?> / <?cs var:OrgNow.ogrn ?> / <?cs var:OrgNow.kpp ?></dd>
-  <dt>Дата государственной регистрации</dt><dd id="org-registered"><?cs if:OrgNow.registered_on ?><?cs var:OrgNow.registered_on ?><?cs else ?>не указана<?cs /if ?></dd>
+  <dt>Дата государственной регистрации</dt><dd id="org-registered"><?cs if:OrgNow.registered_on ?><?cs var:rudate(OrgNow.registered_on) ?><?cs else ?>не указана<?cs /if ?></dd>
   <dt>Руководитель</dt><dd><?cs var:OrgNow.head_name ?></dd>
   <dt>Контакты</dt><dd><?cs var:OrgNow.phone ?>, <?cs var:OrgNow.email ?></dd>
   <dt>Представители</dt><dd><ul><?cs each:m = Members ?><li><?cs var:m.name ?> (<?cs var:m.email ?>)</li><?cs /each ?></ul></dd>

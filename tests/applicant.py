@@ -67,7 +67,14 @@ class Ngo:
 
     def section(self, app, name, data, version=None):
         page = self.s.get(f"{URL}/applications/{app}/{name}").text
-        v = re.search(r'name="version" value="(\d*)"', page).group(1) if version is None else version
+        m = re.search(r'name="version" value="(\d*)"', page)
+        if version is not None:
+            v = version
+        elif m:
+            v = m.group(1)
+        else:       # a section that reads as text has no form: post as a tab loaded before would
+            v = (sql(f"SELECT version FROM application_sections WHERE project_id = {app}"
+                     f" AND section = '{name}'") or [[""]])[0][0]
         return self.s.post(f"{URL}/applications/{app}/{name}", allow_redirects=False,
                            data=dict(data, csrf=csrf_of(page), version=v))
 

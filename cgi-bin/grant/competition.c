@@ -280,20 +280,22 @@ int gr_parse_msk(const char *s, long long *utc)
     struct tm tm, back;
     int y, mo, d, h, mi, n = 0;
     char date[11];
+    const char *sep = s ? strpbrk(s, "T ") : NULL, *hm = sep ? sep + 1 : NULL;
+    size_t dlen = sep ? (size_t)(sep - s) : 0;
     time_t t;
 
-    if (!s || strlen(s) < 16 || strlen(s) > 19)
+    /* the date either way (gf_parse_date), then HH:MM */
+    if (!sep || dlen < 8 || dlen > 10 || strlen(hm) < 5 || strlen(hm) > 8)
         return 0;
-    memcpy(date, s, 10);
-    date[10] = '\0';
+    memcpy(date, s, dlen);
+    date[dlen] = '\0';
     /* the years the database's timestamps hold (FROM_UNIXTIME: 1970–2038) */
     if (!gf_parse_date(date, &y, &mo, &d) || y < 2000 || y > 2037 ||
-        (s[10] != 'T' && s[10] != ' ') ||
-        sscanf(s + 11, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 ||
-        s[11] < '0' || s[11] > '9' || s[14] < '0' || s[14] > '9' || h > 23 || mi > 59)
+        sscanf(hm, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 ||
+        hm[0] < '0' || hm[0] > '9' || hm[3] < '0' || hm[3] > '9' || h > 23 || mi > 59)
         return 0;
     /* datetime-local may send seconds: ":00" only (the form has no finer step) */
-    if (s[16] && strcmp(s + 16, ":00"))
+    if (hm[5] && strcmp(hm + 5, ":00"))
         return 0;
     site_zone();
     memset(&tm, 0, sizeof tm);

@@ -58,18 +58,23 @@ static int in_list(HDF *ctx, const char *list, const char *v)
     return id && gr_list_has(ctx, list, id);
 }
 
+/* A date field: present and a real date, written either way
+ * (gf_parse_date); kept in data as YYYY-MM-DD, the one form the checks
+ * compare and <input type=date> shows. A refused one stays as typed. */
 static int date(check_t *c, const char *field)
 {
-    int y, m, d;
+    char iso[11];
 
     if (!*val(c, field)) {
         fail(c, field, "Укажите дату.");
         return 0;
     }
-    if (!gf_parse_date(val(c, field), &y, &m, &d)) {
-        fail(c, field, "Дата в формате ГГГГ-ММ-ДД, например 2027-03-01.");
+    if (!gf_date_iso(val(c, field), iso)) {
+        fail(c, field, gf_msg_date);
         return 0;
     }
+    if (strcmp(iso, val(c, field)))
+        gf_set(c->data, field, iso);
     return 1;
 }
 
@@ -160,9 +165,9 @@ static void check_plan(check_t *c)
     char f[64], msg[200];
     int n = nrows(c->data, "e");
     int tasks = count_lines(hdf_get_value(c->ctx, "Card.tasks", ""));
-    const char *ps = hdf_get_value(c->ctx, "Card.starts_on", ""),
-               *pe = hdf_get_value(c->ctx, "Card.ends_on", "");
-    int y, m, d, dates_known = gf_parse_date(ps, &y, &m, &d) && gf_parse_date(pe, &y, &m, &d);
+    char ps[11], pe[11];      /* the project's dates, as the card has them stored */
+    int dates_known = gf_date_iso(hdf_get_value(c->ctx, "Card.starts_on", ""), ps) &&
+                      gf_date_iso(hdf_get_value(c->ctx, "Card.ends_on", ""), pe);
     int covered[GR_MAX_TASKS + 1] = {0};
 
     if (tasks == 0)
@@ -204,26 +209,73 @@ static void check_plan(check_t *c)
         }
 }
 
+/* Adds v to the kopecks at key in data. */
+static void add_to(HDF *data, const char *key, long long v)
+{
+    gf_setf(data, "%s=%lld", key, atoll(hdf_get_value(data, key, "0")) + v);
+}
+
+/* Zeroes the sums of one group (Totals.cat.<code> or Totals.other): a
+ * draft read back holds the sums of its last save. */
+static void zero_group(HDF *g)
+{
+    static const char *const sums[] = {"total", "cofin", "requested", "uncounted", NULL};
+
+    for (int i = 0; sums[i]; i++)
+        gf_set(g, sums[i], "0");
+}
+
+/* A share in tenths of a percent, or a percentage in hundredths, as
+ * people read it: "7,5", "10", "12,25" (buf[32]). */
+static const char *pct_text(long long v, int decimals, char *buf)
+{
+    long long unit = decimals == 1 ? 10 : 100, frac = v % unit;
+
+    if (!frac)
+        snprintf(buf, 32, "%lld", v / unit);
+    else if (decimals == 2 && frac % 10 == 0)
+        snprintf(buf, 32, "%lld,%lld", v / unit, frac / 10);
+    else
+        snprintf(buf, 32, decimals == 1 ? "%lld,%lld" : "%lld,%02lld", v / unit, frac);
+    return buf;
+}
+
+/* The largest total a budget line may have (kopecks): 100 lines of it
+ * and a percentage in hundredths still fit a long long. */
+#define LINE_MAX_KOPECKS 1000000000000LL
+
 static void check_budget(check_t *c)
 {
-    char f[64], msg[256], rub1[64], rub2[64];
-    int n = nrows(c->data, "b");
+    char f[128], g[48], msg[1100], rub1[64], rub2[64], rub3[64], a[32], b[32];
+    int n = nrows(c->data, "b"), uncounted = 0, lost[10];
     long long total = 0, cofin = 0, req;
     long long min = atoll(hdf_get_value(c->ctx, "App.min_grant_kopecks", "0")),
               max = atoll(hdf_get_value(c->ctx, "App.max_grant_kopecks", "0"));
-    double pct = atof(hdf_get_value(c->ctx, "App.cofin_min_pct", "0"));
+    long long pct = (long long)(atof(hdf_get_value(c->ctx, "App.cofin_min_pct", "0")) * 100 + 0.5);
+    HDF *o;
 
     if (n == 0)
         fail(c, "b", "Добавьте статьи расходов.");
+    for (o = hdf_get_obj(c->data, "Totals.cat"), o = o ? hdf_obj_child(o) : NULL; o; o = hdf_obj_next(o))
+        zero_group(o);
+    if ((o = hdf_get_obj(c->data, "Totals.other")))
+        zero_group(o);
     for (int i = 0; i < n; i++) {
         long long price = 0, co = 0, qty;
         int ok = 1;
         snprintf(f, sizeof f, "b.%d.cat", i);
-        if (!in_list(c->ctx, "Categories", val(c, f)))
+        /* the line's group: its category, or "other" while it has none */
+        if (in_list(c->ctx, "Categories", val(c, f))) {
+            snprintf(g, sizeof g, "Totals.cat.%s", val(c, f));
+        } else {
             fail(c, f, "Выберите статью бюджета.");
+            snprintf(g, sizeof g, "Totals.other");
+        }
+        snprintf(f, sizeof f, "%s.total", g);
+        add_to(c->data, f, 0);
         snprintf(f, sizeof f, "b.%d.price", i);
         if (!gf_parse_money(val(c, f), &price) || price <= 0) {
-            fail(c, f, "Стоимость единицы в рублях, например 1 500 или 1500,50.");
+            fail(c, f, "Стоимость единицы в рублях, например 1 500, 1500,50 или 150 000 руб.");
             ok = 0;
         }
         snprintf(f, sizeof f, "b.%d.qty", i);
@@ -234,24 +286,41 @@ static void check_budget(check_t *c)
         }
         snprintf(f, sizeof f, "b.%d.cofin", i);
         if (*val(c, f) && !gf_parse_money(val(c, f), &co)) {
-            fail(c, f, "Софинансирование в рублях или пусто.");
+            fail(c, f, "Софинансирование в рублях (например 15 000) или пусто.");
             ok = 0;
         }
-        if (!ok)
-            continue;
-        if (price > 0 && qty > (long long)9e15 / price) {
-            fail(c, "total", "Слишком большая сумма.");
-            continue;
+        if (ok && qty > LINE_MAX_KOPECKS / price) {
+            snprintf(f, sizeof f, "b.%d.price", i);
+            fail(c, f, "Слишком большая сумма по строке.");
+            ok = 0;
         }
-        if (co > price * qty) {
+        if (ok && co > price * qty) {
             snprintf(f, sizeof f, "b.%d.cofin", i);
-            fail(c, f, "Софинансирование не может быть больше суммы по статье.");
+            fail(c, f, "Софинансирование не может быть больше суммы по строке.");
+            ok = 0;
+        }
+        snprintf(f, sizeof f, "b.%d.total_k", i);
+        gf_set(c->data, f, "");
+        snprintf(f, sizeof f, "b.%d.requested_k", i);
+        gf_set(c->data, f, "");
+        if (!ok) {               /* named next to its fields and in the totals */
+            snprintf(f, sizeof f, "%s.uncounted", g);
+            add_to(c->data, f, 1);
+            if (uncounted < 10)
+                lost[uncounted] = i + 1;
+            uncounted++;
             continue;
         }
         snprintf(f, sizeof f, "b.%d.total_k", i);
         gf_setf(c->data, "%s=%lld", f, price * qty);
         snprintf(f, sizeof f, "b.%d.requested_k", i);
         gf_setf(c->data, "%s=%lld", f, price * qty - co);
+        snprintf(f, sizeof f, "%s.total", g);
+        add_to(c->data, f, price * qty);
+        snprintf(f, sizeof f, "%s.cofin", g);
+        add_to(c->data, f, co);
+        snprintf(f, sizeof f, "%s.requested", g);
+        add_to(c->data, f, price * qty - co);
         total += price * qty;
         cofin += co;
     }
@@ -259,15 +328,50 @@ static void check_budget(check_t *c)
     gf_setf(c->data, "Totals.total=%lld", total);
     gf_setf(c->data, "Totals.cofin=%lld", cofin);
     gf_setf(c->data, "Totals.requested=%lld", req);
+    gf_set_int(c->data, "Totals.uncounted", uncounted);
+    if (uncounted) {
+        /* the lines by their names (a save may regroup them, so numbers
+         * could point elsewhere): «строки «Бухгалтер», № 5 и «Автобус»» */
+        char list[800] = "", item[96];   /* 10 items of at most 68 bytes */
+        int shown = uncounted < 10 ? uncounted : 10;
+        for (int k = 0; k < shown; k++) {
+            size_t len = strlen(list);
+            snprintf(f, sizeof f, "b.%d.name", lost[k] - 1);
+            if (*val(c, f)) {
+                snprintf(item, sizeof item, "«%.60s", val(c, f));
+                gf_utf8_cut(item);
+                strcat(item, "»");
+            } else {
+                snprintf(item, sizeof item, "№\xC2\xA0%d", lost[k]);
+            }
+            snprintf(list + len, sizeof list - len, "%s%s",
+                     !k ? "" : k == shown - 1 && uncounted == shown ? " и " : ", ", item);
+        }
+        if (uncounted > shown) {
+            size_t len = strlen(list);
+            snprintf(list + len, sizeof list - len, " и ещё %d", uncounted - shown);
+        }
+        snprintf(msg, sizeof msg, "В итоговые суммы не %s %s %s: %s не распознаны — "
+                 "исправьте отмеченные поля.", uncounted == 1 ? "вошла" : "вошли",
+                 uncounted == 1 ? "строка" : "строки", list,
+                 uncounted == 1 ? "её суммы" : "их суммы");
+        fail(c, "total", msg);
+    }
     if (c->n || n == 0)
         return;
     gf_fmt_rub(min, rub1, sizeof rub1);
     gf_fmt_rub(max, rub2, sizeof rub2);
+    gf_fmt_rub(req, rub3, sizeof rub3);
     if ((min && req < min) || (max && req > max)) {
-        snprintf(msg, sizeof msg, "Запрашиваемая сумма должна быть от %s до %s.", rub1, rub2);
+        snprintf(msg, sizeof msg, "Запрашиваемая сумма должна быть от %s до %s (сейчас %s).",
+                 rub1, rub2, rub3);
         fail(c, "total", msg);
-    } else if (pct > 0 && (double)cofin * 100.0 < pct * (double)total) {
-        snprintf(msg, sizeof msg, "Софинансирование должно быть не меньше %.0f%% от общей суммы расходов.", pct);
+    } else if (pct > 0 && cofin * 10000 < pct * total) {
+        /* the co-financing it takes, rounded up to a kopeck */
+        gf_fmt_rub((pct * total + 9999) / 10000 - cofin, rub3, sizeof rub3);
+        snprintf(msg, sizeof msg, "Софинансирование %s\xC2\xA0%% — нужно не менее %s\xC2\xA0%%: "
+                 "добавьте ещё %s.", pct_text(total ? cofin * 1000 / total : 0, 1, a),
+                 pct_text(pct, 2, b), rub3);
         fail(c, "total", msg);
     }
 }
@@ -364,12 +468,12 @@ const gr_section gr_sections[] = {
      .rows = "ind", .rows_label = "Количественные результаты", .row_fields = indicator, .max_rows = 20,
      .check = check_card, .saved = card_saved},
     {.name = "team", .title = "Команда проекта", .fields = none,
-     .rows = "m", .rows_label = "Участники", .row_fields = member, .max_rows = 30, .check = check_team},
+     .rows = "m", .rows_label = "Участники", .row_fields = member, .max_rows = 50, .check = check_team},
     {.name = "plan", .title = "Календарный план", .fields = none,
-     .rows = "e", .rows_label = "Мероприятия", .row_fields = event, .max_rows = 60,
+     .rows = "e", .rows_label = "Мероприятия", .row_fields = event, .max_rows = 100,
      .check = check_plan, .prepare = plan_prepare},
     {.name = "budget", .title = "Бюджет", .fields = none,
-     .rows = "b", .rows_label = "Статьи расходов", .row_fields = budget_line, .max_rows = 60, .check = check_budget},
+     .rows = "b", .rows_label = "Статьи расходов", .row_fields = budget_line, .max_rows = 100, .check = check_budget},
     {.name = "files", .title = "Вложения", .fields = none, .own_program = 1, .optional = 1},
     {.name = "consent", .title = "Согласия", .fields = consent, .check = check_consent},
     {.name = NULL},
@@ -418,23 +522,27 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
         HDF *o = hdf_get_obj(query, s->rows);
         for (o = o ? hdf_obj_child(o) : NULL; o; o = hdf_obj_next(o)) {
             int empty = 1;
+            if (!strcmp(hdf_get_value(o, "del", ""), "1"))
+                continue;                       /* «Удалить строку» ticked */
             for (const gr_field *f = s->row_fields; f->name; f++) {
                 const char *v = hdf_get_value(o, f->name, "");
                 empty &= v[strspn(v, " \t\r\n")] == '\0';
             }
-            if (empty)
+            if (empty || ++seen > s->max_rows)
                 continue;
-            if (++seen > s->max_rows) {
-                char msg[160];
-                snprintf(msg, sizeof msg, "Не больше %d строк: лишние не сохранены.", s->max_rows);
-                gf_error_set(errors, s->rows, msg);
-                break;
-            }
             for (const gr_field *f = s->row_fields; f->name; f++) {
                 snprintf(key, sizeof key, "%s.%d.%s", s->rows, out, f->name);
                 take(data, errors, key, hdf_get_value(o, f->name, ""));
             }
             out++;
+        }
+        if (seen > s->max_rows) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "Не больше %d строк: в форме %d. Раздел не сохранён — в черновике "
+                     "осталось прежнее; ниже первые %d строк из формы. Удалите лишние (отметьте "
+                     "«Удалить строку») и сохраните снова.", s->max_rows, seen, s->max_rows);
+            gf_error_set(errors, s->rows, msg);
+            return nerr_raise(GF_ERR_TOOLARGE, "%s: %d rows, at most %d", s->name, seen, s->max_rows);
         }
     }
     return STATUS_OK;

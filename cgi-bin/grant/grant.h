@@ -95,9 +95,12 @@ extern const gr_section gr_sections[];       /* in form order, ending with {NULL
 /* The section called name, or NULL. */
 const gr_section *gr_section_find(const char *name);
 /* Copies the section's fields from the form (Query.*) into data, trimmed,
- * rows renumbered and empty rows dropped. A value that is not valid UTF-8
- * is not copied: it becomes a field error in errors, so the rest of the
- * draft can still be saved. */
+ * rows renumbered, empty rows and rows ticked «Удалить строку»
+ * (<rows>.<n>.del = 1) dropped. A value that is not valid UTF-8 is not
+ * copied: it becomes a field error in errors, so the rest of the draft
+ * can still be saved. More rows than max_rows: errors.<rows> says so, data
+ * holds the first max_rows, and GF_ERR_TOOLARGE is raised — the caller
+ * saves nothing (what was saved before stays). */
 NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *errors);
 /* Puts back into data, from the stored draft, the value of every field
  * gr_section_from_form refused (a save must not erase what was typed
@@ -105,8 +108,12 @@ NEOERR *gr_section_from_form(const gr_section *s, HDF *query, HDF *data, HDF *er
 void gr_section_keep_refused(HDF *data, HDF *stored, HDF *errors);
 /* Checks a section's data against the competition (ctx: App.* limits,
  * Card.* for the plan); each problem becomes errors.<field> = a Russian
- * message. Returns the number of problems. For the budget it also writes
- * the computed totals into data. */
+ * message. Returns the number of problems. A date typed either way is
+ * rewritten in data as YYYY-MM-DD. For the budget it also writes the
+ * computed totals into data: Totals.{total,cofin,requested}, per category
+ * Totals.cat.<code>.{total,cofin,requested,uncounted} (Totals.other for
+ * lines without one), and Totals.uncounted, the lines whose amounts could
+ * not be read (left out of every total, and said so on "total"). */
 int gr_section_check(const gr_section *s, HDF *data, HDF *ctx, HDF *errors);
 /* What the page calls the field at key (e.g. "b.2.price": «Статьи
  * расходов, строка 3: Цена единицы») into buf; key itself when unknown. */
@@ -295,8 +302,8 @@ NEOERR *gr_comp_public(gf_req *r, long long id, int drafts, int *found);
 /* Input formats of the settings form (pure but for the time zone):
  * "12,5", "12.25", "10", "7%" into hundredths (0..max); 0 when not one. */
 int gr_parse_hundredths(const char *s, long max, long *out);
-/* "YYYY-MM-DDTHH:MM" (datetime-local; a space instead of T, and ":00"
- * seconds, accepted) in the site's time zone (Site.TimeZone, Moscow) into
+/* "YYYY-MM-DDTHH:MM" (datetime-local; a space instead of T, ":00"
+ * seconds, and the date as DD.MM.YYYY, accepted) in the site's time zone (Site.TimeZone, Moscow) into
  * a UTC timestamp; 0 when not a real time. */
 int gr_parse_msk(const char *s, long long *utc);
 /* Today's date in that zone, "YYYY-MM-DD", into out[11]. */

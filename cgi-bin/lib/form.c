@@ -15,6 +15,7 @@ const char *const gf_msg_bad_text = "Текст содержит недопус�
 const char *const gf_msg_one_line = "Одна строка, без переносов.";
 const char *const gf_msg_password = "Пароль — не короче 12 символов и не из списка самых "
                                     "распространённых паролей.";   /* gf_password_ok */
+const char *const gf_msg_date = "Дата в формате дд.мм.гггг, например 01.03.2027.";
 
 const char *gf_input(gf_req *r, const char *name)
 {
@@ -26,6 +27,19 @@ const char *gf_input(gf_req *r, const char *name)
     gf_set(r->hdf, key, t);
     free(t);
     return hdf_get_value(r->hdf, key, "");
+}
+
+const char *gf_input_date(gf_req *r, const char *name)
+{
+    char key[160], iso[11];
+    const char *v = gf_input(r, name);
+
+    if (gf_date_iso(v, iso)) {
+        snprintf(key, sizeof key, "Query.%s", name);
+        gf_set(r->hdf, key, iso);
+        v = hdf_get_value(r->hdf, key, "");
+    }
+    return v;
 }
 
 void gf_error_set(HDF *errors, const char *name, const char *msg)
@@ -85,7 +99,7 @@ int gf_checked_count(gf_req *r, const char *name)
 
 int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max)
 {
-    long n = gf_utf8_len(value);
+    long n = gf_text_len(value);
     char msg[160];
 
     if (n == 0) {

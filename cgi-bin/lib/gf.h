@@ -76,6 +76,10 @@ int gf_secret_key_ok(const char *key, const char *site_url);
 long long gf_parse_id(const char *s);
 /* Number of UTF-8 code points in s, or -1 if s is not valid UTF-8. */
 long gf_utf8_len(const char *s);
+/* Characters of a text as people count them: code points, a line break
+ * one whether the browser sent CRLF or LF (as a textarea's maxlength and
+ * the page's counter count it); -1 if not valid UTF-8. */
+long gf_text_len(const char *s);
 /* Drops an incomplete UTF-8 sequence from the end of s, as a byte-limited
  * snprintf("%.300s") leaves when it cuts inside a character. */
 void gf_utf8_cut(char *s);
@@ -106,11 +110,17 @@ int gf_valid_inn(const char *s);
 int gf_valid_ogrn(const char *s);
 /* КПП: 9 characters, digits with letters allowed in places 5–6. */
 int gf_valid_kpp(const char *s);
-/* Roubles as people type them ("1 234,5", "1234.56", "1 234") into
- * kopecks; 0 when not a non-negative amount. */
+/* Roubles as people type them ("1 234,5", "1234.56", "150 000 руб.",
+ * "150 000,50 ₽"; thousands apart by spaces, no-break, thin or narrow
+ * spaces; the currency after the number) into kopecks; 0 when not a
+ * non-negative amount. */
 int gf_parse_money(const char *s, long long *kopecks);
-/* YYYY-MM-DD (as <input type=date> sends it), a real calendar date. */
+/* A real calendar date written YYYY-MM-DD (as <input type=date> sends
+ * it), DD.MM.YYYY or D.M.YYYY (as people here write it). */
 int gf_parse_date(const char *s, int *y, int *m, int *d);
+/* The same date as YYYY-MM-DD into iso[11], the one form the site
+ * stores and compares; 0 (iso untouched) when s is not a date. */
+int gf_date_iso(const char *s, char iso[11]);
 /* A password we accept: 12..200 characters and not a common one. */
 int gf_password_ok(const char *pw);
 /* A rate-limit bucket named by an e-mail address without keeping it:
@@ -182,13 +192,16 @@ int gf_db_in_transaction(void);
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ", dec("87.50") "87,50". */
+ * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ", dec("87.50") "87,50". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
 /* Pure formatters behind those template functions (unit tested). */
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
+/* A day stored as YYYY-MM-DD (or typed D.M.YYYY) as people here read it,
+ * "01.02.2027"; anything else as it is (template: rudate()). */
+void gf_fmt_date(const char *day, char *buf, size_t n);
 /* A duration in Russian, in whole days when it is days, else hours, else
  * minutes: "7 дней", "48 часов", "2 часа", "1 час", "15 минут". */
 void gf_fmt_duration(long seconds, char *buf, size_t len);
@@ -334,6 +347,11 @@ long long gf_pager(HDF *hdf, const char *base, long long total, long size, long 
 /* Query.<name> trimmed of surrounding whitespace (the HDF keeps and owns
  * the trimmed value); "" when absent. */
 const char *gf_input(gf_req *r, const char *name);
+/* A date field: Query.<name> trimmed and, when it is a date written
+ * either way (gf_parse_date), rewritten as YYYY-MM-DD — what the program
+ * stores and compares, and what <input type=date> shows; anything else
+ * stays as typed, for the program's check to refuse with gf_msg_date. */
+const char *gf_input_date(gf_req *r, const char *name);
 /* Sets errors.<name> = msg unless the field already has a message (the
  * first problem is the one shown). */
 void gf_error_set(HDF *errors, const char *name, const char *msg);
@@ -347,7 +365,8 @@ int gf_checked(gf_req *r, const char *name, const char *value);
 int gf_checked_count(gf_req *r, const char *name);
 /* The one check of a text field: valid UTF-8 without control characters
  * (line breaks and tabs allowed unless GF_ONE_LINE), present when
- * GF_REQUIRED, at most max characters. On failure sets errors.<name> to
+ * GF_REQUIRED, at most max characters (gf_text_len: a line break counts
+ * once). On failure sets errors.<name> to
  * one of the shared Russian messages and returns 0. */
 enum { GF_OPTIONAL = 0, GF_REQUIRED = 1 << 0, GF_ONE_LINE = 1 << 1 };
 int gf_text_check(HDF *errors, const char *name, const char *value, unsigned rule, long max);
@@ -359,7 +378,7 @@ int gf_field_text(gf_req *r, const char *name, const char *value, unsigned rule,
 int gf_field_new_password(gf_req *r, const char *name, const char *repeat);
 /* The shared messages, for checks that are not gf_text_check's. */
 extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_one_line,
-                        *const gf_msg_password;
+                        *const gf_msg_password, *const gf_msg_date;
 
 /* ---- session.c ---------------------------------------------------------- */
 

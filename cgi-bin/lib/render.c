@@ -128,6 +128,32 @@ void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n)
     strftime(buf, n, with_time ? "%d.%m.%Y %H:%M" : "%d.%m.%Y", &tm);
 }
 
+void gf_fmt_date(const char *day, char *buf, size_t n)
+{
+    int y, m, d;
+
+    if (gf_parse_date(day, &y, &m, &d))
+        snprintf(buf, n, "%02d.%02d.%04d", d, m, y);
+    else {
+        snprintf(buf, n, "%s", day ? day : "");
+        gf_utf8_cut(buf);
+    }
+}
+
+static NEOERR *fn_date(const char *in, char **out)
+{
+    char buf[16];
+    int y, m, d;
+
+    if (in && gf_parse_date(in, &y, &m, &d)) {
+        gf_fmt_date(in, buf, sizeof buf);
+        *out = strdup(buf);
+    } else {
+        *out = strdup(in ? in : "");     /* not a date: shown as it is, whole */
+    }
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
+
 static NEOERR *fn_time(const char *in, char **out, int with_time)
 {
     char buf[64];
@@ -246,6 +272,7 @@ static NEOERR *tree_build(struct tree *t, const char *name, int text)
     if ((err = cgi_register_strfuncs(t->cs)) ||
         (err = cs_register_strfunc(t->cs, "msk", fn_msk)) ||
         (err = cs_register_strfunc(t->cs, "mskdate", fn_mskdate)) ||
+        (err = cs_register_strfunc(t->cs, "rudate", fn_date)) ||
         (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
         (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)) ||
         (err = cs_register_strfunc(t->cs, "dec", fn_dec)))

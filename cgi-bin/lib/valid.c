@@ -76,6 +76,15 @@ long gf_utf8_len(const char *s)
     return n;
 }
 
+long gf_text_len(const char *s)
+{
+    long n = gf_utf8_len(s);
+
+    for (const char *p = s; n > 0 && (p = strstr(p, "\r\n")); p += 2)
+        n--;
+    return n;
+}
+
 void gf_utf8_clean(char *s, long max_chars)
 {
     unsigned char *in = (unsigned char *)s, *out = in;
@@ -241,23 +250,49 @@ int gf_valid_kpp(const char *s)
 
 /* ---- money, numbers and dates ------------------------------------------- */
 
+/* The bytes of the space at p that people put between thousands or
+ * before a currency: ASCII space, no-break (U+00A0), thin (U+2009),
+ * narrow no-break (U+202F); 0 for anything else. */
+static int space_len(const unsigned char *p)
+{
+    if (*p == ' ')
+        return 1;
+    if (p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 || p[2] == 0xAF))
+        return 3;
+    return 0;
+}
+
+static const unsigned char *skip_spaces(const unsigned char *p)
+{
+    for (int n; (n = space_len(p)); )
+        p += n;
+    return p;
+}
+
+/* The currency people write after an amount, as they write it. */
+static const char *const roubles[] = {
+    "₽", "р", "р.", "Р", "Р.", "руб", "руб.", "Руб", "Руб.", "РУБ", "РУБ.",
+    "рубль", "рубля", "рублей", NULL,
+};
+
 int gf_parse_money(const char *s, long long *kopecks)
 {
     long long rub = 0;
-    int kop = 0, kdigits = 0, digits = 0;
+    int kop = 0, kdigits = 0, digits = 0, n;
     const unsigned char *p = (const unsigned char *)s;
 
     if (!s)
         return 0;
-    while (*p == ' ')
-        p++;
+    p = skip_spaces(p);
     for (; *p; p++) {
         if (*p >= '0' && *p <= '9') {
             if (++digits > 13)
                 return 0;
             rub = rub * 10 + (*p - '0');
-        } else if (*p == ' ' || (p[0] == 0xC2 && p[1] == 0xA0 && p++)) {
-            continue;           /* thousands separators: space, no-break space */
+        } else if ((n = space_len(p))) {
+            p += n - 1;         /* thousands separators */
         } else {
             break;
         }
@@ -268,31 +303,68 @@ int gf_parse_money(const char *s, long long *kopecks)
                 return 0;
             kop = kop * 10 + (*p - '0');
         }
+        if (kdigits == 0)
+            return 0;
         if (kdigits == 1)
             kop *= 10;
     }
-    while (*p == ' ')
-        p++;
+    p = skip_spaces(p);
+    for (int i = 0; *p && roubles[i]; i++) {
+        size_t len = strlen(roubles[i]);
+        if (!strncmp((const char *)p, roubles[i], len) && !*skip_spaces(p + len)) {
+            p += len;
+            break;
+        }
+    }
+    p = skip_spaces(p);
     if (*p || !digits)
         return 0;
     *kopecks = rub * 100 + kop;
     return 1;
 }
 
+/* Reads 1..max digits at s into *v; returns what follows, or NULL. */
+static const char *date_part(const char *s, int min, int max, int *v)
+{
+    int n = 0;
+
+    for (*v = 0; s[n] >= '0' && s[n] <= '9'; n++) {
+        if (n == max)
+            return NULL;
+        *v = *v * 10 + (s[n] - '0');
+    }
+    return n >= min ? s + n : NULL;
+}
+
 int gf_parse_date(const char *s, int *y, int *m, int *d)
 {
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int n = 0, leap;
+    const char *p;
+    int leap;
 
-    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) != 3 || n != 10 ||
-        s[4] != '-' || s[7] != '-')
+    if (!s)
         return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+    if ((p = date_part(s, 4, 4, y)) && *p == '-') {          /* 2027-02-01 */
+        if (!(p = date_part(p + 1, 2, 2, m)) || *p != '-' || !(p = date_part(p + 1, 2, 2, d)) || *p)
             return 0;
+    } else if (!(p = date_part(s, 1, 2, d)) || *p != '.' ||  /* 01.02.2027, 1.2.2027 */
+               !(p = date_part(p + 1, 1, 2, m)) || *p != '.' ||
+               !(p = date_part(p + 1, 4, 4, y)) || *p) {
+        return 0;
+    }
     leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
     return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12 && *d >= 1 &&
            *d <= mdays[*m - 1] + (*m == 2 && leap);
+}
+
+int gf_date_iso(const char *s, char iso[11])
+{
+    int y, m, d;
+
+    if (!gf_parse_date(s, &y, &m, &d))
+        return 0;
+    snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    return 1;
 }
 
 /* The most common passwords (and the site's own name): refused whatever

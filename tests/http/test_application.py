@@ -113,7 +113,7 @@ def test_invalid_section_is_saved_as_draft_with_errors_next_to_fields(a):
     assert r.status_code == 400
     assert "Черновик сохранён, но в разделе есть ошибки" in r.text
     assert "Не длиннее 300 символов" in r.text
-    assert "Дата в формате ГГГГ-ММ-ДД" in r.text
+    assert "Дата в формате дд.мм.гггг" in r.text
     assert "Целевое значение — целое число больше нуля." in r.text
     # nothing typed is lost: the draft holds it, also after reloading
     page = a.s.get(f"{URL}/applications/{app}/card").text
@@ -169,7 +169,7 @@ def test_budget_totals_are_computed_and_checked_against_limits(a):
     assert r.status_code == 400 and "Запрашиваемая сумма должна быть от" in r.text
     r = a.section(app, "budget", {"b.0.cat": "1", "b.0.name": "Всё", "b.0.price": "500000",
                                   "b.0.qty": "1", "b.0.cofin": "0"})
-    assert r.status_code == 400 and "Софинансирование должно быть не меньше 10%" in r.text
+    assert r.status_code == 400 and "Софинансирование 0\u00a0% — нужно не менее 10\u00a0%" in r.text
     r = a.section(app, "budget", {"b.0.cat": "42", "b.0.name": "Что-то", "b.0.price": "-5",
                                   "b.0.qty": "0", "b.0.cofin": "abc"})
     assert r.status_code == 400

@@ -252,7 +252,7 @@ def test_decision_is_validated():
     future = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
     cases = [
         ({"date": future}, "decided_on", "в будущем"),
-        ({"date": "31.12.2025"}, "decided_on", "ГГГГ-ММ-ДД"),
+        ({"date": "31.02.2025"}, "decided_on", "дд.мм.гггг"),
         ({"number": ""}, "protocol_number", "Заполните"),
         ({"number": "x" * 51}, "protocol_number", "Не длиннее 50"),
         ({"members": ""}, "members", "Заполните"),

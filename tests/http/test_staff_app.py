@@ -187,7 +187,7 @@ def test_automatic_rules_show_what_they_found(comp, staff):
     assert finding(page, items["org_age"])[0] == "ok"
     assert "15.01.2010" in finding(page, items["org_age"])[1]
     submitted_part = page.split('id="content-h"')[1].split('id="org-h"')[0]
-    assert "2010-01-15" not in submitted_part and 'id="org-registered">2010-01-15<' in page
+    assert "15.01.2010" not in submitted_part and 'id="org-registered">15.01.2010<' in page
     # registered a month ago: too young
     month_ago = (datetime.date.today() - datetime.timedelta(days=31)).isoformat()
     _, young = submitted(comp, registered=month_ago)
@@ -285,8 +285,8 @@ def test_reject_needs_items_and_a_comment_and_tells_why(comp, staff):
     ({"decision": "maybe"}, "Выберите решение"),
     ({"decision": "return", "comment": "Исправьте."}, "Укажите срок"),
     ({"decision": "return", "comment": "Исправьте.", "due_date": "2020-01-01"}, "должен быть в будущем"),
-    ({"decision": "return", "comment": "Исправьте.", "due_date": "31.12.2099"}, "ГГГГ-ММ-ДД"),
-    ({"decision": "return", "comment": "Исправьте.", "due_time": "25:00"}, "ГГГГ-ММ-ДД"),
+    ({"decision": "return", "comment": "Исправьте.", "due_date": "31.02.2099"}, "дд.мм.гггг"),
+    ({"decision": "return", "comment": "Исправьте.", "due_time": "25:00"}, "дд.мм.гггг"),
     ({"decision": "return", "comment": "Исправьте.", "due_date": "2099-01-01"}, "не дальше чем через год"),
     ({"decision": "return", "comment": "", "due_date": "tomorrow"}, "Заполните это поле."),
     ({"decision": "admit", "tick": True}, "допустить нельзя"),
@@ -526,8 +526,8 @@ def test_another_organization_sees_nothing_of_a_returned_application(comp, staff
 
 
 @pytest.mark.parametrize("value,message", [
-    ("2015-02-30", "Дата в формате ГГГГ-ММ-ДД"),
-    ("21.04.2015", "Дата в формате ГГГГ-ММ-ДД"),
+    ("2015-02-30", "Дата в формате дд.мм.гггг"),
+    ("31.04.2015", "Дата в формате дд.мм.гггг"),
     ((datetime.date.today() + datetime.timedelta(days=2)).isoformat(), "не может быть в будущем"),
 ])
 def test_registration_date_is_a_real_past_date(value, message):

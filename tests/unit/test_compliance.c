@@ -104,7 +104,7 @@ START_TEST(org_age_in_whole_months_to_the_moscow_date)
     FINDS("org_age", 12, "Org.registered_on", NULL, GR_FOUND_UNKNOWN,
           "нет данных: дата государственной регистрации не указана");
     FINDS("org_age", 12, "Org.registered_on", "", GR_FOUND_UNKNOWN, "нет данных");
-    FINDS("org_age", 12, "Org.registered_on", "21.04.2015", GR_FOUND_UNKNOWN, "не распознана");
+    FINDS("org_age", 12, "Org.registered_on", "31.04.2015", GR_FOUND_UNKNOWN, "не распознана");
     FINDS("org_age", 12, "App.closes_ts", NULL, GR_FOUND_UNKNOWN, "нет данных");
 
     /* intake ends 01.03.2027 00:30 in Moscow, still 28.02 in UTC: Moscow's date counts */

@@ -91,7 +91,8 @@ START_TEST(card_rules)
     BROKEN("card", card_ok, "summary", "\x01", "summary", "недопустимые символы");
     BROKEN("card", card_ok, "direction", "4", "direction", "Выберите направление");
     BROKEN("card", card_ok, "municipality", "x", "municipality", "муниципальное образование");
-    BROKEN("card", card_ok, "starts_on", "2027-02-30", "starts_on", "ГГГГ-ММ-ДД");
+    BROKEN("card", card_ok, "starts_on", "2027-02-30", "starts_on", "дд.мм.гггг");
+    BROKEN("card", card_ok, "starts_on", "30.02.2027", "starts_on", "дд.мм.гггг");
     BROKEN("card", card_ok, "ends_on", "", "ends_on", "Укажите дату.");
     BROKEN("card", card_ok, "ends_on", "2027-01-15", "ends_on", "раньше даты начала");
     BROKEN("card", card_ok, "starts_on", "2026-12-01", "starts_on", "не раньше 01.01.2027");
@@ -150,7 +151,7 @@ START_TEST(budget_rules_and_totals)
     BROKEN("budget", budget_ok, "b.0.cofin", "2 000 000", "b.0.cofin", "не может быть больше");
     BROKEN("budget", "b.0.cat = 1\nb.0.name = X\nb.0.price = 1000\nb.0.qty = 10\nb.0.cofin = 1000\n",
            NULL, NULL, "total", "должна быть от 100");     /* under the minimum */
-    BROKEN("budget", budget_ok, "b.0.cofin", "", "total", "не меньше 10%");
+    BROKEN("budget", budget_ok, "b.0.cofin", "", "total", "нужно не менее 10");
     /* the totals are computed into the data */
     hdf_init(&data);
     hdf_init(&errors);
@@ -162,6 +163,149 @@ START_TEST(budget_rules_and_totals)
     hdf_destroy(&data);
     hdf_destroy(&errors);
     hdf_destroy(&ctx);
+}
+END_TEST
+
+/* Checks `text` (HDF syntax) as section `name` with the test context;
+ * data and errors are the caller's to destroy. */
+static int check_into(const char *name, const char *text, HDF **data, HDF **errors)
+{
+    HDF *ctx = context();
+    int n;
+
+    hdf_init(data);
+    hdf_init(errors);
+    ck_assert_ptr_null(hdf_read_string(*data, text));
+    n = gr_section_check(gr_section_find(name), *data, ctx, *errors);
+    hdf_destroy(&ctx);
+    return n;
+}
+
+/* Dates typed as people here write them pass, and are kept as the one
+ * form the rest of the site compares and <input type=date> shows. */
+START_TEST(dates_typed_either_way_are_kept_as_iso)
+{
+    HDF *data, *errors;
+
+    ck_assert_int_eq(check_into("card",
+        "title = x\ndirection = 3\nmunicipality = 7\nstarts_on = 1.2.2027\nends_on = 30.11.2027\n"
+        "summary = s\nproblem = p\ntarget_groups = t\ngoal = g\ntasks = Первая\nqual_results = q\n"
+        "ind.0.name = n\nind.0.unit = u\nind.0.target = 1\n", &data, &errors), 0);
+    ck_assert_str_eq(hdf_get_value(data, "starts_on", ""), "2027-02-01");
+    ck_assert_str_eq(hdf_get_value(data, "ends_on", ""), "2027-11-30");
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+    /* 15.01.2027 is before 01.02.2027, whatever the strings compare */
+    ck_assert_int_eq(check_into("card",
+        "title = x\ndirection = 3\nmunicipality = 7\nstarts_on = 01.02.2027\nends_on = 15.01.2027\n"
+        "summary = s\nproblem = p\ntarget_groups = t\ngoal = g\ntasks = Первая\nqual_results = q\n"
+        "ind.0.name = n\nind.0.unit = u\nind.0.target = 1\n", &data, &errors), 1);
+    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "ends_on", ""), "раньше даты начала"));
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+    /* an event typed 01.03.2027 is inside the project; the refused one keeps what was typed */
+    ck_assert_int_eq(check_into("plan",
+        "e.0.task = 1\ne.0.title = Занятия\ne.0.starts_on = 01.03.2027\ne.0.ends_on = 31.5.2027\n"
+        "e.0.result = r\ne.1.task = 1\ne.1.title = t\ne.1.starts_on = 32.03.2027\n"
+        "e.1.ends_on = 2027-04-01\ne.1.result = r\n", &data, &errors), 1);
+    ck_assert_str_eq(hdf_get_value(data, "e.0.starts_on", ""), "2027-03-01");
+    ck_assert_str_eq(hdf_get_value(data, "e.0.ends_on", ""), "2027-05-31");
+    ck_assert_str_eq(hdf_get_value(data, "e.1.starts_on", ""), "32.03.2027");
+    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "e.1.starts_on", ""), "01.03.2027"));
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+}
+END_TEST
+
+/* A line break counts as one character however the browser sends it
+ * (a textarea's maxlength and its counter count it once). */
+START_TEST(a_line_break_is_one_character)
+{
+    char text[2000] = "summary = ";
+    HDF *data, *errors;
+
+    for (int i = 0; i < 400; i++)
+        strcat(text, "x\r\n");              /* 1200 bytes, 800 characters: under 1000 */
+    hdf_init(&data);
+    hdf_init(&errors);
+    hdf_read_string(data, card_ok);
+    hdf_set_value(data, "summary", text + 10);
+    {
+        HDF *ctx = context();
+        ck_assert_int_eq(gr_section_check(gr_section_find("card"), data, ctx, errors), 0);
+        hdf_destroy(&ctx);
+    }
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+}
+END_TEST
+
+/* Amounts as people paste them are read; a line whose amount cannot be
+ * read is named next to it AND the totals say they miss it. */
+START_TEST(budget_amounts_and_lines_left_out_of_the_totals)
+{
+    HDF *data, *errors;
+
+    ck_assert_int_eq(check_into("budget",
+        "b.0.cat = 1\nb.0.name = Зарплата\nb.0.price = 150 000 руб.\nb.0.qty = 10\n"
+        "b.0.cofin = 150\xC2\xA0" "000,50 ₽\n", &data, &errors), 0);
+    ck_assert_str_eq(hdf_get_value(data, "Totals.total", ""), "150000000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cofin", ""), "15000050");
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+
+    ck_assert_int_ge(check_into("budget",
+        "b.0.cat = 1\nb.0.name = Зарплата\nb.0.price = 100 000\nb.0.qty = 10\nb.0.cofin = 100000\n"
+        "b.1.cat = 2\nb.1.name = Аренда\nb.1.price = сто тысяч\nb.1.qty = 1\n"
+        "b.2.cat = 2\nb.2.name = \nb.2.price = 500\nb.2.qty = две\n", &data, &errors), 3);
+    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "b.1.price", ""), "Стоимость единицы"));
+    ck_assert_str_eq(hdf_get_value(data, "Totals.total", ""), "100000000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.uncounted", ""), "2");
+    ck_assert_msg(strstr(hdf_get_value(errors, "total", ""), "не вошли строки «Аренда» и №\xC2\xA0" "3: их суммы "
+                         "не распознаны") != NULL,
+                  "total: %s", hdf_get_value(errors, "total", ""));
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+}
+END_TEST
+
+/* The co-financing message says the share now and what is missing. */
+START_TEST(cofinancing_says_the_share_and_what_is_missing)
+{
+    char m[300];
+
+    /* 1 000 000 ₽ of expenses, 75 000 ₽ co-financed: 7,5 % of the 10 % */
+    check("budget", budget_ok, "b.0.cofin", "75 000", "total", m, sizeof m);
+    ck_assert_msg(strstr(m, "Софинансирование 7,5\xC2\xA0% — нужно не менее 10\xC2\xA0%: "
+                            "добавьте ещё 25\xC2\xA0" "000\xC2\xA0₽") != NULL, "got \"%s\"", m);
+    check("budget", budget_ok, "b.0.cofin", "", "total", m, sizeof m);
+    ck_assert_msg(strstr(m, "Софинансирование 0\xC2\xA0% — нужно не менее 10\xC2\xA0%: "
+                            "добавьте ещё 100\xC2\xA0" "000\xC2\xA0₽") != NULL, "got \"%s\"", m);
+    /* 99 999,99 ₽ is 9,99…%: shown as 9,9 %, never rounded up to the 10 % it lacks */
+    check("budget", budget_ok, "b.0.cofin", "99 999,99", "total", m, sizeof m);
+    ck_assert_msg(strstr(m, "Софинансирование 9,9\xC2\xA0%") != NULL &&
+                  strstr(m, "добавьте ещё 0,01\xC2\xA0₽") != NULL, "got \"%s\"", m);
+}
+END_TEST
+
+/* Lines are grouped by category: each category's subtotal is computed. */
+START_TEST(budget_subtotals_per_category)
+{
+    HDF *data, *errors;
+
+    check_into("budget",
+        "b.0.cat = 2\nb.0.name = Аренда\nb.0.price = 1 000\nb.0.qty = 3\n"
+        "b.1.cat = 1\nb.1.name = Зарплата\nb.1.price = 100 000\nb.1.qty = 10\nb.1.cofin = 100000\n"
+        "b.2.cat = 2\nb.2.name = Связь\nb.2.price = 500\nb.2.qty = 2\nb.2.cofin = 500\n"
+        "b.3.cat = 2\nb.3.name = Ошибка\nb.3.price = ?\nb.3.qty = 2\n", &data, &errors);
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.2.total", ""), "400000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.2.cofin", ""), "50000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.2.requested", ""), "350000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.2.uncounted", ""), "1");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.1.total", ""), "100000000");
+    ck_assert_str_eq(hdf_get_value(data, "Totals.cat.1.uncounted", "0"), "0");
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
 }
 END_TEST
 
@@ -188,6 +332,47 @@ START_TEST(form_values_are_trimmed_rows_compacted_bad_utf8_refused)
     ck_assert_str_eq(hdf_get_value(data, "m.0.role", ""), "Руководитель");
     ck_assert_ptr_null(hdf_get_value(data, "m.1.name", NULL));     /* not stored … */
     ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "m.1.name", ""), "UTF-8"));  /* … said */
+    hdf_destroy(&q);
+    hdf_destroy(&data);
+    hdf_destroy(&errors);
+}
+END_TEST
+
+/* A row ticked «Удалить строку» is dropped like an empty one; a list
+ * longer than its section takes is refused as a whole (GF_ERR_TOOLARGE:
+ * the caller saves nothing), with the count in the message. */
+START_TEST(deleted_rows_are_dropped_and_a_list_over_its_cap_is_refused)
+{
+    const gr_section *s = gr_section_find("team");
+    HDF *q, *data, *errors;
+    NEOERR *err;
+    char key[64];
+
+    hdf_init(&q);
+    hdf_init(&data);
+    hdf_init(&errors);
+    hdf_set_value(q, "m.0.name", "Анна");
+    hdf_set_value(q, "m.1.name", "Борис");
+    hdf_set_value(q, "m.1.del", "1");
+    hdf_set_value(q, "m.2.name", "Вера");
+    ck_assert_ptr_null(gr_section_from_form(s, q, data, errors));
+    ck_assert_str_eq(hdf_get_value(data, "m.1.name", ""), "Вера");
+    ck_assert_ptr_null(hdf_get_obj(data, "m.2"));
+    ck_assert_ptr_null(hdf_obj_child(errors));
+    hdf_destroy(&data);
+    hdf_init(&data);
+    for (int i = 0; i <= s->max_rows; i++) {
+        snprintf(key, sizeof key, "m.%d.name", i + 3);
+        hdf_set_value(q, key, "Участник");
+    }
+    err = gr_section_from_form(s, q, data, errors);
+    ck_assert(nerr_handle(&err, GF_ERR_TOOLARGE));
+    ck_assert_int_eq(s->max_rows, 50);
+    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "m", ""), "Не больше 50 строк: в форме 53."));
+    snprintf(key, sizeof key, "m.%d.name", s->max_rows - 1);
+    ck_assert_ptr_nonnull(hdf_get_value(data, key, NULL));        /* the first 50, to show */
+    snprintf(key, sizeof key, "m.%d.name", s->max_rows);
+    ck_assert_ptr_null(hdf_get_value(data, key, NULL));
     hdf_destroy(&q);
     hdf_destroy(&data);
     hdf_destroy(&errors);
@@ -237,7 +422,13 @@ Suite *form_suite(void)
     tcase_add_test(tc, plan_rules);
     tcase_add_test(tc, budget_rules_and_totals);
     tcase_add_test(tc, consent_rules);
+    tcase_add_test(tc, dates_typed_either_way_are_kept_as_iso);
+    tcase_add_test(tc, a_line_break_is_one_character);
+    tcase_add_test(tc, budget_amounts_and_lines_left_out_of_the_totals);
+    tcase_add_test(tc, cofinancing_says_the_share_and_what_is_missing);
+    tcase_add_test(tc, budget_subtotals_per_category);
     tcase_add_test(tc, form_values_are_trimmed_rows_compacted_bad_utf8_refused);
+    tcase_add_test(tc, deleted_rows_are_dropped_and_a_list_over_its_cap_is_refused);
     tcase_add_test(tc, fields_are_named_as_their_pages_name_them);
     tcase_add_test(tc, every_section_is_in_the_table_once);
     suite_add_tcase(s, tc);

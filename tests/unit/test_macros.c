@@ -101,29 +101,76 @@ static const struct mcase cases[] = {
       "Query.name = " HOSTILE "\nForm.Error.name = " HOSTILE "\nT.label = " HOSTILE
       "\nT.hint = " HOSTILE, "text_field(\"name\", T.label, \"text\", 200, 1, T.hint)" },
 
+    { "text_field", "a form that counts: data-max, never maxlength",
+      "Form.Counters = 1\nQuery.title = Школа юных экологов",
+      "text_field(\"title\", \"Название проекта\", \"text\", 300, 1, \"\")" },
+    { "text_field", "a date that is not one comes back in a text input",
+      "Form.Counters = 1\nQuery.starts_on = 31.02.2027\nForm.Error.starts_on = Дата в формате дд.мм.гггг.",
+      "text_field(\"starts_on\", \"Дата начала\", \"date\", 10, 1, \"\")" },
+    { "text_field", "read-only: the value as text, a date as people read it",
+      "Form.ReadOnly = 1\nQuery.starts_on = 2027-02-01",
+      "text_field(\"starts_on\", \"Дата начала\", \"date\", 10, 1, \"Подсказка\")" },
+    { "text_field", "read-only, empty, hostile label", "Form.ReadOnly = 1\nT.label = " HOSTILE,
+      "text_field(\"title\", T.label, \"text\", 300, 1, \"\")" },
+
+    { "input_type", "a date", "V = 2027-02-01", "input_type(\"date\", V)" },
+    { "input_type", "an empty date", "V = ", "input_type(\"date\", V)" },
+    { "input_type", "a date typed that is not one", "V = 1.2.2027x", "input_type(\"date\", V)" },
+    { "input_type", "text stays text", "V = 31.02.2027", "input_type(\"text\", V)" },
+    { "input_type", "hostile type", "V = x\nT = " HOSTILE, "input_type(T, V)" },
+
+    { "length_attr", "plain form: maxlength", "", "length_attr(\"text\", 200)" },
+    { "length_attr", "plain form, a date: maxlength", "", "length_attr(\"date\", 10)" },
+    { "length_attr", "counting form: data-max", "Form.Counters = 1", "length_attr(\"text\", 200)" },
+    { "length_attr", "counting form, a date: nothing", "Form.Counters = 1", "length_attr(\"date\", 10)" },
+    { "length_attr", "no limit: nothing", "Form.Counters = 1", "length_attr(\"text\", \"\")" },
+
+    { "value_text", "text", "V = Бухгалтер", "value_text(\"text\", V)" },
+    { "value_text", "a date", "V = 2027-12-31", "value_text(\"date\", V)" },
+    { "value_text", "not a date, hostile", "V = " HOSTILE, "value_text(\"date\", V)" },
+    { "value_text", "nothing", "V = ", "value_text(\"text\", V)" },
+
     { "row_input", "editable, with value",
-      "App.editable = 1\nQuery.m.0.name = Иванова Ольга Петровна\nN = 0",
+      "Form.Counters = 1\nQuery.m.0.name = Иванова Ольга Петровна\nN = 0",
       "row_input(\"m\", N, \"name\", \"ФИО\", \"text\", 200)" },
     { "row_input", "editable, with error",
-      "App.editable = 1\nQuery.e.1.ends_on = 2099-01-01\nForm.Error.e.1.ends_on = Мероприятие — в сроки проекта.\nN = 1",
-      "row_input(\"e\", N, \"ends_on\", \"Окончание\", \"date\", 10)" },
-    { "row_input", "read-only", "App.editable = 0\nQuery.m.2.role = Бухгалтер\nN = 2",
+      "Form.Counters = 1\nQuery.e.1.ends_on = 2099-01-01\nForm.Error.e.1.ends_on = Мероприятие — в сроки проекта.\nN = 1",
+      "row_input(\"e\", N, \"ends_on\", \"Окончание\", \"date\", \"\")" },
+    { "row_input", "a date that is not one, kept as typed",
+      "Form.Counters = 1\nQuery.e.0.starts_on = 32.01.2027\nForm.Error.e.0.starts_on = Дата в формате дд.мм.гггг.\nN = 0",
+      "row_input(\"e\", N, \"starts_on\", \"Начало\", \"date\", \"\")" },
+    { "row_input", "read-only", "Form.ReadOnly = 1\nQuery.m.2.role = Бухгалтер\nN = 2",
       "row_input(\"m\", N, \"role\", \"Роль в проекте\", \"text\", 200)" },
+    { "row_input", "read-only date", "Form.ReadOnly = 1\nQuery.e.0.ends_on = 2027-05-31\nN = 0",
+      "row_input(\"e\", N, \"ends_on\", \"Окончание\", \"date\", \"\")" },
     { "row_input", "hostile value, label and error",
-      "App.editable = 1\nQuery.m.0.name = " HOSTILE "\nForm.Error.m.0.name = " HOSTILE
+      "Form.Counters = 1\nQuery.m.0.name = " HOSTILE "\nForm.Error.m.0.name = " HOSTILE
       "\nT.label = " HOSTILE "\nN = 0", "row_input(\"m\", N, \"name\", T.label, \"text\", 200)" },
+    { "row_input", "read-only hostile value", "Form.ReadOnly = 1\nQuery.m.0.name = " HOSTILE "\nN = 0",
+      "row_input(\"m\", N, \"name\", \"ФИО\", \"text\", 200)" },
+
+    { "row_delete", "a stored row", "Form.Rows = 3\nN = 1", "row_delete(\"b\", N)" },
+    { "row_delete", "a new blank row: nothing to delete", "Form.Rows = 3\nN = 3", "row_delete(\"b\", N)" },
+    { "row_delete", "read-only: nothing", "Form.Rows = 3\nForm.ReadOnly = 1\nN = 0", "row_delete(\"b\", N)" },
+
+    { "rows_full", "room left: nothing", "Form.Rows = 3\nForm.NewRows = 2", "rows_full()" },
+    { "rows_full", "at the cap", "Form.Rows = 100\nForm.NewRows = 0", "rows_full()" },
+    { "rows_full", "read-only: nothing", "Form.Rows = 100\nForm.NewRows = 0\nForm.ReadOnly = 1", "rows_full()" },
 
     { "area_field", "editable, required, with hint and value",
-      "App.editable = 1\nQuery.problem << EOM\nВ сельских школах нет кружков.\nДети мало знают о крае.\nEOM\n",
+      "Form.Counters = 1\nQuery.problem << EOM\nВ сельских школах нет кружков.\nДети мало знают о крае.\nEOM\n",
       "area_field(\"problem\", \"Проблема\", 6, 5000, 1, \"Не длиннее 5000 символов\")" },
-    { "area_field", "editable, optional, with error", "App.editable = 1\nForm.Error.geography = Не длиннее 1000 символов.",
+    { "area_field", "editable, optional, with error",
+      "Form.Counters = 1\nForm.Error.geography = Не длиннее 1000 символов (сейчас 1200).",
       "area_field(\"geography\", \"География\", 3, 1000, 0, \"\")" },
-    { "area_field", "read-only", "App.editable = 0\nQuery.goal = Создать кружок.",
+    { "area_field", "read-only", "Form.ReadOnly = 1\nQuery.goal = Создать кружок.",
       "area_field(\"goal\", \"Цель\", 3, 1000, 1, \"\")" },
     { "area_field", "hostile value, label, hint and error",
-      "App.editable = 1\nQuery.goal = </textarea>" HOSTILE "\nForm.Error.goal = " HOSTILE
+      "Form.Counters = 1\nQuery.goal = </textarea>" HOSTILE "\nForm.Error.goal = " HOSTILE
       "\nT.label = " HOSTILE "\nT.hint = " HOSTILE,
       "area_field(\"goal\", T.label, 3, 1000, 1, T.hint)" },
+    { "area_field", "read-only hostile value", "Form.ReadOnly = 1\nQuery.goal = </div>" HOSTILE,
+      "area_field(\"goal\", \"Цель\", 3, 1000, 1, \"\")" },
 
     { "select_field", "required, one selected",
       "Query.municipality = 5\nL.0.id = 1\nL.0.name = Армавир\nL.1.id = 5\nL.1.name = Краснодар\n"
@@ -138,6 +185,35 @@ static const struct mcase cases[] = {
       "Query.direction = 1\nL.0.id = " HOSTILE "\nL.0.name = " HOSTILE "\nL.1.id = 1\nL.1.name = " HOSTILE
       "\nT.label = " HOSTILE "\nT.empty = " HOSTILE,
       "select_field(\"direction\", T.label, L, 1, T.empty)" },
+    { "select_field", "read-only: the chosen name",
+      "Form.ReadOnly = 1\nQuery.municipality = 5\nL.0.id = 1\nL.0.name = Армавир\nL.1.id = 5\nL.1.name = Краснодар",
+      "select_field(\"municipality\", \"Муниципальное образование\", L, 1, \"Выберите\")" },
+    { "select_field", "read-only, nothing chosen",
+      "Form.ReadOnly = 1\nL.0.id = 1\nL.0.name = Армавир", "select_field(\"municipality\", \"МО\", L, 1, \"\")" },
+
+    { "section_form", "editable, with autosave",
+      "App.id = 42\nCSRF = 4f2c9a0b1d\nSection.card.version = 3", "section_form(\"card\", 1)" },
+    { "section_form", "editable, no autosave, first save",
+      "App.id = 42\nCSRF = 4f2c9a0b1d", "section_form(\"consent\", 0)" },
+    { "section_form", "read-only", "App.id = 42\nForm.ReadOnly = 1", "section_form(\"card\", 1)" },
+    { "section_form_end", "editable", "", "section_form_end(\"Сохранить\")" },
+    { "section_form_end", "read-only", "Form.ReadOnly = 1", "section_form_end(\"Сохранить\")" },
+
+    { "readonly_notice", "editable: nothing", "App.mine = 1\nApp.status = draft", "readonly_notice()" },
+    { "readonly_notice", "submitted while intake is open",
+      "Form.ReadOnly = 1\nApp.mine = 1\nApp.id = 42\nApp.status = submitted\nApp.intake_open = 1\n"
+      "App.closes_ts = 1795897800", "readonly_notice()" },
+    { "readonly_notice", "submitted, intake closed",
+      "Form.ReadOnly = 1\nApp.mine = 1\nApp.status = submitted\nApp.intake_open = 0", "readonly_notice()" },
+    { "readonly_notice", "returned, overdue",
+      "Form.ReadOnly = 1\nApp.mine = 1\nApp.status = returned\nApp.return_due_ts = 1795897800",
+      "readonly_notice()" },
+    { "readonly_notice", "a draft after intake",
+      "Form.ReadOnly = 1\nApp.mine = 1\nApp.status = draft", "readonly_notice()" },
+    { "readonly_notice", "admitted", "Form.ReadOnly = 1\nApp.mine = 1\nApp.status = admitted",
+      "readonly_notice()" },
+    { "readonly_notice", "staff reading", "Form.ReadOnly = 1\nApp.mine = 0\nApp.status = submitted",
+      "readonly_notice()" },
 };
 #define NCASES (int)(sizeof cases / sizeof cases[0])
 

@@ -1,4 +1,5 @@
 /* test_numbers.c — ИНН, ОГРН, КПП, money, dates, password policy (valid.c). */
+#include <string.h>
 #include "suites.h"
 #include "gf.h"
 
@@ -54,7 +55,7 @@ START_TEST(money_as_people_type_it)
     ck_assert(!gf_parse_money("", &k));
     ck_assert(!gf_parse_money("-5", &k));
     ck_assert(!gf_parse_money("1,234", &k));     /* three decimals */
-    ck_assert(!gf_parse_money("12 руб", &k));
+    ck_assert(!gf_parse_money("12 руб 50", &k));
     ck_assert(!gf_parse_money("1e6", &k));
     ck_assert(!gf_parse_money("99999999999999", &k));
 }
@@ -68,9 +69,64 @@ START_TEST(dates)
     ck_assert(!gf_parse_date("2027-02-29", &y, &m, &d));
     ck_assert(!gf_parse_date("2026-13-01", &y, &m, &d));
     ck_assert(!gf_parse_date("2026-04-31", &y, &m, &d));
-    ck_assert(!gf_parse_date("28.11.2026", &y, &m, &d));
+    ck_assert(!gf_parse_date("28-11-2026", &y, &m, &d));
     ck_assert(!gf_parse_date("2026-1-01", &y, &m, &d));
     ck_assert(!gf_parse_date("2026-11-28x", &y, &m, &d));
+}
+END_TEST
+
+/* What people paste from a budget in a spreadsheet or a letter: the
+ * currency after the number, no-break, narrow no-break and thin spaces
+ * between the thousands. */
+START_TEST(money_with_currency_and_any_space)
+{
+    static const struct { const char *in; long long k; } ok[] = {
+        {"150000 руб.", 15000000}, {"150 000 ₽", 15000000}, {"150 000,50 р.", 15000050},
+        {"150000руб", 15000000}, {"150 000 рублей", 15000000}, {"1 500 Р", 150000},
+        {"2 500,5 Руб.", 250050}, {"99 руб", 9900}, {"10 000 р", 1000000},
+        {"150\xE2\x80\xAF" "000", 15000000},           /* narrow no-break space */
+        {"150\xE2\x80\x89" "000,25", 15000025},        /* thin space */
+        {"150\xC2\xA0" "000\xC2\xA0₽", 15000000},      /* as gf_fmt_rub writes it */
+        {"  7\xC2\xA0" "000 руб.  ", 700000},
+    };
+    static const char *const bad[] = {
+        "руб. 100", "100 $", "₽", "руб", "100 руб. 50 коп.", "100 рублики", "100 р.р.",
+        "100 ₽ ₽", "100,", ",50", "100 000,505 ₽", "100\xE2\x80", NULL,
+    };
+    long long k;
+
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        k = -1;
+        ck_assert_msg(gf_parse_money(ok[i].in, &k) && k == ok[i].k, "\"%s\" gave %lld", ok[i].in, k);
+    }
+    for (int i = 0; bad[i]; i++)
+        ck_assert_msg(!gf_parse_money(bad[i], &k), "accepted \"%s\"", bad[i]);
+}
+END_TEST
+
+/* A date as people here write it (01.02.2027, 1.2.2027) or as
+ * <input type=date> sends it (2027-02-01): the same day. */
+START_TEST(dates_either_way)
+{
+    static const char *const bad[] = {
+        "31.02.2027", "01.13.2027", "00.01.2027", "1.2.27", "01.02.27", "01-02-2027",
+        "01.02.2027x", "001.02.2027", "01..2027", ".02.2027", "01.02.", "2027.02.01",
+        "1 .2.2027", "01.02.20270", "29.02.2027", "", NULL,
+    };
+    char iso[11];
+    int y, m, d;
+
+    ck_assert(gf_parse_date("01.02.2027", &y, &m, &d) && y == 2027 && m == 2 && d == 1);
+    ck_assert(gf_parse_date("1.2.2027", &y, &m, &d) && y == 2027 && m == 2 && d == 1);
+    ck_assert(gf_parse_date("29.02.2028", &y, &m, &d) && d == 29);
+    ck_assert(gf_parse_date("31.12.2027", &y, &m, &d) && m == 12 && d == 31);
+    for (int i = 0; bad[i]; i++)
+        ck_assert_msg(!gf_parse_date(bad[i], &y, &m, &d), "accepted \"%s\"", bad[i]);
+    ck_assert(gf_date_iso("1.2.2027", iso) && !strcmp(iso, "2027-02-01"));
+    ck_assert(gf_date_iso("01.02.2027", iso) && !strcmp(iso, "2027-02-01"));
+    ck_assert(gf_date_iso("2027-02-01", iso) && !strcmp(iso, "2027-02-01"));
+    ck_assert(!gf_date_iso("31.02.2027", iso));
+    ck_assert(!gf_date_iso(NULL, iso));
 }
 END_TEST
 
@@ -96,6 +152,8 @@ Suite *numbers_suite(void)
     tcase_add_test(tc, kpp_shape);
     tcase_add_test(tc, money_as_people_type_it);
     tcase_add_test(tc, dates);
+    tcase_add_test(tc, money_with_currency_and_any_space);
+    tcase_add_test(tc, dates_either_way);
     tcase_add_test(tc, passwords);
     suite_add_tcase(s, tc);
     return s;

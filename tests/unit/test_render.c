@@ -84,6 +84,32 @@ static char *render_text(const char *t, const char *v)
     return res;
 }
 
+/* A stored day (YYYY-MM-DD, as the database and <input type=date> have
+ * it) as people here read it; what is not a date is shown as it is. */
+START_TEST(days_as_people_read_them)
+{
+    char b[64];
+    char *s;
+
+    gf_fmt_date("2027-02-01", b, sizeof b);
+    ck_assert_str_eq(b, "01.02.2027");
+    gf_fmt_date("1.2.2027", b, sizeof b);
+    ck_assert_str_eq(b, "01.02.2027");
+    gf_fmt_date("", b, sizeof b);
+    ck_assert_str_eq(b, "");
+    gf_fmt_date("не дата", b, sizeof b);
+    ck_assert_str_eq(b, "не дата");
+    gf_fmt_date(NULL, b, sizeof b);
+    ck_assert_str_eq(b, "");
+    s = render_text("с <?cs var:rudate(Query.x) ?> по <?cs var:rudate(\"2027-12-31\") ?>", "2027-02-01");
+    ck_assert_msg(strstr(s, "с 01.02.2027 по 31.12.2027") != NULL, "rendered: %s", s);
+    free(s);
+    s = render_text("<?cs var:rudate(Query.x) ?>", "<b>");
+    ck_assert_msg(strstr(s, "&lt;b&gt;") != NULL, "rendered: %s", s);   /* still escaped */
+    free(s);
+}
+END_TEST
+
 START_TEST(durations_and_sizes_in_russian)
 {
     char b[64];
@@ -222,6 +248,7 @@ Suite *render_suite(void)
 
     tcase_add_test(tc, decimals_get_the_russian_comma);
     tcase_add_test(tc, moscow_time);
+    tcase_add_test(tc, days_as_people_read_them);
     tcase_add_test(tc, durations_and_sizes_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
     tcase_add_test(tc, template_functions);
