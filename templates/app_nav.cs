@@ -8,6 +8,7 @@
 <li><a href="/applications/<?cs var:App.id ?>">Вся заявка и подача</a></li>
 </ol></nav>
 <?cs # a status inside a sentence: its name quoted, as it is written in the status line ?>
-<?cs if:!App.editable && App.mine ?><p class="notice">Заявку сейчас изменить нельзя<?cs if:App.status != "draft" ?>: её статус — «<?cs call:app_status(App.status) ?>»<?cs else ?>: приём заявок закрыт<?cs /if ?>.</p><?cs /if ?>
+<?cs # a section read as text says it itself (macros.cs readonly_notice), at more length ?>
+<?cs if:!App.editable && App.mine && !Form.ReadOnly ?><p class="notice">Заявку сейчас изменить нельзя<?cs if:App.status != "draft" ?>: её статус — «<?cs call:app_status(App.status) ?>»<?cs else ?>: приём заявок закрыт<?cs /if ?>.</p><?cs /if ?>
 <?cs if:Saved ?><div class="notice" role="status"><p>Раздел сохранён.</p></div><?cs /if ?>
 <?cs if:DraftSaved ?><p class="form-error" role="alert">Черновик сохранён, но в разделе есть ошибки — они отмечены ниже.</p><?cs elif:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs elif:Form.HasErrors ?><p class="form-error" role="alert">В разделе есть ошибки или незаполненные поля — они отмечены ниже.</p><?cs /if ?>

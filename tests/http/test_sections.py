@@ -103,6 +103,27 @@ def test_budget_lines_are_grouped_by_category_with_one_subtotal_each(a):
         ["Педагог", "Экскурсия", "Автобус"]
 
 
+def test_the_whole_application_shows_the_budget_by_category_with_subtotals(a):
+    """The printable whole application groups the lines as the form does:
+    one header row per category, one subtotal row under it, no «Итого по
+    статье» under every line."""
+    app = a.new_app()
+    r = a.section(app, "budget", {"b.0.cat": "7", "b.0.name": "Экскурсия", "b.0.price": "5 000",
+                                  "b.0.qty": "2", "b.1.cat": "1", "b.1.name": "Педагог",
+                                  "b.1.price": "300 000", "b.1.qty": "1", "b.1.cofin": "40 000",
+                                  "b.2.cat": "7", "b.2.name": "Автобус", "b.2.price": "20 000",
+                                  "b.2.qty": "1"})
+    assert r.status_code == 303, errors(r.text)
+    page = a.s.get(f"{URL}/applications/{app}").text
+    table = re.search(r'(?s)<table id="whole-budget">.*?</table>', page).group(0)
+    rows = re.findall(r'(?s)<tr class="(group|subtotal)">(.*?)</tr>|<tr><td>([^<]*)</td>', table)
+    shape = [kind or "line:" + line for kind, _, line in rows]
+    assert shape == ["group", "line:Педагог", "subtotal", "group", "line:Экскурсия", "line:Автобус",
+                     "subtotal"]
+    sub7 = [body for kind, body, _ in rows if kind == "subtotal"][1]
+    assert "30\u00a0000" in sub7
+
+
 # ---- rows: delete, no pile of empty ones, the cap ------------------------
 
 
