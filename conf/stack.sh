@@ -290,7 +290,7 @@ start) STARTING=1; start "${4:-}" ;;
 stop) stop ;;
 db-stop) db_stop ;;
 db-start) db_start ;;
-restart-program) start_program "$3" "${4:-2}" ;;
+restart-program) stop_programs "$3"; start_program "$3" "${4:-2}" ;;
 smtp-start) smtp_start ;;
 mailer-start) mailer_start ;;
 stop-program) stop_programs "$3" ;;
