@@ -153,6 +153,8 @@ def test_organizations_have_valid_numbers_and_a_real_address(db):
         assert inn_ok(inn) and ogrn_ok(ogrn), (oid, inn, ogrn)
         assert re.fullmatch(r"\d{4}01001", kpp) and kpp[:4] == inn[:4], (oid, inn, kpp)
         assert re.match(r"35[0-4]\d{3}, Краснодарский край, ", addr), (oid, addr)
+    for (inn,) in q(db, "SELECT inn FROM expert_orgs"):
+        assert inn_ok(inn), inn
     # registered before it joined the platform, which was before its first application
     out = q(db, "SELECT o.id FROM organizations o WHERE o.registered_on IS NULL"
                 " OR o.registered_on >= DATE(o.created_at) OR o.created_at > (SELECT MIN(p.created_at)"
@@ -196,8 +198,7 @@ def test_applications_are_started_and_submitted_inside_their_intake(db):
 
 # (table, key, column): what people did, and when
 ACTIONS = [
-    ("competitions", "id", "created_at"), ("competitions", "id", "opens_at"),
-    ("competitions", "id", "published_at"),
+    ("competitions", "id", "created_at"), ("competitions", "id", "published_at"),
     ("organizations", "id", "created_at"), ("users", "id", "created_at"), ("users", "id", "confirmed_at"),
     ("projects", "id", "created_at"), ("projects", "id", "submitted_at"), ("projects", "id", "updated_at"),
     ("receipts", "id", "submitted_at"), ("application_sections", "project_id", "saved_at"),
@@ -220,6 +221,13 @@ def test_people_act_in_working_hours_moscow_time_and_not_in_the_future(db, table
     assert q(db, f"SELECT COUNT(*) FROM {table} WHERE {col} IS NOT NULL") != [["0"]], "nothing to check"
 
 
+def test_the_operators_dates_are_set_in_working_hours(db):
+    for col in ("opens_at", "closes_at", "review_due"):
+        out = q(db, f"SELECT id, {col} + INTERVAL 3 HOUR FROM competitions WHERE {col} IS NOT NULL"
+                    f" AND TIME({col} + INTERVAL 3 HOUR) NOT BETWEEN '08:00:00' AND '21:00:00'")
+        assert out == [], f"competitions.{col} (MSK): {out}"
+
+
 def test_stages_fit_their_dates(db):
     bad = []
     for cid, stage, opens, closes, published, decided, review_due, start, end, now in q(db, """
@@ -237,6 +245,9 @@ def test_stages_fit_their_dates(db):
                                             or ("" < published <= now and decided == "1"),
             "not published before the results": stage in ("results", "reporting", "closed") or not published,
             "implemented after the intake": start > closes[:10] and end > start,
+            "implemented once the results are out": (start >= published[:10] if published
+                                                     else start > now[:10]),
+            "closed: implemented": stage != "closed" or end < now[:10],
         }
         bad += [(cid, stage, what) for what, ok in checks.items() if not ok]
     assert bad == []
@@ -247,17 +258,21 @@ def test_stages_fit_their_dates(db):
 
 def test_statuses_are_reachable_and_fit_the_competitions_stage(db):
     reach = reachable()
-    for pid, status, stage, overdue, exhibit in q(db, "SELECT p.id, p.status, c.stage,"
-                                                      " COALESCE(p.return_due < NOW(), 0), p.exhibit"
-                                                      " FROM projects p JOIN competitions c"
-                                                      " ON c.id = p.competition_id"):
+    for pid, status, stage, overdue, exhibit, consent, blind in q(
+            db, "SELECT p.id, p.status, c.stage, COALESCE(p.return_due < NOW(), 0), p.exhibit,"
+                " p.consent_publish, c.blind_review FROM projects p JOIN competitions c"
+                " ON c.id = p.competition_id"):
         assert status in reach, f"project {pid}: {status} is not reachable from draft"
         assert status in STAGE_STATUSES[stage], f"project {pid}: {status} at the stage {stage}"
         assert status != "returned" or stage == "intake" or overdue == "1", pid
-        # the exhibition: admitted or later, and «completed» only once the reports are accepted
-        assert exhibit == "none" or status in ("admitted", "scored", "winner", "not_winner"), pid
-        assert exhibit != "winner" or status == "winner", pid
-        assert exhibit != "completed" or (status == "winner" and stage == "closed"), pid
+        # the exhibition as staff_app.c and publish.c keep it: admitted with the
+        # consent to publish, unless the review is blind until the results;
+        # «Реализован» only once the competition is closed
+        shown = consent == "1" and status in ("admitted", "scored", "winner", "not_winner") and \
+            (blind == "0" or status in ("winner", "not_winner"))
+        want = "none" if not shown else "applicant" if status != "winner" else \
+            "completed" if stage == "closed" else "winner"
+        assert exhibit == want, f"project {pid}: exhibit {exhibit}, want {want}"
 
 
 def test_each_application_has_a_history_that_walks_the_state_machine(db):
@@ -408,7 +423,10 @@ def test_weights_print_with_a_decimal_comma_for_staff_and_experts():
     assert WEIGHT.match(total), total
     expert = requests.Session()
     assert login(expert, "expert@demo.grantfair.local", DEMO_PASSWORD).status_code == 303
-    page = expert.get(f"{URL}/expert/applications/301").text
-    weights = re.findall(r"\(вес ([^)]+)\)", page)
-    assert weights and all(WEIGHT.match(w) for w in weights), weights
+    # the scoring form (302: declared, a draft saved) and a submitted score's table (301)
+    page = expert.get(f"{URL}/expert/applications/302").text
+    weights = re.findall(r"\(вес ([^)]+)\)</legend>", page)
+    table = expert.get(f"{URL}/expert/applications/301").text.split('<table id="scores">')[1]
+    weights += re.findall(r"<tr><td>[^<]+</td><td>([^<]+)</td><td>\d+ из \d+</td>", table.split("</table>")[0])
+    assert len(weights) == 20 and all(WEIGHT.match(w) for w in weights), weights
     assert any("," in w for w in weights)
