@@ -167,6 +167,11 @@ load_demo() {
     SQL "$db" <"$ROOT/schema/demo/links.sql"
     SQL "$db" <"$ROOT/schema/demo/staff.sql"
     SQL "$db" <"$ROOT/schema/demo/review.sql"
+    # the demo's attachments are one document, stored under each name (files.c's layout)
+    SQL -N "$db" -e "SELECT stored_name FROM attachments" | while read -r f; do
+        mkdir -p "$DIR/files/${f:0:2}"
+        cp "$ROOT/schema/demo/charter.pdf" "$DIR/files/${f:0:2}/$f"
+    done
 }
 
 # demo_db NAME: a new database NAME with the demo data alone, its audit log

@@ -6,8 +6,9 @@
 # in Moscow working hours, statuses the state machine reaches (admitted in
 # an open intake, winner or not winner once decided; a closed competition's
 # winners «Реализован»), the sport competition's direction only. Listing
-# rows only: no frozen application, receipts or history, and the 30 demo
-# organizations apply many times each. Needs the demo data. Uses MariaDB's
+# rows only: no frozen application, receipts or history; demo organizations
+# 2–30 apply many times each (ngo@demo's keeps its own list) and the
+# winners' grants exceed the fund. Needs the demo data. Uses MariaDB's
 # SEQUENCE engine, so a million rows take a few minutes, not hours.
 set -euo pipefail
 SOCK=$1 N=$2
@@ -18,7 +19,7 @@ INSERT INTO projects (id, competition_id, org_id, direction_id, municipality_id,
                       summary, problem, goal, results, status, exhibit, consent_publish,
                       requested_kopecks, cofin_kopecks, granted_kopecks, created_at,
                       submitted_at, updated_at)
-SELECT g.id, c.id, 1 + g.seq % 30, IF(c.id = 2, 9, 1 + g.seq % 13), 1 + (g.seq DIV 4 * 7) % 44,
+SELECT g.id, c.id, 2 + g.seq % 29, IF(c.id = 2, 9, 1 + g.seq % 13), 1 + (g.seq DIV 4 * 7) % 44,
        CONCAT('GF-', c.id, '-', IF(g.id < 100000, LPAD(g.id, 5, '0'), g.id)),
        CONCAT('Проект № ', g.id, ': школа волонтёров для жителей района'),
        CONCAT('Синтетический проект для нагрузочного теста № ', g.seq,

@@ -246,6 +246,15 @@ UPDATE demo_budget SET p0 = FLOOR(t * 0.40 / q0 / 10000) * 10000, p1 = FLOOR(t *
                        p2 = FLOOR(t * 0.15 / 10000) * 10000;
 UPDATE demo_budget SET p3 = t - p0 * q0 - p1 * q1 - p2;
 
+-- the organization's charter, attached to each application before it was
+-- submitted (the checklist's rule looks for it) but to 201, which was
+-- returned for lacking it; the file is schema/demo/charter.pdf, which
+-- conf/stack.sh puts under each stored name
+INSERT INTO attachments (project_id, kind, orig_name, stored_name, mime, size, sha256, created_at)
+SELECT id, 'Устав', 'Устав.pdf', CONCAT('demo-charter-', LPAD(id, 30, '0')), 'application/pdf', 669,
+       '49826ce2cfe810af0a9336ebf2154f2f120603257345b83cad343ae5f22b77bd', submitted_at - INTERVAL 50 MINUTE
+FROM projects WHERE id <> 201 ORDER BY id;
+
 -- the application as the submit freezes it (application.c: the
 -- organization's profile and the sections; grant/draft.c writes lists as
 -- objects keyed 0, 1, …), its receipt (the SHA-256 of that text) and the
@@ -307,6 +316,12 @@ SET p.frozen = JSON_OBJECT(
       'Totals', JSON_OBJECT('total', CAST(b.t AS CHAR), 'requested', CAST(b.t - b.co AS CHAR),
                             'cofin', CAST(b.co AS CHAR))),
     'consent', JSON_OBJECT('pd', '1', 'publish', CAST(p.consent_publish AS CHAR))));
+UPDATE projects p JOIN attachments a ON a.project_id = p.id
+SET p.frozen = JSON_INSERT(p.frozen, '$.Sections.files',
+                           JSON_OBJECT('a', JSON_OBJECT('0', JSON_OBJECT('id', CAST(a.id AS CHAR), 'kind', a.kind,
+                                                                         'orig_name', a.orig_name, 'mime', a.mime,
+                                                                         'size', CAST(a.size AS CHAR),
+                                                                         'sha256', a.sha256))));
 UPDATE projects SET receipt_sha256 = SHA2(frozen, 256) WHERE frozen IS NOT NULL;
 
 INSERT INTO receipts (project_id, number, sha256, frozen, submitted_at)

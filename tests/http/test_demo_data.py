@@ -351,6 +351,39 @@ def test_budgets_add_up_to_the_request_and_the_card_fits_the_competition(db):
         assert (int(req), int(cofin)) == (total - co, co), f"project {pid}: budget {total - co}/{co}"
 
 
+def full_months(a, b):
+    """Whole months from date a to date b, as grant/compliance.c counts them."""
+    (ay, am, ad), (by, bm, bd) = (map(int, a.split("-")), map(int, b.split("-")))
+    return (by - ay) * 12 + (bm - am) - (bd < ad)
+
+
+def test_admitted_applications_pass_the_checklists_automatic_rules(db):
+    rows = q(db, """SELECT p.id, p.frozen, o.registered_on, DATE(c.closes_at + INTERVAL 3 HOUR),
+                           (SELECT param FROM competition_checklist k WHERE k.competition_id = c.id
+                            AND k.rule = 'org_age')
+                    FROM projects p JOIN organizations o ON o.id = p.org_id
+                    JOIN competitions c ON c.id = p.competition_id
+                    WHERE p.status IN ('admitted', 'scored', 'winner', 'not_winner')""")
+    assert rows
+    for pid, frozen, registered, closes, months in rows:
+        files = json.loads(frozen)["Sections"].get("files", {}).get("a", {}).values()
+        assert any(f["kind"] == "Устав" for f in files), f"project {pid} admitted without a charter"
+        assert full_months(registered, closes) >= int(months), f"project {pid}: organization too young"
+
+
+def test_attached_files_are_stored_and_frozen_as_they_are(db):
+    rows = q(db, "SELECT a.project_id, a.id, a.kind, a.orig_name, a.mime, a.size, a.sha256, a.stored_name,"
+                 " p.frozen FROM attachments a JOIN projects p ON p.id = a.project_id")
+    assert rows
+    for pid, aid, kind, name, mime, size, sha, stored, frozen in rows:
+        with open(f"{DIR}/files/{stored[:2]}/{stored}", "rb") as f:
+            data = f.read()
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (int(size), sha), stored
+        files = list(json.loads(frozen)["Sections"]["files"]["a"].values())
+        assert {"id": aid, "kind": kind, "orig_name": name, "mime": mime, "size": size,
+                "sha256": sha} in files, pid
+
+
 # ---- the review -------------------------------------------------------------
 
 def test_totals_scores_and_divergences_are_counted_as_review_c_does(db):
