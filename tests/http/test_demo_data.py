@@ -29,7 +29,7 @@ from conftest import BUILD, DEMO_PASSWORD, DIR, ROOT, URL, login, sql, stack
 # review starts once every submission is decided and no correction is
 # running, the commission once every admitted application is scored, the
 # results with the commission's decision (draft: never submitted; returned:
-# only once its due date has passed, see OVERDUE_OK)
+# past the intake only once its due date has passed)
 STAGE_STATUSES = {
     "announced": set(),
     "intake": {"draft", "submitted", "returned", "admitted", "rejected"},
