@@ -869,7 +869,8 @@ static NEOERR *criteria_page(gf_req *r)
         return nerr_pass(err);
     for (HDF *o = hdf_get_child(r->hdf, "Criteria"); o; o = hdf_obj_next(o))
         sum += atof(hdf_get_value(o, "weight", "0"));
-    gf_setf(r->hdf, "WeightSum=%.2f", sum);
+    /* as people write it: "10", "9.5" (weights are hundredths, at most 50 × 10) */
+    gf_setf(r->hdf, "WeightSum=%g", sum);
     r->page = "staff_competition_criteria.cs";
     return STATUS_OK;
 }

@@ -11,6 +11,8 @@
 #   stack.sh stop-program DIR NAME / restart-program DIR NAME [N]
 #   stack.sh smtp-start DIR PORT      start the SMTP catcher again (mail outage tests)
 #   stack.sh mailer-start DIR          start the mailer daemon again (mailer tests)
+#   stack.sh demo-db DIR NAME          the demo data alone in a new database NAME of the
+#                                      running MariaDB, loaded as `start` loads it (tests)
 #
 # Every component is checked: when one cannot start (MariaDB, the SMTP
 # catcher — it must be our process that listens —, a FastCGI program, the
@@ -138,26 +140,51 @@ CREATE DATABASE IF NOT EXISTS grantfair CHARACTER SET utf8mb4 COLLATE utf8mb4_un
 CREATE USER IF NOT EXISTS 'gf_read'@'localhost' IDENTIFIED BY '$rp';
 CREATE USER IF NOT EXISTS 'gf_app'@'localhost' IDENTIFIED BY '$wp';
 SQL
-    "$ROOT/schema/migrate.sh" "$SOCK" grantfair
-    for f in "$ROOT"/schema/reference/*.sql; do SQL grantfair <"$f"; done
+    schema grantfair
     # drafts stored as HDF text before they were JSON: converted once
     GF_CONFIG="$DIR/grantfair.hdf" "$BUILD/gf-drafts" migrate >>"$DIR/log/gf-drafts.log" 2>&1 ||
         fail "gf-drafts could not convert the stored drafts; see $DIR/log/gf-drafts.log"
 }
 
+# schema DB: the migrations and the reference data in database DB
+schema() {
+    "$ROOT/schema/migrate.sh" "$SOCK" "$1"
+    for f in "$ROOT"/schema/reference/*.sql; do SQL "$1" <"$f"; done
+}
+
+# load_demo [DB CONFIG]: the demo data into DB (grantfair), whose programs'
+# configuration is CONFIG, unless it has competitions already
 load_demo() {
-    local n
-    n=$(SQL -N grantfair -e "SELECT COUNT(*) FROM competitions")
+    local db=${1:-grantfair} conf=${2:-$DIR/grantfair.hdf} n
+    n=$(SQL -N "$db" -e "SELECT COUNT(*) FROM competitions")
     [ "$n" = 0 ] || return 0
     echo "Loading demo data…"
-    SQL grantfair <"$ROOT/schema/demo/demo.sql"
+    SQL "$db" <"$ROOT/schema/demo/demo.sql"
     while IFS='|' read -r email name roles; do
-        printf '%s\n' "$DEMO_PASSWORD" | GF_CONFIG="$DIR/grantfair.hdf" \
+        printf '%s\n' "$DEMO_PASSWORD" | GF_CONFIG="$conf" \
             "$BUILD/gf-user" add "$email" "$name" "$roles" >/dev/null
     done <"$ROOT/schema/demo/users.txt"
-    SQL grantfair <"$ROOT/schema/demo/links.sql"
-    SQL grantfair <"$ROOT/schema/demo/staff.sql"
-    SQL grantfair <"$ROOT/schema/demo/review.sql"
+    SQL "$db" <"$ROOT/schema/demo/links.sql"
+    SQL "$db" <"$ROOT/schema/demo/staff.sql"
+    SQL "$db" <"$ROOT/schema/demo/review.sql"
+    # the demo's attachments are one document, stored under each name (files.c's layout)
+    SQL -N "$db" -e "SELECT stored_name FROM attachments" | while read -r f; do
+        mkdir -p "$DIR/files/${f:0:2}"
+        cp "$ROOT/schema/demo/charter.pdf" "$DIR/files/${f:0:2}/$f"
+    done
+}
+
+# demo_db NAME: a new database NAME with the demo data alone, its audit log
+# sealed as `start` seals it; its configuration is tmp/NAME.hdf
+demo_db() {
+    local db=$1 conf="$DIR/tmp/$1.hdf"
+    case "$db" in ''|*[!a-z0-9_]*) echo "stack: demo-db: a database name of a-z, 0-9 and _" >&2; exit 2 ;; esac
+    mkdir -p "$DIR/tmp"
+    printf '#include "%s"\nDB.Name = %s\n' "$DIR/grantfair.hdf" "$db" >"$conf"
+    SQL -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    schema "$db" >/dev/null
+    load_demo "$db" "$conf" >/dev/null
+    GF_CONFIG="$conf" "$BUILD/gf-audit" seal >/dev/null
 }
 
 mailer_start() {
@@ -293,6 +320,7 @@ db-start) db_start ;;
 restart-program) stop_programs "$3"; start_program "$3" "${4:-2}" ;;
 smtp-start) smtp_start ;;
 mailer-start) mailer_start ;;
+demo-db) demo_db "${3:-}" ;;
 stop-program) stop_programs "$3" ;;
 run)
     trap 'echo; echo "Stopping…"; stop; exit 0' INT TERM

@@ -30,7 +30,7 @@
 <?cs if:subcount(Criteria) > 0 ?>
 <h2>Критерии оценки</h2>
 <table><thead><tr><th scope="col">Критерий</th><th scope="col">Баллы</th><th scope="col">Вес</th></tr></thead><tbody>
-<?cs each:c = Criteria ?><tr><td><?cs var:c.name ?></td><td>0–<?cs var:c.max_score ?></td><td><?cs var:c.weight ?></td></tr><?cs /each ?>
+<?cs each:c = Criteria ?><tr><td><?cs var:c.name ?></td><td>0–<?cs var:c.max_score ?></td><td><?cs var:dec(c.weight) ?></td></tr><?cs /each ?>
 </tbody></table>
 <?cs /if ?>
 <p><a href="/projects?competition=<?cs var:Comp.id ?>">Проекты конкурса на выставке</a></p>

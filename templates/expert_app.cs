@@ -62,7 +62,7 @@
 <?cs if:Step == "submitted" ?>
 <p id="total">Оценка отправлена <?cs var:msk(A.submitted_ts) ?> (МСК). Итоговый балл: <strong><?cs var:dec(A.total) ?></strong> из 100.</p>
 <div class="scroll-x"><table id="scores"><thead><tr><th scope="col">Критерий</th><th scope="col">Вес</th><th scope="col">Оценка</th><th scope="col">Комментарий</th></tr></thead><tbody>
-<?cs each:c = Crit ?><tr><td><?cs var:c.name ?></td><td><?cs var:c.weight ?></td><td><?cs if:c.scored ?><?cs var:c.v_score ?> из <?cs var:c.max_score ?><?cs else ?>не оценивается<?cs /if ?></td><td class="text"><?cs var:c.v_comment ?></td></tr>
+<?cs each:c = Crit ?><tr><td><?cs var:c.name ?></td><td><?cs var:dec(c.weight) ?></td><td><?cs if:c.scored ?><?cs var:c.v_score ?> из <?cs var:c.max_score ?><?cs else ?>не оценивается<?cs /if ?></td><td class="text"><?cs var:c.v_comment ?></td></tr>
 <?cs /each ?>
 </tbody></table></div>
 <h3>Обоснование общей оценки</h3>
@@ -72,7 +72,7 @@
 <?cs if:Preview ?><p id="preview">Итоговый балл по этим оценкам: <strong><?cs var:Preview ?></strong> из 100.</p><?cs /if ?>
 <?cs if:Open ?><form method="post" action="/expert/applications/<?cs var:A.project_id ?>/scores" class="form wide" novalidate><?cs call:csrf_field() ?><?cs /if ?>
 <?cs each:c = Crit ?>
-  <fieldset class="rows" id="crit-<?cs var:c.id ?>"><legend><?cs var:name(c) + 1 ?>. <?cs var:c.name ?> (вес <?cs var:c.weight ?>)</legend>
+  <fieldset class="rows" id="crit-<?cs var:c.id ?>"><legend><?cs var:name(c) + 1 ?>. <?cs var:c.name ?> (вес <?cs var:dec(c.weight) ?>)</legend>
   <?cs if:c.description ?><p class="hint"><?cs var:c.description ?></p><?cs /if ?>
   <?cs if:!c.scored ?><p>Критерий не оценивается (вес 0).</p><?cs else ?>
   <div class="field"><label for="score_<?cs var:c.id ?>">Оценка, от 0 до <?cs var:c.max_score ?></label>

@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?>
 <?cs include:"staff_competition_nav.cs" ?>
 <h2>Критерии оценки</h2>
-<p>Критериев: <?cs var:subcount(Criteria) ?>, сумма весов: <strong><?cs var:WeightSum ?></strong>. Рейтинг заявки — Σ (средний балл × вес); критерий с весом 0 не оценивается.</p>
+<p>Критериев: <?cs var:subcount(Criteria) ?>, сумма весов: <strong><?cs var:dec(WeightSum) ?></strong>. Рейтинг заявки — Σ (средний балл × вес); критерий с весом 0 не оценивается.</p>
 <?cs if:!Edit.criteria ?><p class="notice">На этапе «<?cs call:stage_name(Comp.stage) ?>» критерии больше не меняются.</p><?cs /if ?>
 <?cs each:c = Criteria ?>
 <form method="post" action="/staff/competitions/<?cs var:Comp.id ?>/criteria" class="form wide" novalidate>

@@ -250,7 +250,7 @@ def test_ready_criteria_of_the_presidential_grants_fund(staff):
     assert len(rows) == 10      # replaced, not added
     assert sum(float(row[3]) for row in rows) == 10.0 and rows[3][3] == "1.50"
     page = page_of(staff, f"/staff/competitions/{cid}/criteria")
-    assert "сумма весов: <strong>10.00</strong>" in page
+    assert "сумма весов: <strong>10</strong>" in page
     assert re.search(r'name="weight" type="text" maxlength="6" value="1,5"', page)   # as people write it
     assert any("Фонда президентских грантов (1–5 млн ₽)" in a[3] for a in audit(cid))
 
