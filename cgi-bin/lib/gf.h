@@ -512,7 +512,8 @@ NEOERR *gf_captcha_answer(gf_req *r, int *result);
 
 /* Renders templates/mail/<tpl> (first line "Subject: …", blank line, body)
  * with data and puts the message in the outbox, inside the caller's
- * transaction. Marks r for delivery after the response (r may be NULL). */
+ * transaction. Marks r for delivery after the response, in the worker's
+ * first moment with no request waiting (r may be NULL). */
 NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data);
 /* Delivers due outbox rows (at most limit); returns how many were tried. */
 NEOERR *gf_mail_deliver(int limit, int *tried);

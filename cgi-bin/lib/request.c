@@ -16,7 +16,9 @@
 #include <strings.h>
 #include <unistd.h>
 #include <signal.h>
+#include <poll.h>
 #include <fcgiapp.h>
+#include <fastcgi.h>     /* FCGI_LISTENSOCK_FILENO */
 #include <sodium.h>
 #include "gf.h"
 
@@ -395,13 +397,21 @@ done:
     gf_db_rollback();    /* a handler never leaves a transaction open */
     free(r.send_data);
     cgi_destroy(&cgi);
-    after = r.after_response;
+    if (r.after_response)
+        after = r.after_response;   /* kept until a moment with nobody waiting */
 }
 
-/* Work queued by the last request (mail delivery), after its response. */
+/* Work queued by a request (mail delivery), after its response — when no
+ * other request is waiting for a worker: on the night of a deadline every
+ * worker answers first and the mail goes out in the first quiet moment (or
+ * by the mailer daemon; it waits in the outbox either way). */
 static void after_response(void)
 {
     void (*f)(void) = after;
+    struct pollfd next = {.fd = FCGI_LISTENSOCK_FILENO, .events = POLLIN};
+
+    if (f && !FCGX_IsCGI() && poll(&next, 1, 0) > 0)
+        return;
 
     after = NULL;
     if (f)

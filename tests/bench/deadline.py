@@ -101,10 +101,90 @@ def rush(ngo, start):
     return {"app": app, "sha": sha, "ms": ms}
 
 
+def fsync_ms(samples=20):
+    """What one write + fsync of a small file costs on the stack's disk."""
+    path, times = f"{DIR}/tmp/fsync-probe", []
+    for _ in range(samples):
+        with open(path, "wb") as f:
+            f.write(os.urandom(4096))
+            t0 = time.monotonic()
+            f.flush()
+            os.fsync(f.fileno())
+            times.append((time.monotonic() - t0) * 1000)
+    os.remove(path)
+    return statistics.median(times)
+
+
+def cpu_seconds():
+    """CPU time used so far by each part of the stack, and by this client:
+    {component: seconds}, from /proc (the programs' pid files in run/)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+
+    def proc(pid):
+        try:
+            f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            return (int(f[11]) + int(f[12])) / tick
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    for name in os.listdir(f"{DIR}/run"):
+        if not name.endswith(".pid"):
+            continue
+        comp = name[:-4]
+        comp = {"mysqld": "mariadb", "app_files": "programs", "application": "programs"}.get(
+            comp, comp if comp in ("nginx", "mailer", "smtp") else "programs")
+        for pid in open(f"{DIR}/run/{name}").read().split():
+            out[comp] = out.get(comp, 0.0) + proc(pid)
+            # nginx's workers are its master's children
+            if comp == "nginx":
+                for child in open(f"/proc/{pid}/task/{pid}/children").read().split():
+                    out[comp] += proc(child)
+    t = os.times()
+    out["client"] = t.user + t.system
+    return out
+
+
+def nginx_times(apps):
+    """rt (nginx: the whole request) and uht (until the program's header:
+    waiting for a free worker + the program's work) per request of the
+    burst, from the access log (flushed by a reopen)."""
+    subprocess.run(["kill", "-USR1", open(f"{DIR}/run/nginx.pid").read().strip()])
+    time.sleep(1.5)
+    want = {str(a) for a in apps}
+    out = {"files": [], "submit": []}
+    pat = re.compile(r'"POST /applications/(\d+)/(files|submit) [^"]*" (\d+) .* rt=([\d.]+) '
+                     r'uct=\S+ uht=([\d.]+)')
+    for line in open(f"{DIR}/log/nginx-access.log", encoding="utf-8", errors="replace"):
+        m = pat.search(line)
+        if m and m.group(1) in want and m.group(3) == "303":
+            out[m.group(2)].append((float(m.group(4)) * 1000, float(m.group(5)) * 1000))
+    return out
+
+
+def pct(xs, q):
+    xs = sorted(xs) or [0]
+    return xs[min(len(xs) - 1, int(len(xs) * q))]
+
+
 def main():
     print(f"deadline: preparing {N} NGOs with complete drafts…", flush=True)
     with concurrent.futures.ThreadPoolExecutor(8) as ex:
         ngos = list(ex.map(prepare, range(N)))
+        alone = list(ex.map(prepare, range(N, N + 10)))
+    # the same work one NGO at a time: what a request costs with no queue
+    serial = {"files": [], "submit": []}
+    for ngo in alone:
+        s, csrf, app = ngo["s"], ngo["csrf"], ngo["app"]
+        t0 = time.monotonic()
+        s.post(f"{URL}/applications/{app}/files", allow_redirects=False, data={"csrf": csrf, "kind": "Устав"},
+               files={"file": ("устав.pdf", PDF, "application/pdf")}, timeout=60)
+        t1 = time.monotonic()
+        s.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf}, allow_redirects=False, timeout=60)
+        t2 = time.monotonic()
+        serial["files"].append((t1 - t0) * 1000)
+        serial["submit"].append((t2 - t1) * 1000)
+        time.sleep(0.3)     # let the worker finish what it does after the response
     start = threading.Event()
     killer = None
     if KILL:
@@ -124,8 +204,12 @@ def main():
         futures = [ex.submit(rush, n, start) for n in ngos]
         if killer:
             killer.start()
+        t_burst = time.monotonic()
+        cpu0 = cpu_seconds()
         start.set()
         results = [f.result() for f in futures]
+        burst_s = time.monotonic() - t_burst
+        cpu1 = cpu_seconds()
     if killer:
         killer.join()
     acked = [r for r in results if r]
@@ -142,6 +226,31 @@ def main():
           f"{' (MariaDB was killed and restarted during the burst)' if KILL else ''}")
     print(f"deadline: acknowledged={len(acked)} lost={lost} "
           f"p50_ms={statistics.median(ms):.0f} p99_ms={p99:.0f}")
+    # where the time goes (every figure from this run)
+    workers = int(os.environ.get("GF_WORKERS", "4"))
+    ng = nginx_times([r["app"] for r in acked])
+    for kind in ("files", "submit"):
+        rt = [a for a, _ in ng[kind]]
+        uht = [b for _, b in ng[kind]]
+        alone_ms = statistics.median(serial[kind])
+        print(f"deadline: {kind}: alone_ms={alone_ms:.0f} in the burst: nginx_p50_ms="
+              f"{pct(rt, .5):.0f} nginx_p99_ms={pct(rt, .99):.0f} "
+              f"queue_p99_ms={max(0, pct(uht, .99) - alone_ms):.0f} (waiting for one of "
+              f"{workers} workers)")
+    client = [r["ms"] for r in acked]
+    server = sorted(a for a, _ in ng["files"] + ng["submit"])
+    busy = burst_s * 1000 * workers / max(1, len(acked))
+    print(f"deadline: worker_ms_per_ngo={busy:.0f} (burst {burst_s:.1f} s × {workers} workers / "
+          f"{len(acked)}; alone one NGO takes {statistics.median(serial['files']) + statistics.median(serial['submit']):.0f} ms "
+          f"of the two programs)")
+    print(f"deadline: client_p99_ms={pct(client, .99):.0f} vs nginx sum p99 — the rest is the "
+          f"client (200 Python threads on the same cores) and retries")
+    used = {k: cpu1.get(k, 0) - cpu0.get(k, 0) for k in cpu1}
+    print(f"deadline: cpu_s during the burst ({burst_s:.1f} s × {os.cpu_count()} cores = "
+          f"{burst_s * os.cpu_count():.1f} s): " +
+          " ".join(f"{k}={v:.2f}" for k, v in sorted(used.items(), key=lambda kv: -kv[1]) if v >= 0.01))
+    print(f"deadline: fsync_ms={fsync_ms():.1f} (one write + fsync on this disk; an upload fsyncs its "
+          f"file, every commit its redo log)")
     return 0 if lost == 0 else 1
 
 
