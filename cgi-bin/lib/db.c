@@ -112,6 +112,11 @@ static NEOERR *db_error(MYSQL_STMT *st, const char *sql)
 
     if (e == 1062)
         return nerr_raise(GF_ERR_DUPLICATE, "duplicate key: %s", msg);
+    /* a deadlock (1213: InnoDB rolled the transaction back) or a lock held
+     * too long by another request (1205): nothing was written, pressing the
+     * button again works — the "try again" page, not an error id */
+    if (e == 1213 || e == 1205)
+        return nerr_raise(GF_ERR_UNAVAILABLE, "lock conflict (%u): %s", e, msg);
     if (is_conn_error(e)) {
         drop_connection();
         return nerr_raise(GF_ERR_UNAVAILABLE, "database connection lost (%u)", e);

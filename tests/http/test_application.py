@@ -4,6 +4,7 @@ import datetime
 import glob
 import hashlib
 import re
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -13,7 +14,7 @@ import pytest
 import requests
 
 from applicant import BUDGET, CARD, CONSENT, INTAKE, TEAM, Ngo, dates, plan
-from conftest import DIR, URL, csrf_of, login, make_user, sql, wait_for_mail
+from conftest import DIR, URL, csrf_of, login, make_user, sql, stack, wait_for_mail
 
 @pytest.fixture
 def a():
@@ -615,3 +616,31 @@ def test_the_attachments_page_shows_no_sha256_but_the_receipt_keeps_it(a):
     assert a.submit(app).status_code == 303
     receipt = a.s.get(f"{URL}/applications/{app}").text
     assert sha in receipt and "SHA-256" in receipt
+
+
+def test_a_lock_held_too_long_gets_the_try_again_page_and_changes_nothing(a):
+    """Another request holding the organization's row past the lock wait
+    (1205; a deadlock, 1213, is answered the same way) is the «try again»
+    page (503), not an error id; nothing is submitted, and pressing the
+    button again works."""
+    app = a.new_app()
+    a.fill(app)
+    csrf = csrf_of(a.s.get(f"{URL}/applications/{app}").text)
+    sql("SET GLOBAL innodb_lock_wait_timeout = 1")
+    try:
+        stack("restart-program", DIR, "application")     # new connections take the setting
+        holder = subprocess.Popen(
+            ["mariadb", "--no-defaults", "-S", f"{DIR}/run/mysql.sock", "-uroot", "grantfair", "-e",
+             f"BEGIN; SELECT id FROM organizations WHERE id = {org_of(a)} FOR UPDATE; "
+             f"DO SLEEP(4); COMMIT"])
+        time.sleep(0.7)
+        r = a.s.post(f"{URL}/applications/{app}/submit", data={"csrf": csrf}, allow_redirects=False)
+        holder.wait()
+    finally:
+        sql("SET GLOBAL innodb_lock_wait_timeout = 50")
+        stack("restart-program", DIR, "application")
+    assert r.status_code == 503, r.status_code
+    assert "Сервис временно недоступен" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["draft"]]
+    assert a.submit(app).status_code == 303
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["submitted"]]
