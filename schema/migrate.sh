@@ -39,9 +39,21 @@ comments(id, project_id, author_name, body, status, created_at)
 outbox(id, status)"
 
 {
-    # from nothing, so that what an older version granted (the whole
-    # database) goes; one batch, so the programs see the change at once
-    echo "REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'gf_read'@'localhost';"
+    # gf_read's grants on this database from nothing, so that what an older
+    # version granted (the whole database) goes — only on $DB: the account
+    # may serve other databases (a second site, the demo check's copy).
+    # Read programs may be refused for the moment between these lines.
+    SQL -N -e "SELECT 'db' FROM mysql.db WHERE User = 'gf_read' AND Host = 'localhost' AND Db = DATABASE()
+               UNION ALL
+               SELECT Table_name FROM mysql.tables_priv
+               WHERE User = 'gf_read' AND Host = 'localhost' AND Db = DATABASE()" |
+    while read -r t; do
+        if [ "$t" = db ]; then
+            echo "REVOKE ALL PRIVILEGES ON \`$DB\`.* FROM 'gf_read'@'localhost';"
+        else
+            echo "REVOKE ALL PRIVILEGES ON \`$DB\`.\`$t\` FROM 'gf_read'@'localhost';"
+        fi
+    done
     for t in $READ_TABLES; do
         echo "GRANT SELECT ON \`$DB\`.\`$t\` TO 'gf_read'@'localhost';"
     done

@@ -121,3 +121,23 @@ def test_every_read_program_still_works():
     v = subprocess.run([f"{BUILD}/gf-audit", "verify"], env=env, capture_output=True, text=True)
     assert v.returncode == 0 and "chain intact" in v.stdout + v.stderr, v.stderr
     assert denied_lines() == before
+
+
+def test_migrating_another_database_leaves_this_ones_grants():
+    """migrate.sh grants gf_read from nothing on its own database only: a
+    second database on the server (another site, the demo check's copy)
+    migrated afterwards takes nothing from this one."""
+    name = "gfgrants_other"
+    sql(f"DROP DATABASE IF EXISTS {name}")
+    sql(f"CREATE DATABASE {name}")
+    try:
+        subprocess.run([f"{ROOT}/schema/migrate.sh", f"{DIR}/run/mysql.sock", name], check=True,
+                       capture_output=True)
+        r = as_reader("SELECT id, title FROM projects LIMIT 1")
+        assert r.returncode == 0, r.stderr
+        assert requests.get(f"{URL}/projects").status_code == 200
+    finally:
+        sql(f"DROP DATABASE IF EXISTS {name}")
+        # the other database's grants go with it (DROP DATABASE keeps them)
+        sql(f"DELETE FROM mysql.tables_priv WHERE Db = '{name}'; "
+            f"DELETE FROM mysql.columns_priv WHERE Db = '{name}'; FLUSH PRIVILEGES")
