@@ -338,8 +338,8 @@ WHERE p.frozen IS NOT NULL ORDER BY p.id, s.ahead DESC;
 -- a draft of ngo@demo's organization in the open intake: the card and the
 -- team saved, the rest still to do
 INSERT INTO projects (id, competition_id, org_id, direction_id, municipality_id, title, summary, status, exhibit,
-                      created_at, updated_at)
-VALUES (51, 1, 1, 1, 5, 'Курсы помощников по уходу за тяжелобольными', '', 'draft', 'none',
+                      number, created_at, updated_at)
+VALUES (51, 1, 1, 1, 5, 'Курсы помощников по уходу за тяжелобольными', '', 'draft', 'none', 'GF-1-00051',
         demo_msk(6, '10:30'), demo_msk(3, '11:45'));
 INSERT INTO application_sections (project_id, section, data, valid, version, saved_at)
 SELECT 51, 'card', JSON_OBJECT('title', 'Курсы помощников по уходу за тяжелобольными', 'direction', '1',

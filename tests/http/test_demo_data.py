@@ -146,6 +146,14 @@ def test_no_title_or_text_is_told_twice(db):
     assert q(db, "SELECT title FROM news GROUP BY title HAVING COUNT(*) > 1") == []
 
 
+def test_every_application_has_its_one_number(db):
+    """Drafts too carry the registry number (GF-<competition>-<id>, 017),
+    the one the applicant sees everywhere."""
+    rows = q(db, "SELECT id, competition_id, number FROM projects")
+    bad = [r for r in rows if r[2] != f"GF-{r[1]}-{int(r[0]):05d}"]
+    assert not bad, bad[:5]
+
+
 def test_organizations_have_valid_numbers_and_a_real_address(db):
     for oid, inn, ogrn, kpp, addr, muni in q(db, "SELECT o.id, o.inn, o.ogrn, o.kpp, o.address, m.name"
                                                  " FROM organizations o JOIN municipalities m"
