@@ -108,7 +108,7 @@ static NEOERR *change_password(gf_req *r)
  * registered). Mails count as registration's do (Register.*). */
 static NEOERR *change_email(gf_req *r)
 {
-    char *email = gf_email_norm(gf_param(r, "new_email", ""));
+    char *email = gf_email_norm(gf_param(r, "new_email", "")), *own;
     long window = gf_cfg_int("Register.RateWindow", 3600);
     int right, taken = 0, allowed = 0;
     HDF *mail = NULL;
@@ -117,8 +117,13 @@ static NEOERR *change_email(gf_req *r)
     if (!gf_valid_email(email))
         gf_field_error(r, "new_email", "Адрес электронной почты указан неверно, например: name@mail.ru.");
     /* the password before anything about the address */
-    if ((err = check_current_password(r, "email_password", &right)) || !right ||
-        gf_form_has_errors(r) ||
+    if ((err = check_current_password(r, "email_password", &right)) || !right)
+        goto done;
+    own = gf_email_norm(hdf_get_value(r->hdf, "User.Email", ""));
+    if (!strcmp(email, own))
+        gf_field_error(r, "new_email", "Это ваш текущий адрес: укажите новый.");
+    free(own);
+    if (gf_form_has_errors(r) ||
         (err = gf_limit_ip(r, "account-email", gf_cfg_int("Register.IPMax", 100), window,
                            "new_email", &allowed)) || !allowed ||
         (err = gf_limit_email(r, "account-email", email, gf_cfg_int("Register.EmailMax", 3), window,

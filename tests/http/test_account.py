@@ -1,6 +1,7 @@
 """Password reset, change of password and email, sessions and log-out everywhere."""
 import os
 import re
+import time
 import uuid
 
 import pytest
@@ -290,6 +291,21 @@ def test_a_taken_address_gets_the_same_answer_and_its_owner_a_mail(clean_limits)
     assert "token=" not in body
     assert sql(f"SELECT COUNT(*) FROM email_tokens WHERE purpose = 'email' AND email = '{taken}' "
                "AND used_at IS NULL")[0][0] == "0"
+
+
+def test_the_own_address_as_the_new_one_is_no_change_and_mails_nobody(clean_limits):
+    email, pw = user()
+    s = requests.Session()
+    login(s, email, pw)
+    page = s.get(f"{URL}/account").text
+    seen = set(mail_files())
+    r = s.post(f"{URL}/account", allow_redirects=False, data={
+        "csrf": csrf_of(page), "action": "email", "new_email": " " + email.upper(),
+        "email_password": pw})
+    assert r.status_code == 400
+    assert "Это ваш текущий адрес" in r.text
+    time.sleep(1.5)
+    assert not [f for f in set(mail_files()) - seen if email in open(f, errors="replace").read()]
 
 
 # ---- old links die (issue 9, item 9) ----------------------------------------------
