@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include "grant.h"
 
 enum { Q_LIST, Q_LOCK, Q_TOTAL, Q_ADD, Q_FIND, Q_DELETE, Q_DOWNLOAD, Q__MAX };
@@ -59,15 +58,6 @@ static NEOERR *lock(long long id)
         err = gf_db_row(Q[Q_LOCK], ARGS(A_INT(id)), h, NULL, NULL);
     hdf_destroy(&h);
     return nerr_pass(err);
-}
-
-/* Removes a stored file that the database does not (or no longer) list. */
-static void unlink_stored(const char *stored)
-{
-    char path[1024];
-
-    gf_file_path(stored, path, sizeof path);
-    unlink(path);
 }
 
 static NEOERR *upload(gf_req *r, long long id)
@@ -140,13 +130,17 @@ static NEOERR *upload(gf_req *r, long long id)
         r->status = 409;
         goto fail;
     }
-    if ((err = gf_db_commit()))
-        goto fail;
+    if ((err = gf_db_commit())) {
+        /* committed or not, we cannot tell: the file stays (at worst an
+         * orphan), never a row without its file */
+        gf_db_rollback();
+        return nerr_pass(err);
+    }
     gf_log("info", "attachment for application %lld: %s, %lld bytes", id, mime, size);
     return STATUS_OK;
 fail:
     gf_db_rollback();
-    unlink_stored(stored);
+    gf_file_remove(stored);
     return nerr_pass(err);
 }
 
@@ -175,7 +169,7 @@ static NEOERR *remove_one(gf_req *r, long long id)
         gf_db_rollback();
         return nerr_pass(err);
     }
-    unlink_stored(stored);
+    gf_file_remove(stored);
     return STATUS_OK;
 }
 

@@ -25,7 +25,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 #include "grant.h"
 
 enum {
@@ -223,15 +222,6 @@ static NEOERR *write_profile(gf_req *r, long long org_id, const char *logo, cons
     return nerr_pass(err);
 }
 
-static void remove_file(const char *stored)
-{
-    char path[1024];
-
-    gf_file_path(stored, path, sizeof path);
-    if (unlink(path))
-        gf_log("warn", "could not delete the logo file %s", stored);
-}
-
 /* Saves the profile: a new one only whole; one that exists with every
  * valid field (an ИНН another organization holds is one more error, and
  * the rest is written again without it). */
@@ -256,9 +246,9 @@ static NEOERR *save(gf_req *r, long long org_id)
                                  "представителя пригласить вас через профиль организации.");
     }
     if (saved && old[0])
-        remove_file(old);                  /* no longer referenced: committed */
+        gf_file_remove(old);                  /* no longer referenced: committed */
     if (!saved && logo[0])
-        remove_file(logo);                 /* stored for nothing */
+        gf_file_remove(logo);                 /* stored for nothing */
     if (saved && org_id && gf_form_has_errors(r))
         gf_set_int(r->hdf, "Stored.has_logo", logo[0] ? 1 :
                    old[0] ? 0 : hdf_get_int_value(r->hdf, "Stored.has_logo", 0));

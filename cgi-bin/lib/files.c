@@ -202,3 +202,12 @@ void gf_download_data(gf_req *r, char *data, size_t len, const char *mime, const
     r->send_name = name;
     r->respond = send_data;
 }
+
+void gf_file_remove(const char *stored)
+{
+    char path[1024];
+
+    gf_file_path(stored, path, sizeof path);
+    if (unlink(path))
+        gf_log("warn", "could not delete the stored file %s", stored);
+}

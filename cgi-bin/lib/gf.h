@@ -444,6 +444,10 @@ NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
 void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback);
 /* Where a stored file lives. */
 void gf_file_path(const char *stored, char *path, size_t n);
+/* Deletes a stored file the database no longer lists — only after the
+ * commit that stopped listing it (a crash between leaves an orphan file,
+ * never a row without its file); a failure is logged. */
+void gf_file_remove(const char *stored);
 /* Answers the request with the stored file as a download of this type
  * and name instead of a page (the strings must outlive the handler: keep
  * them in r->hdf). */
