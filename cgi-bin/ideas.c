@@ -161,7 +161,7 @@ static NEOERR *show(gf_req *r)
 static NEOERR *send_idea(gf_req *r)
 {
     struct idea f = {0};
-    char ip_bucket[100], email_bucket[100];
+    char ip_bucket[100], ip_key[80], email_bucket[100];
     int counted;
     NEOERR *err = STATUS_OK;
 
@@ -179,7 +179,8 @@ static NEOERR *send_idea(gf_req *r)
     f.muni = gf_parse_id(gf_param(r, "municipality", ""));
     if ((err = validate(r, &f)))
         return nerr_pass(err);
-    snprintf(ip_bucket, sizeof ip_bucket, "ideas:ip:%s", r->ip);
+    gf_ip_key(r->ip, ip_key, sizeof ip_key);
+    snprintf(ip_bucket, sizeof ip_bucket, "ideas:ip:%s", ip_key);
     gf_email_bucket("ideas:email", f.email, email_bucket, sizeof email_bucket);
     if (!gf_form_has_errors(r))
         err = check_limits(r, f.email, email_bucket, ip_bucket);

@@ -127,6 +127,11 @@ int gf_password_ok(const char *pw);
  * "<prefix>:" and the hex SHA-256 of gf_email_norm(email), into out[n]
  * (n >= strlen(prefix) + 66). */
 void gf_email_bucket(const char *prefix, const char *email, char *out, size_t n);
+/* The key a per-address limit counts a client under (out[n], n >= 64):
+ * an IPv4 address as it is (also when seen as ::ffff:a.b.c.d), an IPv6
+ * one as its /64 network ("2001:db8:1:2::/64"), which one subscriber
+ * holds whole. */
+void gf_ip_key(const char *ip, char *out, size_t n);
 /* A website as people type it ("ngo.ru", "www.ngo.ru/about",
  * "https://нко.рф"): malloc'd with its scheme ("https://" when none was
  * typed; caller frees), or NULL when it is not a web address (another

@@ -206,9 +206,10 @@ static NEOERR *limit(gf_req *r, const char *bucket, long max, long window, const
 NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const char *field,
                     int *allowed)
 {
-    char bucket[160];
+    char bucket[160], key[80];
 
-    snprintf(bucket, sizeof bucket, "%.40s:ip:%s", name, r->ip);
+    gf_ip_key(r->ip, key, sizeof key);
+    snprintf(bucket, sizeof bucket, "%.40s:ip:%s", name, key);
     /* not "с вашего адреса": that reads as the e-mail address */
     return nerr_pass(limit(r, bucket, max, window, field,
                            "Слишком много запросов из вашей сети (с вашего IP-адреса).", allowed));
@@ -239,7 +240,7 @@ static const char *dummy_hash(void)
 NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, int *result,
                           long long *user_id, int *confirmed)
 {
-    char ebucket[128], ibucket[128], ehash[65], *key = gf_email_norm(email);
+    char ebucket[128], ibucket[128], ikey[80], ehash[65], *key = gf_email_norm(email);
     int ok_ip, ok_user, found = 0, good;
     long max_user = gf_cfg_int("Login.MaxFailures", 5);
     long max_ip = gf_cfg_int("Login.MaxFailuresPerIP", 30);
@@ -252,7 +253,8 @@ NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, in
      * must not get fresh tries after "lockme@…" is locked */
     gf_sha256_hex(key, strlen(key), ehash);
     snprintf(ebucket, sizeof ebucket, "login:user:%.32s", ehash);
-    snprintf(ibucket, sizeof ibucket, "login:ip:%s", r->ip);
+    gf_ip_key(r->ip, ikey, sizeof ikey);
+    snprintf(ibucket, sizeof ibucket, "login:ip:%s", ikey);
     if ((err = gf_rate_limit(ebucket, (int)max_user, (int)window, 0, &ok_user)) ||
         (err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 0, &ok_ip)) ||
         !ok_user || !ok_ip) {

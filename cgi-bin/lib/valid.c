@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <strings.h>
 #include "gf.h"
 
@@ -458,4 +459,25 @@ char *gf_web_address(const char *s)
         return NULL;
     snprintf(out, n, "%s%s", scheme, rest);      /* the scheme in lower case, the rest as typed */
     return out;
+}
+
+void gf_ip_key(const char *ip, char *out, size_t n)
+{
+    unsigned char a[16];
+    char text[INET6_ADDRSTRLEN];
+
+    snprintf(out, n, "%s", ip ? ip : "");
+    if (!ip || !strchr(ip, ':') || inet_pton(AF_INET6, ip, a) != 1)
+        return;
+    /* an IPv4 client seen through an IPv6 socket is that IPv4 address */
+    static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (!memcmp(a, mapped, 12)) {
+        if (inet_ntop(AF_INET, a + 12, text, sizeof text))
+            snprintf(out, n, "%s", text);
+        return;
+    }
+    /* one IPv6 subscriber holds a whole /64 and may take any address in it */
+    memset(a + 8, 0, 8);
+    if (inet_ntop(AF_INET6, a, text, sizeof text))
+        snprintf(out, n, "%s/64", text);
 }

@@ -152,6 +152,24 @@ START_TEST(email_keys_are_trimmed_and_lower_case)
 }
 END_TEST
 
+START_TEST(ip_keys_count_an_ipv6_subscriber_once)
+{
+    char k[80];
+    gf_ip_key("203.0.113.7", k, sizeof k);
+    ck_assert_str_eq(k, "203.0.113.7");
+    gf_ip_key("::ffff:203.0.113.7", k, sizeof k);
+    ck_assert_str_eq(k, "203.0.113.7");
+    gf_ip_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd", k, sizeof k);
+    ck_assert_str_eq(k, "2001:db8:1:2::/64");
+    gf_ip_key("2001:db8:1:2::9", k, sizeof k);
+    ck_assert_str_eq(k, "2001:db8:1:2::/64");
+    gf_ip_key("not-an-address", k, sizeof k);
+    ck_assert_str_eq(k, "not-an-address");
+    gf_ip_key(NULL, k, sizeof k);
+    ck_assert_str_eq(k, "");
+}
+END_TEST
+
 START_TEST(captcha_answers)
 {
     ck_assert(gf_captcha_check("7", 4, 3));
@@ -259,6 +277,7 @@ Suite *valid_suite(void)
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
     tcase_add_test(tc, email_keys_are_trimmed_and_lower_case);
+    tcase_add_test(tc, ip_keys_count_an_ipv6_subscriber_once);
     tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
     tcase_add_test(tc, utf8_clean_drops_bad_bytes_anywhere_and_counts_characters);
     tcase_add_test(tc, file_names_keep_their_last_letter_and_lose_paths_and_controls);
