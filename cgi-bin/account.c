@@ -403,11 +403,11 @@ static NEOERR *change(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/account", show, change, 0},
-        {"/account/email", confirm_email_page, confirm_email, 0},
-        {"/account/alerts", NULL, save_alerts, GR_STAFF},
-        {"/account/welcome", welcome_page, welcome, GF_PUBLIC},
-        {NULL, NULL, NULL, 0},
+        {"/account", show, change, 0, 0},
+        {"/account/email", confirm_email_page, confirm_email, 0, 0},
+        {"/account/alerts", NULL, save_alerts, GR_STAFF, 0},
+        {"/account/welcome", welcome_page, welcome, GF_PUBLIC, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "account", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_USERS, .routes = routes};

@@ -610,10 +610,10 @@ done:
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/admin/users", list, NULL, 0},
-        {"/admin/users/#", show, act, 0},
-        {"/admin/users/invite", invite_form, invite, 0},
-        {NULL, NULL, NULL, 0},
+        {"/admin/users", list, NULL, 0, 0},
+        {"/admin/users/#", show, act, 0, 0},
+        {"/admin/users/invite", invite_form, invite, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "admin_users", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_ADMIN, .routes = routes};

@@ -258,9 +258,9 @@ static NEOERR *change(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/applications/#/files", show, change, 0},
-        {"/files/#", download, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/applications/#/files", show, change, 0, GF_FILES},
+        {"/files/#", download, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "app_files", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT | GR_STAFF | GR_ADMIN, .routes = routes};

@@ -203,7 +203,7 @@ int main(int argc, char **argv)
     for (const gr_section *s = gr_sections; s->name && n < 15; s++)
         if (!s->own_program) {
             snprintf(patterns[n], sizeof patterns[n], "/applications/#/%s", s->name);
-            routes[n] = (gf_route){patterns[n], view, save, 0};
+            routes[n] = (gf_route){patterns[n], view, save, 0, 0};
             n++;
         }
     return gf_run(argc, argv, &prog);

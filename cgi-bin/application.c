@@ -437,11 +437,11 @@ static NEOERR *do_submit(gf_req *r) { return nerr_pass(submit(r, r->id)); }
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/applications/new", ask, start, GR_APPLICANT},
-        {"/applications/#", show, NULL, 0},
-        {"/applications/#/submit", NULL, do_submit, GR_APPLICANT},
-        {"/applications/#/withdraw", withdraw_ask, withdraw, GR_APPLICANT},
-        {NULL, NULL, NULL, 0},
+        {"/applications/new", ask, start, GR_APPLICANT, 0},
+        {"/applications/#", show, NULL, 0, 0},
+        {"/applications/#/submit", NULL, do_submit, GR_APPLICANT, 0},
+        {"/applications/#/withdraw", withdraw_ask, withdraw, GR_APPLICANT, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "application", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT | GR_STAFF | GR_ADMIN, .routes = routes};

@@ -103,13 +103,13 @@ int main(int argc, char **argv)
 {
     /* /cabinet for anyone signed in; each role's page for that role */
     static const gf_route routes[] = {
-        {"/cabinet", handle, NULL, GF_USERS},
-        {"/cabinet/applicant", handle, NULL, GR_APPLICANT},
-        {"/cabinet/expert", handle, NULL, GR_EXPERT},
-        {"/cabinet/staff", handle, NULL, GR_STAFF},
-        {"/cabinet/secretary", handle, NULL, GR_SECRETARY},
-        {"/cabinet/admin", handle, NULL, GR_ADMIN},
-        {NULL, NULL, NULL, 0},
+        {"/cabinet", handle, NULL, GF_USERS, 0},
+        {"/cabinet/applicant", handle, NULL, GR_APPLICANT, 0},
+        {"/cabinet/expert", handle, NULL, GR_EXPERT, 0},
+        {"/cabinet/staff", handle, NULL, GR_STAFF, 0},
+        {"/cabinet/secretary", handle, NULL, GR_SECRETARY, 0},
+        {"/cabinet/admin", handle, NULL, GR_ADMIN, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "cabinet", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_USERS, .routes = routes};

@@ -698,13 +698,13 @@ static NEOERR *protocol_pdf(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/commission", list, NULL, 0},
-        {"/commission/#", show, NULL, 0},
-        {"/commission/#/marks", NULL, marks, GR_SECRETARY},
-        {"/commission/#/decision", NULL, decision, GR_SECRETARY},
-        {"/commission/#/protocol", protocol, NULL, 0},
-        {"/commission/#/protocol.pdf", protocol_pdf, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/commission", list, NULL, 0, 0},
+        {"/commission/#", show, NULL, 0, 0},
+        {"/commission/#/marks", NULL, marks, GR_SECRETARY, 0},
+        {"/commission/#/decision", NULL, decision, GR_SECRETARY, 0},
+        {"/commission/#/protocol", protocol, NULL, 0, 0},
+        {"/commission/#/protocol.pdf", protocol_pdf, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     /* staff and administrators read (staff publish the decision on their
      * own pages); the secretary marks and records */

@@ -58,9 +58,9 @@ static NEOERR *document(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/competitions/#", page, NULL, 0},
-        {"/documents/#", document, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/competitions/#", page, NULL, 0, 0},
+        {"/documents/#", document, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "competition", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};

@@ -589,12 +589,12 @@ static NEOERR *file(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/expert", list, NULL, 0},
-        {"/expert/applications/#", app_show, NULL, 0},
-        {"/expert/applications/#/declare", NULL, declare, 0},
-        {"/expert/applications/#/scores", NULL, scores, 0},
-        {"/expert/files/#", file, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/expert", list, NULL, 0, 0},
+        {"/expert/applications/#", app_show, NULL, 0, 0},
+        {"/expert/applications/#/declare", NULL, declare, 0, 0},
+        {"/expert/applications/#/scores", NULL, scores, 0, 0},
+        {"/expert/files/#", file, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "expert", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_EXPERT, .routes = routes};

@@ -187,8 +187,8 @@ static NEOERR *profile_save(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/expert/profile", profile_show, profile_save, 0},
-        {NULL, NULL, NULL, 0},
+        {"/expert/profile", profile_show, profile_save, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "expert_profile", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_EXPERT, .routes = routes};

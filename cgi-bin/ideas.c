@@ -199,7 +199,7 @@ static NEOERR *send_idea(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/ideas", show, send_idea, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/ideas", show, send_idea, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "ideas", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);

@@ -77,7 +77,7 @@ static NEOERR *sign_in(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/login", show, sign_in, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/login", show, sign_in, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "login", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);

@@ -28,7 +28,7 @@ static NEOERR *sign_out(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/logout", show, sign_out, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/logout", show, sign_out, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "logout", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};
     return gf_run(argc, argv, &prog);

@@ -59,7 +59,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/my", handle, NULL, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/my", handle, NULL, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "my", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GR_APPLICANT, .routes = routes};
     return gf_run(argc, argv, &prog);

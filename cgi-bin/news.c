@@ -47,7 +47,7 @@ static NEOERR *item(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/news", list, NULL, 0}, {"/news/#", item, NULL, 0}, {NULL, NULL, NULL, 0},
+        {"/news", list, NULL, 0, 0}, {"/news/#", item, NULL, 0, 0}, {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "news", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};

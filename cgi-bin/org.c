@@ -454,10 +454,10 @@ static NEOERR *change(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/org", show, change, 0},
-        {"/org/join", join_page, join, 0},
-        {"/org/logo/#", serve_logo, NULL, GF_PUBLIC},
-        {NULL, NULL, NULL, 0},
+        {"/org", show, change, 0, GF_FILES},
+        {"/org/join", join_page, join, 0, 0},
+        {"/org/logo/#", serve_logo, NULL, GF_PUBLIC, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "org", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_APPLICANT, .routes = routes};

@@ -82,7 +82,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/projects/#", handle, NULL, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/projects/#", handle, NULL, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "project", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};
     return gf_run(argc, argv, &prog);

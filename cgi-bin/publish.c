@@ -383,8 +383,8 @@ static NEOERR *publish(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/competitions/#/publish", show, publish, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/competitions/#/publish", show, publish, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     /* administrators read the page (as the registry); the POST handler
      * lets only staff publish: one pattern cannot split roles by method */

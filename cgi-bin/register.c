@@ -297,10 +297,10 @@ done:
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/register", show, sign_up, 0},
-        {"/register/confirm", confirm_page, confirm, 0},
-        {"/register/resend", resend_page, resend, 0},
-        {NULL, NULL, NULL, 0},
+        {"/register", show, sign_up, 0, 0},
+        {"/register/confirm", confirm_page, confirm, 0, 0},
+        {"/register/resend", resend_page, resend, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "register", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};

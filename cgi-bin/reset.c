@@ -126,9 +126,9 @@ static NEOERR *set_password(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/reset", ask, request_link, 0},
-        {"/reset/new", new_password_page, set_password, 0},
-        {NULL, NULL, NULL, 0},
+        {"/reset", ask, request_link, 0, 0},
+        {"/reset/new", new_password_page, set_password, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "reset", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GF_PUBLIC, .routes = routes};

@@ -248,12 +248,12 @@ int main(int argc, char **argv)
 {
     /* the whole path must match a pattern: /results/5.csv is not /results/# */
     static const gf_route routes[] = {
-        {"/results", list, NULL, 0},
-        {"/results/data", data, NULL, 0},
-        {"/results/#", page, NULL, 0},
-        {"/results/#.csv", csv, NULL, 0},
-        {"/results/#.json", json, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/results", list, NULL, 0, 0},
+        {"/results/data", data, NULL, 0, 0},
+        {"/results/#", page, NULL, 0, 0},
+        {"/results/#.csv", csv, NULL, 0, 0},
+        {"/results/#.json", json, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "results", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GF_PUBLIC, .public_cache = 1, .routes = routes};

@@ -504,10 +504,10 @@ static NEOERR *decide(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/applications/#", show, NULL, 0},
-        {"/staff/applications/#/notes", NULL, add_note, GR_STAFF},
-        {"/staff/applications/#/decision", NULL, decide, GR_STAFF},
-        {NULL, NULL, NULL, 0},
+        {"/staff/applications/#", show, NULL, 0, 0},
+        {"/staff/applications/#/notes", NULL, add_note, GR_STAFF, 0},
+        {"/staff/applications/#/decision", NULL, decide, GR_STAFF, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     /* administrators read it (as in the registry); staff check and decide */
     static const gf_program prog = {.name = "staff_app", .db = GF_DB_WRITE, GR_ROLES,

@@ -732,10 +732,10 @@ static NEOERR *export_xlsx(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/applications", registry, NULL, 0},
-        {"/staff/applications.csv", export_csv, NULL, 0},
-        {"/staff/applications.xlsx", export_xlsx, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/applications", registry, NULL, 0, 0},
+        {"/staff/applications.csv", export_csv, NULL, 0, 0},
+        {"/staff/applications.xlsx", export_xlsx, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "staff_apps", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GR_STAFF | GR_ADMIN, .routes = routes};

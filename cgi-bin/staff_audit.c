@@ -253,7 +253,7 @@ static NEOERR *handle(gf_req *r)
 
 int main(int argc, char **argv)
 {
-    static const gf_route routes[] = {{"/staff/audit", handle, NULL, 0}, {NULL, NULL, NULL, 0}};
+    static const gf_route routes[] = {{"/staff/audit", handle, NULL, 0, 0}, {NULL, NULL, NULL, 0, 0}};
     static const gf_program prog = {.name = "staff_audit", .db = GF_DB_READ, GR_ROLES,
                                     .roles = GR_STAFF | GR_ADMIN, .routes = routes};
     return gf_run(argc, argv, &prog);

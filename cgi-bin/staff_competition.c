@@ -1271,14 +1271,14 @@ static NEOERR *preview(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/competitions/#", show_settings, save_settings, 0},
-        {"/staff/competitions/#/criteria", show_criteria, change_criteria, 0},
-        {"/staff/competitions/#/checklist", show_checklist, change_checklist, 0},
-        {"/staff/competitions/#/documents", show_documents, change_documents, 0},
-        {"/staff/competitions/#/budget", show_budget, change_budget, 0},
-        {"/staff/competitions/#/stage", NULL, stage, 0},
-        {"/staff/competitions/#/preview", preview, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/competitions/#", show_settings, save_settings, 0, 0},
+        {"/staff/competitions/#/criteria", show_criteria, change_criteria, 0, 0},
+        {"/staff/competitions/#/checklist", show_checklist, change_checklist, 0, 0},
+        {"/staff/competitions/#/documents", show_documents, change_documents, 0, GF_FILES},
+        {"/staff/competitions/#/budget", show_budget, change_budget, 0, 0},
+        {"/staff/competitions/#/stage", NULL, stage, 0, 0},
+        {"/staff/competitions/#/preview", preview, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "staff_competition", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_STAFF, .routes = routes};

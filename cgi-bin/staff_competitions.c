@@ -85,9 +85,9 @@ static NEOERR *create(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/competitions", list, NULL, 0},
-        {"/staff/competitions/new", new_form, create, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/competitions", list, NULL, 0, 0},
+        {"/staff/competitions/new", new_form, create, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "staff_competitions", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_STAFF, .routes = routes};

@@ -405,10 +405,10 @@ static NEOERR *act(gf_req *r)
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/ideas", list, NULL, 0},
-        {"/staff/ideas/#", show, act, 0},
-        {"/staff/ideas.csv", export, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/ideas", list, NULL, 0, 0},
+        {"/staff/ideas/#", show, act, 0, 0},
+        {"/staff/ideas.csv", export, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     static const gf_program prog = {.name = "staff_ideas", .db = GF_DB_WRITE, GR_ROLES,
                                     .roles = GR_STAFF, .routes = routes};

@@ -678,13 +678,13 @@ done:
 int main(int argc, char **argv)
 {
     static const gf_route routes[] = {
-        {"/staff/competitions/#/review", show, NULL, 0},
-        {"/staff/competitions/#/review/auto", NULL, auto_assign, GR_STAFF},
-        {"/staff/competitions/#/review/pool", NULL, pool, GR_STAFF},
-        {"/staff/competitions/#/review/assign", NULL, assign, GR_STAFF},
-        {"/staff/competitions/#/review/due", NULL, due, GR_STAFF},
-        {"/staff/experts", experts, NULL, 0},
-        {NULL, NULL, NULL, 0},
+        {"/staff/competitions/#/review", show, NULL, 0, 0},
+        {"/staff/competitions/#/review/auto", NULL, auto_assign, GR_STAFF, 0},
+        {"/staff/competitions/#/review/pool", NULL, pool, GR_STAFF, 0},
+        {"/staff/competitions/#/review/assign", NULL, assign, GR_STAFF, 0},
+        {"/staff/competitions/#/review/due", NULL, due, GR_STAFF, 0},
+        {"/staff/experts", experts, NULL, 0, 0},
+        {NULL, NULL, NULL, 0, 0},
     };
     /* administrators read (as in the registry); staff change */
     static const gf_program prog = {.name = "staff_review", .db = GF_DB_WRITE, GR_ROLES,

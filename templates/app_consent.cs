@@ -15,8 +15,9 @@
     <?cs call:field_error("pd") ?>
   </div>
   <div class="field">
-    <input id="publish" name="publish" type="checkbox" value="1"<?cs if:Query.publish == "1" ?> checked<?cs /if ?>>
+    <input id="publish" name="publish" type="checkbox" value="1"<?cs if:Query.publish == "1" ?> checked<?cs /if ?><?cs call:error_attrs("publish") ?>>
     <label for="publish">Согласны на публикацию проекта на выставке проектов после допуска заявки к конкурсу</label>
+    <?cs call:field_error("publish") ?>
   </div>
   <?cs /if ?>
 <?cs call:section_form_end("Сохранить") ?>

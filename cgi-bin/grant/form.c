@@ -33,11 +33,18 @@ static long field_max(const gr_field *f, HDF *ctx)
     return f->limit ? hdf_get_int_value(ctx, f->limit, (int)f->max) : f->max;
 }
 
+/* A text field by its rule and limit. A choice (a list's id, a date, an
+ * amount, a tick) is checked by its section, but never stored long or
+ * with control characters: one line, a little over the longest way of
+ * writing it («1 500 000,00 руб.»), 40 characters for an id or a tick. */
 static void text(check_t *c, const char *name, const gr_field *f)
 {
-    if (!(f->rule & GR_CHOICE) &&
-        !gf_text_check(c->errors, name, val(c, name), f->rule, field_max(f, c->ctx)))
+    if (f->rule & GR_CHOICE) {
+        if (!gf_text_check(c->errors, name, val(c, name), GF_ONE_LINE, f->max ? f->max + 20 : 40))
+            c->n++;
+    } else if (!gf_text_check(c->errors, name, val(c, name), f->rule, field_max(f, c->ctx))) {
         c->n++;
+    }
 }
 
 /* 2027-03-01 as people here write it: 01.03.2027 (buf[16]). */
@@ -380,6 +387,8 @@ static void check_consent(check_t *c)
 {
     if (strcmp(val(c, "pd"), "1"))
         fail(c, "pd", "Без согласия на обработку персональных данных заявку подать нельзя.");
+    if (*val(c, "publish") && strcmp(val(c, "publish"), "1"))
+        fail(c, "publish", "Отметьте согласие или оставьте поле пустым.");
 }
 
 /* ---- hooks -------------------------------------------------------------- */

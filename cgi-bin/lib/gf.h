@@ -244,7 +244,10 @@ typedef struct gf_route {
     gf_handler get;          /* GET and HEAD, or NULL */
     gf_handler post;         /* POST, or NULL */
     unsigned roles;          /* 0: the program's roles */
+    int files;               /* GF_FILES: its POST carries files (a body up to
+                                Limits.MaxUpload; any other: Limits.MaxBody) */
 } gf_route;
+#define GF_FILES 1
 
 /* A program declares what it serves and who may use it; the request loop
  * enforces it before any handler runs: a path matching no route is 404, a

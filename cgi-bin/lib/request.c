@@ -315,7 +315,9 @@ static NEOERR *parse(gf_req *r)
 
     /* a copy: normalising replaces the HDF's string */
     snprintf(ct, sizeof ct, "%s", hdf_get_value(r->hdf, "CGI.ContentType", ""));
-    body_limit = !strncasecmp(ct, "multipart/", 10)
+    /* only a route that takes files gets the upload's size; a multipart
+     * body elsewhere is held to the size of any form */
+    body_limit = r->route && r->route->files && !strncasecmp(ct, "multipart/", 10)
         ? gf_cfg_int("Limits.MaxUpload", 10L << 20)
         : gf_cfg_int("Limits.MaxBody", 256L << 10);
     if (len < 0 || len > body_limit)

@@ -116,3 +116,41 @@ def test_the_csrf_token_is_taken_from_the_body_only(a):
     assert r.status_code == 403          # a token in the URL is refused even beside a good one
     r = a.s.post(f"{URL}/applications/{app}/card?%63srf={token}", data=fields, allow_redirects=False)
     assert r.status_code == 403          # also when its name is percent-encoded
+
+
+def test_a_multipart_body_is_held_to_the_size_of_a_form_where_no_file_is_taken(a):
+    """Only a route that takes files (GF_FILES) reads a body up to
+    Limits.MaxUpload; a section sent as multipart is held to
+    Limits.MaxBody (256 KB) like any form, and nothing is stored."""
+    app = a.new_app()
+    fields = card_form(a, app)
+    fields["problem"] = "Б" * 200_000          # 400 KB of text
+    files = {k: (None, v) for k, v in fields.items()}
+    r = a.s.post(f"{URL}/applications/{app}/card", files=files, allow_redirects=False)
+    assert r.status_code == 413
+    assert stored(app) is None
+    # the attachments route still takes a file of a few hundred KB
+    page = a.s.get(f"{URL}/applications/{app}/files").text
+    r = a.s.post(f"{URL}/applications/{app}/files", allow_redirects=False,
+                 data={"csrf": csrf_of(page), "kind": "Устав"},
+                 files={"file": ("Устав.pdf", b"%PDF-1.4\n" + b"0" * 400_000 + b"\n%%EOF\n",
+                                 "application/pdf")})
+    assert r.status_code == 303
+
+
+def test_a_choice_field_is_never_stored_long_or_as_junk(a):
+    """A choice (a tick, a list's id, a date, an amount) is checked by its
+    section but also kept short: junk in «publish» is refused, not stored
+    as a valid consent."""
+    app = a.new_app()
+    page = a.s.get(f"{URL}/applications/{app}/consent").text
+    version = re.search(r'name="version" value="(\d*)"', page).group(1)
+    r = a.s.post(f"{URL}/applications/{app}/consent", allow_redirects=False,
+                 data={"csrf": csrf_of(page), "version": version, "pd": "1", "publish": "Ж" * 5000})
+    assert r.status_code == 400
+    assert "Отметьте согласие или оставьте поле пустым" in r.text or "символ" in r.text
+    row = subprocess.run(
+        ["mariadb", "--no-defaults", "-S", f"{DIR}/run/mysql.sock", "-uroot", "-N", "-B", "grantfair",
+         "-e", f"SELECT valid, LENGTH(data) FROM application_sections WHERE project_id = {app}"
+               " AND section = 'consent'"], check=True, capture_output=True, text=True).stdout.split()
+    assert not row or (row[0] == "0")
