@@ -59,14 +59,14 @@ static NEOERR *sign_in(gf_req *r)
         case 2:
             gf_password_throttled(r, "form");
             break;
-        case 3:     /* the page offers the confirmation mail again */
-            gf_field_error(r, "form", "Адрес электронной почты ещё не подтверждён. "
-                                      "Перейдите по ссылке из письма.");
-            gf_set(r->hdf, "Unconfirmed", "1");
-            r->status = 403;
-            break;
         default:
-            gf_field_error(r, "form", "Неверный адрес электронной почты или пароль.");
+            /* an address not yet confirmed gets the same answer as a wrong
+             * password: otherwise registering an address and signing in
+             * with the password just chosen tells whether it had an
+             * account. Both are offered the confirmation mail again. */
+            gf_field_error(r, "form", "Неверный адрес электронной почты или пароль — или адрес "
+                                      "ещё не подтверждён: тогда перейдите по ссылке из письма.");
+            gf_set(r->hdf, "Unconfirmed", "1");
             r->status = 401;
         }
     } else {

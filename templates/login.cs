@@ -2,10 +2,10 @@
 <h1>Вход</h1>
 <?cs if:Query.reset == "1" ?><div class="notice" role="status"><p>Пароль изменён. Войдите с новым паролем.</p></div><?cs /if ?>
 <?cs if:Form.Error.form ?><p class="form-error" role="alert"><?cs var:Form.Error.form ?></p><?cs /if ?>
-<?cs if:Unconfirmed ?>
+<?cs if:Unconfirmed && Query.email ?>
 <form method="post" action="/register/resend" class="form narrow">
   <?cs call:csrf_field() ?><input type="hidden" name="email" value="<?cs var:Query.email ?>">
-  <p>Письма нет или ссылка устарела? Пришлём новую на <strong><?cs var:Query.email ?></strong>.</p>
+  <p>Зарегистрировались, но письма для подтверждения нет или ссылка устарела? Пришлём новую на <strong><?cs var:Query.email ?></strong>.</p>
   <button type="submit" class="secondary">Отправить письмо ещё раз</button>
 </form>
 <?cs /if ?>

@@ -395,8 +395,10 @@ extern const char *const gf_msg_required, *const gf_msg_bad_text, *const gf_msg_
 NEOERR *gf_session_load(gf_req *r);
 /* The one check of a password typed into a form (sign-in, confirming a
  * registration, the account page): the account found by its address in
- * gf_email_norm's form; wrong passwords counted per account and per IP
- * (Login.*), an unknown address costing the same time. *result: 0 right
+ * gf_email_norm's form; wrong passwords counted per account and client
+ * address (Login.MaxFailures), per account (Login.MaxFailuresPerAccount)
+ * and per client address (Login.MaxFailuresPerIP), an unknown address
+ * costing the same time. *result: 0 right
  * (*user_id, *confirmed filled when not NULL), 1 wrong, 2 throttled. Starts
  * no session. */
 NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, int *result,

@@ -240,24 +240,30 @@ static const char *dummy_hash(void)
 NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, int *result,
                           long long *user_id, int *confirmed)
 {
-    char ebucket[128], ibucket[128], ikey[80], ehash[65], *key = gf_email_norm(email);
-    int ok_ip, ok_user, found = 0, good;
-    long max_user = gf_cfg_int("Login.MaxFailures", 5);
+    char ebucket[128], eibucket[200], ibucket[128], ikey[80], ehash[65], *key = gf_email_norm(email);
+    int ok_ip, ok_user, ok_pair, found = 0, good;
+    long max_pair = gf_cfg_int("Login.MaxFailures", 5);
+    long max_user = gf_cfg_int("Login.MaxFailuresPerAccount", 50);
     long max_ip = gf_cfg_int("Login.MaxFailuresPerIP", 30);
     long window = gf_cfg_int("Login.Window", 900);
     HDF *row;
     NEOERR *err;
 
     *result = 1;
-    /* one counter per account however the address is spelled: "LOCKME@…"
-     * must not get fresh tries after "lockme@…" is locked */
+    /* counters per account however the address is spelled ("LOCKME@…" gets
+     * no fresh tries after "lockme@…"): a few tries per account from one
+     * address, and a far higher ceiling per account from everywhere — so
+     * that a stranger's five wrong passwords do not lock the owner out on
+     * the night of a deadline, and guessing from many addresses still ends */
     gf_sha256_hex(key, strlen(key), ehash);
-    snprintf(ebucket, sizeof ebucket, "login:user:%.32s", ehash);
     gf_ip_key(r->ip, ikey, sizeof ikey);
+    snprintf(ebucket, sizeof ebucket, "login:user:%.32s", ehash);
+    snprintf(eibucket, sizeof eibucket, "login:user:%.32s:%s", ehash, ikey);
     snprintf(ibucket, sizeof ibucket, "login:ip:%s", ikey);
-    if ((err = gf_rate_limit(ebucket, (int)max_user, (int)window, 0, &ok_user)) ||
+    if ((err = gf_rate_limit(eibucket, (int)max_pair, (int)window, 0, &ok_pair)) ||
+        (err = gf_rate_limit(ebucket, (int)max_user, (int)window, 0, &ok_user)) ||
         (err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 0, &ok_ip)) ||
-        !ok_user || !ok_ip) {
+        !ok_pair || !ok_user || !ok_ip) {
         if (!err)
             *result = 2;
         free(key);
@@ -277,10 +283,11 @@ NEOERR *gf_password_check(gf_req *r, const char *email, const char *password, in
             *user_id = atoll(hdf_get_value(row, "id", "0"));
         if (confirmed)
             *confirmed = hdf_get_int_value(row, "confirmed", 0);
-        err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(ebucket)), NULL, NULL);
+        err = gf_db_exec(Q[Q_RATE_CLEAR], ARGS(A_STR(eibucket)), NULL, NULL);
     } else {
         gf_log("info", "wrong password from %s", r->ip);
-        if (!(err = gf_rate_limit(ebucket, (int)max_user, (int)window, 1, &ok_user)))
+        if (!(err = gf_rate_limit(eibucket, (int)max_pair, (int)window, 1, &ok_pair)) &&
+            !(err = gf_rate_limit(ebucket, (int)max_user, (int)window, 1, &ok_user)))
             err = gf_rate_limit(ibucket, (int)max_ip, (int)window, 1, &ok_ip);
     }
 done:

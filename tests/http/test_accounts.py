@@ -28,8 +28,8 @@ def test_wrong_password_and_unknown_email_look_the_same(s):
     b = s.post(f"{URL}/login", data={"csrf": csrf_of(page), "email": "nobody@example.org",
                                      "password": "wrong-password"})
     assert a.status_code == b.status_code == 401
-    assert "Неверный адрес электронной почты или пароль." in a.text
-    assert "Неверный адрес электронной почты или пароль." in b.text
+    assert "Неверный адрес электронной почты или пароль" in a.text
+    assert "Неверный адрес электронной почты или пароль" in b.text
     assert 'value="nobody@example.org"' in b.text        # the email stays in the field
     assert "wrong-password" not in b.text                  # the password does not
 
@@ -206,7 +206,7 @@ def test_an_unconfirmed_account_is_offered_the_confirmation_again(s, clean_limit
     make_user(who, password="right-password-1")
     sql(f"UPDATE users SET confirmed_at = NULL, consent_at = NOW() WHERE email = '{who}'")
     r = login(s, who.upper(), "right-password-1")
-    assert r.status_code == 403 and "ещё не подтверждён" in r.text
+    assert r.status_code == 401 and "ещё не подтверждён" in r.text
     # a button that POSTs the address (typed as it was) to the re-send
     form = re.search(r'<form method="post" action="/register/resend"[^>]*>(.*?)</form>', r.text, re.S)
     assert form, "no re-send button"
@@ -264,3 +264,42 @@ def test_the_admin_tool_keeps_an_address_in_its_one_form():
     make_user(f"  Tool-{tag}@Example.RU", roles="applicant")
     assert sql(f"SELECT email FROM users WHERE email LIKE 'tool-{tag}@%'") == \
         [[f"tool-{tag}@example.ru"]]
+
+
+def test_an_unconfirmed_address_answers_as_a_wrong_password_does(s, clean_limits):
+    """Registering an address and signing in with the password just chosen
+    must not tell whether the address already had an account: an address
+    not yet confirmed (right password) and a confirmed one (wrong password)
+    get the same status and page text."""
+    who = f"unconf-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(who, password="right-password-1")
+    sql(f"UPDATE users SET confirmed_at = NULL, consent_at = NOW() WHERE email = '{who}'")
+    known = f"known-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(known, password="other-password-1")
+    pending = login(requests.Session(), who, "right-password-1")
+    taken = login(requests.Session(), known, "right-password-1")
+
+    def said(r):
+        return re.search(r'<p class="form-error" role="alert">(.*?)</p>', r.text).group(1)
+    assert pending.status_code == taken.status_code == 401
+    assert said(pending) == said(taken)
+
+
+TOKEN = "L" * 43     # a double-submit CSRF pair for a program run as CGI
+
+
+def test_a_strangers_wrong_passwords_do_not_lock_the_owner_out(clean_limits):
+    """Five wrong passwords from one address lock that address out of the
+    account; the owner signing in from another still gets in."""
+    who = f"owner-{uuid.uuid4().hex[:8]}@example.org"
+    make_user(who, password="right-password-1")
+    for _ in range(5):
+        head, _, _ = run_cgi("login", "/login", "POST", ip="198.51.100.7", cookies={"gf_csrf": TOKEN},
+                             data={"csrf": TOKEN, "email": who, "password": "wrong-password-x"})
+        assert head.startswith("Status: 401"), head
+    head, _, _ = run_cgi("login", "/login", "POST", ip="198.51.100.7", cookies={"gf_csrf": TOKEN},
+                         data={"csrf": TOKEN, "email": who, "password": "right-password-1"})
+    assert head.startswith("Status: 429"), head
+    head, _, _ = run_cgi("login", "/login", "POST", ip="203.0.113.50", cookies={"gf_csrf": TOKEN},
+                         data={"csrf": TOKEN, "email": who, "password": "right-password-1"})
+    assert head.startswith("Status: 303"), head

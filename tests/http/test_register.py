@@ -37,10 +37,11 @@ def test_register_confirm_and_log_in(s):
     data, r = register(s)
     assert r.status_code == 303 and r.headers["Location"] == "/register?sent=1"
     assert "Мы отправили письмо" in s.get(f"{URL}/register?sent=1").text
-    # not confirmed yet: login refused with a clear message
+    # not confirmed yet: login refused, the message names that case too
+    # (in the same words as a wrong password: see test_accounts)
     other = requests.Session()
     r = login(other, data["email"], PASSWORD)
-    assert r.status_code == 403 and "ещё не подтверждён" in r.text
+    assert r.status_code == 401 and "ещё не подтверждён" in r.text
     link = confirm_link(data["email"])
     page = s.get(f"{URL}{link}")
     assert "Подтвердить адрес" in page.text          # GET alone confirms nothing
@@ -95,7 +96,8 @@ def test_confirming_someone_elses_registration_does_not_sign_the_owner_in(s, cle
     assert owner.get(f"{URL}/cabinet", allow_redirects=False).status_code == 303   # anonymous
     assert sql(f"SELECT confirmed_at IS NULL FROM users WHERE email = '{victim}'")[0][0] == "1"
     # nor can the registrant sign in: the address is not confirmed
-    assert login(requests.Session(), victim, attacker_pw).status_code == 403
+    r = login(requests.Session(), victim, attacker_pw)
+    assert r.status_code == 401 and "gf_sid" not in r.cookies
 
 
 def test_a_second_registration_of_an_unconfirmed_address_replaces_the_first(s, clean_limits):
