@@ -1,5 +1,6 @@
 """The public ideas form: validation, captcha, honeypot, CSRF, rate limit, mail."""
 import re
+import uuid
 
 import pytest
 
@@ -54,6 +55,21 @@ def test_valid_idea_is_stored_thanked_and_mailed_to_staff(s, clean_limits):
     assert msg["Message-ID"].startswith("<outbox-")
     assert msg["Date"]
 
+
+def test_the_senders_copy_carries_nothing_typed_into_the_form(s, clean_limits):
+    """Anyone may type any address: the department's mail to it says that
+    a proposal was received, with its number, and carries neither the name
+    nor the text typed (no phishing through the department's mail)."""
+    body = "Ваш счёт заблокирован, перейдите по ссылке https://phish.example/login " + uuid.uuid4().hex
+    r = s.post(f"{URL}/ideas", data=form(s, body=body, name="Служба безопасности банка"),
+               allow_redirects=False)
+    assert r.status_code == 303
+    idea = sql("SELECT id FROM ideas ORDER BY id DESC LIMIT 1")[0][0]
+    msg = wait_for_mail(lambda m: m["To"] == "petr@example.ru" and f"№ {idea})" in str(m["subject"]))
+    text = msg.get_content()
+    assert f"номером {idea}" in text
+    assert "phish.example" not in text and "Служба безопасности" not in text
+    assert "Служба" not in str(msg["subject"])
 
 def test_urlencoded_body_with_charset_parameter_is_parsed(s, clean_limits):
     before = count_ideas()
