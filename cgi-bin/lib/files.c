@@ -140,37 +140,62 @@ static NEOERR *send_stored_file(gf_req *r)
     return STATUS_OK;
 }
 
-/* The length in bytes of the bidi control at p (0 when there is none):
- * they reorder what is shown, so that «Устав<U+202E>fdp.exe» reads as
- * «Уставexe.pdf». Embeddings and overrides U+202A–U+202E, isolates
- * U+2066–U+2069, the marks U+200E, U+200F and U+061C. */
-static int bidi_control(const unsigned char *p)
+/* Bytes of an invisible character at p that a file name loses, or 0.
+ * Bidi controls reorder what is shown, so that «Устав<U+202E>fdp.exe»
+ * reads as «Уставexe.pdf»: embeddings and overrides U+202A–U+202E,
+ * isolates and invisible operators U+2060–U+206F, the marks U+200E/F and
+ * U+061C. Also what breaks a line or shows nothing: C1 controls (NEL),
+ * U+2028/U+2029, zero-width U+200B–U+200D, U+FEFF, and tag characters
+ * U+E0000–U+E007F. */
+static int invisible(const unsigned char *p)
 {
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        return 2;
     if (p[0] == 0xD8 && p[1] == 0x9C)
         return 2;
-    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F))
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xA8 && p[2] <= 0xAE)))
         return 3;
-    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xAF)
         return 3;
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return 3;
+    if (p[0] == 0xF3 && p[1] == 0xA0 && (p[2] == 0x80 || p[2] == 0x81) && p[3] >= 0x80 && p[3] <= 0xBF)
+        return 4;
     return 0;
 }
 
+/* The longest name we keep, in bytes, and the longest extension that a
+ * cut keeps at its end («…очень длинное название.pdf»). */
+#define NAME_MAX_BYTES 200
+#define EXT_MAX_BYTES 16
+
 void gf_file_clean_name(const char *in, char *out, size_t n, const char *fallback)
 {
-    const char *p = in ? in : "";
-    size_t o = 0;
+    const char *p = in ? in : "", *dot;
+    size_t o = 0, len, ext = 0, limit = n - 1 < NAME_MAX_BYTES ? n - 1 : NAME_MAX_BYTES;
+    char *all;
     int skip;
 
     for (const char *q = p; *q; q++)
         if (*q == '/' || *q == '\\')
             p = q + 1;
-    for (; *p && o + 1 < n && o < 200; p++)
-        if ((skip = bidi_control((const unsigned char *)p)))
+    if (!(all = malloc(strlen(p) + 1)))
+        abort();
+    for (; *p; p++)
+        if ((skip = invisible((const unsigned char *)p)))
             p += skip - 1;
         else if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"')
-            out[o++] = *p;
-    out[o] = '\0';
-    gf_utf8_cut(out);          /* only a character the cut left half of */
+            all[o++] = *p;
+    all[o] = '\0';
+    len = o;
+    if (len > limit && (dot = strrchr(all, '.')) && strlen(dot) <= EXT_MAX_BYTES)
+        ext = strlen(dot);
+    /* the stem cut on a character boundary, then the extension */
+    snprintf(out, n, "%.*s", (int)(len > limit ? limit - ext : len), all);
+    gf_utf8_cut(out);
+    if (ext)
+        snprintf(out + strlen(out), n - strlen(out), "%s", all + len - ext);
+    free(all);
     if (!out[0] || gf_utf8_len(out) < 0)
         snprintf(out, n, "%s", fallback);
 }
