@@ -156,8 +156,8 @@ static void check_card(check_t *c)
         fail(c, "ind", "Добавьте хотя бы один количественный результат: показатель, единицу и значение.");
     for (int i = 0; i < nrows(c->data, "ind"); i++) {
         snprintf(f, sizeof f, "ind.%d.target", i);
-        if (gf_parse_id(val(c, f)) == 0)
-            fail(c, f, "Целевое значение — целое число больше нуля.");
+        if (gf_parse_count(val(c, f)) == 0)
+            fail(c, f, "Целевое значение — целое число больше нуля, например 1 500.");
     }
 }
 
@@ -286,7 +286,7 @@ static void check_budget(check_t *c)
             ok = 0;
         }
         snprintf(f, sizeof f, "b.%d.qty", i);
-        qty = gf_parse_id(val(c, f));
+        qty = gf_parse_count(val(c, f));
         if (qty < 1 || qty > 1000000) {
             fail(c, f, "Количество — целое число от 1.");
             ok = 0;

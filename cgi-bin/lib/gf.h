@@ -110,6 +110,9 @@ int gf_valid_inn(const char *s);
 int gf_valid_ogrn(const char *s);
 /* КПП: 9 characters, digits with letters allowed in places 5–6. */
 int gf_valid_kpp(const char *s);
+/* A whole number as people type it, thousands separated by spaces of any
+ * kind ("1 500", "1500"); 0 when it is not a positive one. */
+long long gf_parse_count(const char *s);
 /* Roubles as people type them ("1 234,5", "1234.56", "150 000 руб.",
  * "150 000,50 ₽"; thousands apart by spaces, no-break, thin or narrow
  * spaces; the currency after the number) into kopecks; 0 when not a

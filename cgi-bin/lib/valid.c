@@ -278,6 +278,26 @@ static const char *const roubles[] = {
     "рубль", "рубля", "рублей", NULL,
 };
 
+long long gf_parse_count(const char *s)
+{
+    long long v = 0;
+    int digits = 0, n;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    for (p = skip_spaces(p); *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 15)
+                return 0;
+            v = v * 10 + (*p - '0');
+        } else if ((n = space_len(p)) && digits) {
+            p += n - 1;         /* thousands separators, as in 1 500 */
+        } else {
+            break;
+        }
+    }
+    return *skip_spaces(p) || !digits ? 0 : v;
+}
+
 int gf_parse_money(const char *s, long long *kopecks)
 {
     long long rub = 0;

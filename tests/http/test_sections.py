@@ -55,6 +55,16 @@ def test_amounts_as_people_paste_them_are_read(a):
     assert (totals["total"], totals["cofin"]) == ("31500000", "3150050")
 
 
+def test_quantities_and_targets_may_be_grouped_by_spaces(a):
+    """«1 500» is a number in a quantity and a target as in a price."""
+    app = a.new_app()
+    r = a.section(app, "budget", {"b.0.cat": "7", "b.0.name": "Буклеты", "b.0.price": "150",
+                                  "b.0.qty": "2 000", "b.0.cofin": "30 000"})
+    assert r.status_code == 303, errors(r.text)
+    assert stored(app, "budget")["Totals"]["total"] == "30000000"
+    r = a.section(app, "card", dict(card(), **{"ind.1.target": "1\u00a0500"}))
+    assert r.status_code == 303, errors(r.text)
+
 def test_a_line_that_cannot_be_counted_is_named_and_the_totals_say_so(a):
     app = a.new_app()
     r = a.section(app, "budget", {"b.0.cat": "1", "b.0.name": "Педагог", "b.0.price": "300 000",

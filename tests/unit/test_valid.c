@@ -170,6 +170,22 @@ START_TEST(ip_keys_count_an_ipv6_subscriber_once)
 }
 END_TEST
 
+START_TEST(counts_as_people_type_them)
+{
+    ck_assert_int_eq(gf_parse_count("1500"), 1500);
+    ck_assert_int_eq(gf_parse_count(" 1 500 "), 1500);
+    ck_assert_int_eq(gf_parse_count("1\xC2\xA0" "500"), 1500);          /* no-break space */
+    ck_assert_int_eq(gf_parse_count("1\xE2\x80\xAF" "000\xE2\x80\x89" "000"), 1000000);
+    ck_assert_int_eq(gf_parse_count("0"), 0);
+    ck_assert_int_eq(gf_parse_count("-5"), 0);
+    ck_assert_int_eq(gf_parse_count("1,5"), 0);
+    ck_assert_int_eq(gf_parse_count("15 шт"), 0);
+    ck_assert_int_eq(gf_parse_count(""), 0);
+    ck_assert_int_eq(gf_parse_count(NULL), 0);
+    ck_assert_int_eq(gf_parse_count("1234567890123456"), 0);          /* 16 digits */
+}
+END_TEST
+
 START_TEST(captcha_answers)
 {
     ck_assert(gf_captcha_check("7", 4, 3));
@@ -277,6 +293,7 @@ Suite *valid_suite(void)
 
     tcase_add_test(tc, ids_accept_plain_positive_numbers);
     tcase_add_test(tc, email_keys_are_trimmed_and_lower_case);
+    tcase_add_test(tc, counts_as_people_type_them);
     tcase_add_test(tc, ip_keys_count_an_ipv6_subscriber_once);
     tcase_add_test(tc, utf8_cut_drops_only_an_incomplete_last_character);
     tcase_add_test(tc, utf8_clean_drops_bad_bytes_anywhere_and_counts_characters);
