@@ -45,8 +45,9 @@
   <?cs /if ?>
   <?cs if:subcount(Receipts) > 1 ?>
   <h3>Все расписки по заявке</h3>
-  <div class="scroll-x"><table id="receipts"><thead><tr><th scope="col">Номер</th><th scope="col">Подана (МСК)</th><th scope="col">SHA-256</th></tr></thead><tbody>
-  <?cs each:x = Receipts ?><tr><td><?cs var:x.number ?></td><td><?cs var:msk(x.ts) ?></td><td><code><?cs var:x.sha256 ?></code></td></tr><?cs /each ?>
+  <?cs # one row per submission, oldest first: which one stands now ?>
+  <div class="scroll-x"><table id="receipts"><thead><tr><th scope="col">Подача</th><th scope="col">Подана (МСК)</th><th scope="col">Расписка</th><th scope="col">SHA-256</th></tr></thead><tbody>
+  <?cs set:k = 0 ?><?cs each:x = Receipts ?><?cs set:k = k + 1 ?><tr><td><?cs var:k ?>-я</td><td><?cs var:msk(x.ts) ?></td><td><?cs if:!last(x) ?>заменена следующей подачей<?cs elif:App.status == "draft" ?>заявка отозвана<?cs else ?><strong>действует</strong><?cs /if ?></td><td><code><?cs var:x.sha256 ?></code></td></tr><?cs /each ?>
   </tbody></table></div>
   <?cs /if ?>
 </section>

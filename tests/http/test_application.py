@@ -527,6 +527,11 @@ def test_withdrawing_asks_first_then_says_so_and_mails_the_members(a):
     assert r.status_code == 409
     # once staff have admitted it, it is no longer the applicant's to withdraw
     assert a.submit(app).status_code == 303
+    # two receipts now, told apart: which one stands
+    table = re.search(r'(?s)<table id="receipts">.*?</table>', a.s.get(f"{URL}/applications/{app}").text).group(0)
+    rows = re.findall(r"(?s)<tr><td>(\d)-я</td>.*?</tr>", table)
+    assert rows == ["1", "2"]
+    assert table.index("заменена следующей подачей") < table.index("<strong>действует</strong>")
     sql(f"UPDATE projects SET status = 'admitted' WHERE id = {app}")
     r = a.s.get(f"{URL}/applications/{app}/withdraw")
     assert r.status_code == 409 and "статус этой заявки — «Допущена к экспертизе»" in r.text
