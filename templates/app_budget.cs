@@ -8,7 +8,7 @@
     <?cs call:field_error("b") ?>
     <?cs def:budget_row(i) ?><div class="row">
       <?cs if:!Form.ReadOnly ?><div class="cell"><label><span>Статья</span><select name="b.<?cs var:i ?>.cat"<?cs if:Form.Error.b[i].cat ?> aria-invalid="true" aria-describedby="err-b-<?cs var:i ?>-cat"<?cs /if ?>><option value="">—</option><?cs each:c = Categories ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Query.b[i].cat ?> selected<?cs /if ?>><?cs var:c.id ?>. <?cs var:c.name ?></option><?cs /each ?></select></label><?cs if:Form.Error.b[i].cat ?><p class="field-error" id="err-b-<?cs var:i ?>-cat"><?cs var:Form.Error.b[i].cat ?></p><?cs /if ?></div><?cs /if ?>
-      <?cs call:row_input("b", i, "name", "Наименование расхода", "text", Max.b.name) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "text", "") ?><?cs call:row_input("b", i, "qty", "Количество", "text", "") ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "text", "") ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", Max.b.comment) ?>
+      <?cs call:row_input("b", i, "name", "Наименование расхода", "text", Max.b.name) ?><?cs call:row_input("b", i, "price", "Цена единицы, ₽", "money", "") ?><?cs call:row_input("b", i, "qty", "Количество", "text", "") ?><?cs call:row_input("b", i, "cofin", "Софинансирование, ₽", "money", "") ?><?cs call:row_input("b", i, "comment", "Комментарий", "text", Max.b.comment) ?>
       <?cs if:Query.b[i].total_k ?><div class="cell line-sum"><span class="label">Сумма по строке</span> <span class="value"><?cs var:rub(Query.b[i].total_k) ?></span></div><?cs /if ?><?cs call:row_delete("b", i) ?>
     </div>
     <?cs /def ?>

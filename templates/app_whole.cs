@@ -43,7 +43,7 @@
 </tbody></table></div>
 <h2>Бюджет</h2>
 <?cs # lines grouped by category, a subtotal under each (grant/form.c keeps Totals.cat.<code>; content frozen before it has none) ?>
-<?cs def:whole_line(b) ?><tr><td><?cs var:b.name ?></td><td><?cs var:b.price ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:b.cofin ?></td><td><?cs var:rub(b.requested_k) ?></td><td class="text"><?cs var:b.comment ?></td></tr><?cs /def ?>
+<?cs def:whole_line(b) ?><tr><td><?cs var:b.name ?></td><td><?cs var:amount(b.price) ?></td><td><?cs var:b.qty ?></td><td><?cs var:rub(b.total_k) ?></td><td><?cs var:amount(b.cofin) ?></td><td><?cs var:rub(b.requested_k) ?></td><td class="text"><?cs var:b.comment ?></td></tr><?cs /def ?>
 <div class="scroll-x"><table id="whole-budget"><thead><tr><th scope="col">Расход</th><th scope="col">Цена</th><th scope="col">Кол-во</th><th scope="col">Сумма</th><th scope="col">Софинансирование</th><th scope="col">Запрошено</th><th scope="col">Комментарий</th></tr></thead><tbody>
 <?cs each:c = Categories ?><?cs set:seen = 0 ?><?cs each:b = Sections.budget.b ?><?cs if:b.cat == c.id ?><?cs if:!seen ?><tr class="group"><th scope="rowgroup" colspan="7"><?cs var:c.id ?>. <?cs var:c.name ?></th></tr><?cs set:seen = 1 ?><?cs /if ?><?cs call:whole_line(b) ?><?cs /if ?><?cs /each ?>
 <?cs if:seen && Sections.budget.Totals.cat[c.id].total ?><tr class="subtotal"><th scope="row">Итого по статье</th><td></td><td></td><td><?cs var:rub(Sections.budget.Totals.cat[c.id].total) ?></td><td><?cs var:rub(Sections.budget.Totals.cat[c.id].cofin) ?></td><td><?cs var:rub(Sections.budget.Totals.cat[c.id].requested) ?></td><td></td></tr><?cs /if ?><?cs /each ?>

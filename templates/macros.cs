@@ -24,12 +24,12 @@
      with its length. With Form.ReadOnly set they show their value as text. A date
      that is not one (31.02.2027) comes back in a text input: type=date would show
      it blank. ?>
-<?cs def:input_type(type, v) ?><?cs if:type == "date" && v && !(string.length(v) == 10 && string.slice(v, 4, 5) == "-" && string.slice(v, 7, 8) == "-") ?>type="text" placeholder="дд.мм.гггг"<?cs else ?>type="<?cs var:type ?>"<?cs /if ?><?cs /def ?>
+<?cs def:input_type(type, v) ?><?cs if:type == "date" && v && !(string.length(v) == 10 && string.slice(v, 4, 5) == "-" && string.slice(v, 7, 8) == "-") ?>type="text" placeholder="дд.мм.гггг"<?cs elif:type == "money" ?>type="text" inputmode="decimal"<?cs else ?>type="<?cs var:type ?>"<?cs /if ?><?cs /def ?>
 
 <?cs def:length_attr(type, max) ?><?cs if:max && type != "date" ?><?cs if:Form.Counters ?> data-max="<?cs var:max ?>"<?cs else ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs elif:max && !Form.Counters ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs /def ?>
 
-<?cs # A value shown as text: a date as people read it, "—" for nothing. ?>
-<?cs def:value_text(type, v) ?><?cs if:!v ?>—<?cs elif:type == "date" ?><?cs var:rudate(v) ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
+<?cs # A value shown as text: a date as people read it, an amount as the site prints money, "—" for nothing. ?>
+<?cs def:value_text(type, v) ?><?cs if:!v ?>—<?cs elif:type == "date" ?><?cs var:rudate(v) ?><?cs elif:type == "money" ?><?cs var:amount(v) ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
 
 <?cs # A one-line text input bound to Query.<fname>, with label, hint and error. ?>
 <?cs def:text_field(fname, label, type, max, req, hint) ?><?cs if:Form.ReadOnly ?><div class="field">

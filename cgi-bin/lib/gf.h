@@ -200,7 +200,7 @@ int gf_db_in_transaction(void);
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", bytes(n) "10 МБ", dec("87.50") "87,50". */
+ * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", amount("150000 руб.") "150 000 ₽" (typed text that is not an amount as it is), bytes(n) "10 МБ", dec("87.50") "87,50". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);

@@ -106,12 +106,12 @@ void gf_fmt_bytes(long long n, char *buf, size_t len)
 {
     if (n >= (1LL << 20) && n % (1LL << 20) == 0)
         snprintf(buf, len, "%lld\xC2\xA0МБ", n >> 20);
-    else if (n >= (1LL << 20))
-        snprintf(buf, len, "%.1f\xC2\xA0МБ", (double)n / (1 << 20));
+    else if (n >= (1LL << 20))      /* tenths, with the decimal comma */
+        snprintf(buf, len, "%lld,%lld\xC2\xA0МБ", (n * 10 / (1 << 20)) / 10, (n * 10 / (1 << 20)) % 10);
     else if (n >= 1024)
         snprintf(buf, len, "%lld\xC2\xA0КБ", (n + 1023) / 1024);
     else
-        snprintf(buf, len, "%lld\xC2\xA0байт", n);
+        snprintf(buf, len, "%lld\xC2\xA0%s", n, plural(n, "байт", "байта", "байт"));
 }
 
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n)
@@ -212,6 +212,22 @@ static NEOERR *fn_dec(const char *in, char **out)
 }
 
 static NEOERR *fn_rub(const char *in, char **out) { return fn_number(in, out, gf_fmt_rub); }
+
+/* An amount as the applicant typed it («150000 руб.», «2 500,50») in the
+ * one way the site prints money; text that is not one stays as it is. */
+static NEOERR *fn_amount(const char *in, char **out)
+{
+    char buf[64];
+    long long k;
+
+    if (in && gf_parse_money(in, &k)) {
+        gf_fmt_rub(k, buf, sizeof buf);
+        *out = strdup(buf);
+    } else {
+        *out = strdup(in ? in : "");
+    }
+    return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
+}
 static NEOERR *fn_bytes(const char *in, char **out) { return fn_number(in, out, gf_fmt_bytes); }
 
 static NEOERR *append_cb(void *ctx, char *s)
@@ -274,6 +290,7 @@ static NEOERR *tree_build(struct tree *t, const char *name, int text)
         (err = cs_register_strfunc(t->cs, "mskdate", fn_mskdate)) ||
         (err = cs_register_strfunc(t->cs, "rudate", fn_date)) ||
         (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
+        (err = cs_register_strfunc(t->cs, "amount", fn_amount)) ||
         (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)) ||
         (err = cs_register_strfunc(t->cs, "dec", fn_dec)))
         goto fail;

@@ -115,7 +115,7 @@ def test_invalid_section_is_saved_as_draft_with_errors_next_to_fields(a):
     assert "Черновик сохранён, но в разделе есть ошибки" in r.text
     assert "Не длиннее 300 символов" in r.text
     assert "Дата в формате дд.мм.гггг" in r.text
-    assert "Целевое значение — целое число больше нуля." in r.text
+    assert "Целевое значение — целое число больше нуля" in r.text
     # nothing typed is lost: the draft holds it, also after reloading
     page = a.s.get(f"{URL}/applications/{app}/card").text
     assert "x" * 301 in page and "Дети мало знают о родном крае." in page
@@ -543,9 +543,13 @@ def test_a_submitted_application_says_its_status_inside_a_sentence(a):
     app = a.new_app()
     a.fill(app)
     a.submit(app)
-    page = a.s.get(f"{URL}/applications/{app}/team").text
+    page = a.s.get(f"{URL}/applications/{app}/files").text
     assert "она Подана" not in page
     assert "Заявку сейчас изменить нельзя: её статус — «Подана»." in page
+    # a section read as text says it once, in its own longer notice
+    page = a.s.get(f"{URL}/applications/{app}/team").text
+    assert "она Подана" not in page and "Заявку сейчас изменить нельзя" not in page
+    assert "Заявка подана, поэтому разделы показаны только для чтения" in page
 
 
 def test_a_draft_has_its_registry_number_everywhere_the_applicant_looks(a):

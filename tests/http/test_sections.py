@@ -132,6 +132,9 @@ def test_the_whole_application_shows_the_budget_by_category_with_subtotals(a):
                      "subtotal"]
     sub7 = [body for kind, body, _ in rows if kind == "subtotal"][1]
     assert "30\u00a0000" in sub7
+    # amounts as typed («5 000», «40 000») printed as the site prints money
+    assert "<td>Педагог</td><td>300\u00a0000\u00a0₽</td>" in table
+    assert "<td>40\u00a0000\u00a0₽</td>" in table
 
 
 # ---- rows: delete, no pile of empty ones, the cap ------------------------

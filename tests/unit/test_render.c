@@ -107,6 +107,16 @@ START_TEST(days_as_people_read_them)
     s = render_text("<?cs var:rudate(Query.x) ?>", "<b>");
     ck_assert_msg(strstr(s, "&lt;b&gt;") != NULL, "rendered: %s", s);   /* still escaped */
     free(s);
+    /* amounts as typed, printed the one way money is */
+    s = render_text("<?cs var:amount(Query.x) ?>", "150000 руб.");
+    ck_assert_msg(strstr(s, "150\xC2\xA0" "000\xC2\xA0₽") != NULL, "rendered: %s", s);
+    free(s);
+    s = render_text("<?cs var:amount(Query.x) ?>", "2 500,5");
+    ck_assert_msg(strstr(s, "2\xC2\xA0" "500,50\xC2\xA0₽") != NULL, "rendered: %s", s);
+    free(s);
+    s = render_text("<?cs var:amount(Query.x) ?>", "<сто>");
+    ck_assert_msg(strstr(s, "&lt;сто&gt;") != NULL, "rendered: %s", s);
+    free(s);
 }
 END_TEST
 
@@ -132,9 +142,15 @@ START_TEST(durations_and_sizes_in_russian)
     gf_fmt_bytes(10L << 20, b, sizeof b);
     ck_assert_str_eq(b, "10\xC2\xA0МБ");
     gf_fmt_bytes(3L << 19, b, sizeof b);
-    ck_assert_str_eq(b, "1.5\xC2\xA0МБ");
+    ck_assert_str_eq(b, "1,5\xC2\xA0МБ");                 /* the decimal comma */
     gf_fmt_bytes(300 * 1024, b, sizeof b);
     ck_assert_str_eq(b, "300\xC2\xA0КБ");
+    gf_fmt_bytes(142, b, sizeof b);
+    ck_assert_str_eq(b, "142\xC2\xA0байта");
+    gf_fmt_bytes(1, b, sizeof b);
+    ck_assert_str_eq(b, "1\xC2\xA0байт");
+    gf_fmt_bytes(11, b, sizeof b);
+    ck_assert_str_eq(b, "11\xC2\xA0байт");
 }
 END_TEST
 
