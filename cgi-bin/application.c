@@ -26,7 +26,7 @@
 
 enum {
     Q_COMP, Q_MY_ORG, Q_EXISTING, Q_ORG_LOCK, Q_CREATE, Q_NUMBER, Q_LOCK, Q_OTHERS, Q_ORG, Q_SUBMIT,
-    Q_RECEIPT, Q_WITHDRAW, Q_SUBMITTED, Q_RECEIPTS, Q_DECISION, Q_ITEMS, Q__MAX
+    Q_RECEIPT, Q_WITHDRAW, Q_SUBMITTED, Q_RECEIPTS, Q_DECISION, Q_ITEMS, Q_CHECKLIST, Q__MAX
 };
 static const char *const Q[] = {
     [Q_COMP] =
@@ -89,6 +89,9 @@ static const char *const Q[] = {
     [Q_ITEMS] =
         "SELECT text FROM competition_checklist WHERE competition_id = ? AND FIND_IN_SET(id, ?)"
         " ORDER BY sort, id",
+    /* what staff will check at admission: told before submitting */
+    [Q_CHECKLIST] =
+        "SELECT text FROM competition_checklist WHERE competition_id = ? ORDER BY sort, id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -199,7 +202,9 @@ static NEOERR *view(gf_req *r, long long id)
         (err = gf_db_row(Q[Q_ORG], ARGS(A_INT(atoll(hdf_get_value(r->hdf, "App.org_id", "0")))),
                          r->hdf, "Org", NULL)))
         return nerr_pass(err);
-    if ((err = gf_db_rows(Q[Q_RECEIPTS], ARGS(A_INT(id)), r->hdf, "Receipts", NULL)))
+    if ((err = gf_db_rows(Q[Q_RECEIPTS], ARGS(A_INT(id)), r->hdf, "Receipts", NULL)) ||
+        (err = gf_db_rows(Q[Q_CHECKLIST], ARGS(A_INT(atoll(sv(r, "App.competition_id")))),
+                          r->hdf, "Checklist", NULL)))
         return nerr_pass(err);
     /* what the staff asked to correct, or why they refused */
     if (!strcmp(sv(r, "App.status"), "returned") || !strcmp(sv(r, "App.status"), "rejected")) {

@@ -59,6 +59,11 @@
   <form method="post" action="/applications/<?cs var:App.id ?>/submit"><?cs call:csrf_field() ?><button type="submit"<?cs if:Problems > 0 ?> aria-describedby="submit-h"<?cs /if ?>>Подать заявку</button></form>
   <p class="hint">После подачи содержание заявки фиксируется; приём заявок заканчивается <?cs var:msk(App.closes_ts) ?> (МСК).</p>
   <?cs /if ?>
+  <?cs if:subcount(Checklist) > 0 ?>
+  <h3 id="checklist-h">Что проверят при допуске к конкурсу</h3>
+  <p class="hint">Заявку, которая не соответствует этим требованиям, могут вернуть на доработку или отклонить. Проверьте профиль организации и вложения до подачи.</p>
+  <ul id="checklist"><?cs each:c = Checklist ?><li><?cs var:c.text ?></li><?cs /each ?></ul>
+  <?cs /if ?>
 </section>
 <?cs /if ?>
 

@@ -12,7 +12,8 @@
 #include "grant.h"
 
 const char *const gr_doc_kinds[] = {GR_CHARTER_KIND, "Письмо поддержки", "Презентация проекта",
-                                    "Обоснование проблемы", "Иное", NULL};
+                                    "Обоснование проблемы",
+                                    "Справка ФНС об отсутствии задолженности", "Иное", NULL};
 
 int gr_doc_kind_index(const char *kind)
 {

@@ -3,6 +3,7 @@ access between organizations, submit with a receipt, deadline, withdraw."""
 import datetime
 import glob
 import hashlib
+import html
 import re
 import subprocess
 import threading
@@ -653,3 +654,18 @@ def test_a_lock_held_too_long_gets_the_try_again_page_and_changes_nothing(a):
     assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["draft"]]
     assert a.submit(app).status_code == 303
     assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["submitted"]]
+
+
+def test_the_application_page_says_what_staff_will_check_at_admission(a):
+    """The competition's checklist is shown before submission, so an NGO
+    that did everything the site asked is not returned for a rule it was
+    never told; the tax certificate it may name is among the documents."""
+    app = a.new_app()
+    items = [row[0] for row in sql(f"SELECT text FROM competition_checklist WHERE competition_id = "
+                                   f"{INTAKE} ORDER BY sort, id")]
+    assert items                      # the demo competition has its checklist
+    page = a.s.get(f"{URL}/applications/{app}").text
+    listed = html.unescape(re.search(r'(?s)<ul id="checklist">(.*?)</ul>', page).group(1))
+    assert all(i in listed for i in items)
+    files = a.s.get(f"{URL}/applications/{app}/files").text
+    assert "Справка ФНС об отсутствии задолженности" in files

@@ -225,7 +225,8 @@ START_TEST(the_kinds_of_documents_are_one_list)
 {
     ck_assert_str_eq(gr_doc_kinds[0], GR_CHARTER_KIND);
     ck_assert_int_eq(gr_doc_kind_index("Письмо поддержки"), 1);
-    ck_assert_int_eq(gr_doc_kind_index("Иное"), 4);
+    ck_assert_int_eq(gr_doc_kind_index("Справка ФНС об отсутствии задолженности"), 4);
+    ck_assert_int_eq(gr_doc_kind_index("Иное"), 5);
     ck_assert_int_eq(gr_doc_kind_index("устав"), -1);
     ck_assert_int_eq(gr_doc_kind_index(""), -1);
     ck_assert_int_eq(gr_doc_kind_index(NULL), -1);
