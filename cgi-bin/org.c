@@ -325,7 +325,7 @@ static void join_prepare(gf_req *r)
     r->page = "org_join.cs";
     gf_set(r->hdf, "Token", gf_param(r, "token", ""));
     gf_set(r->hdf, "Page.Title", "Профиль организации");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "org");
 }
 
 /* The link from an invitation: which organization, and a button. */
@@ -393,7 +393,7 @@ static NEOERR *profile(gf_req *r, int keep_posted, long long *org_id)
     NEOERR *err;
 
     gf_set(r->hdf, "Page.Title", "Профиль организации");
-    gf_set(r->hdf, "Page.Nav", "cabinet");
+    gf_set(r->hdf, "Page.Nav", "org");
     r->page = "org.cs";
     if ((err = gr_lists_load(r->hdf, GR_LIST_MUNICIPALITIES)) || (err = hdf_init(&row)))
         return nerr_pass(err);

@@ -31,6 +31,7 @@
     <li>Недоставленных писем: <?cs var:Counts.failed_mail ?></li>
   </ul>
   <h2>Последние идеи и предложения</h2>
+  <?cs if:subcount(Ideas) == 0 ?><p>Новых предложений нет.</p><?cs /if ?>
   <?cs each:i = Ideas ?>
   <div class="comment"><p class="meta">№ <?cs var:i.id ?>, <?cs var:i.name ?><?cs if:i.municipality ?>, <?cs var:i.municipality ?><?cs /if ?>, <?cs var:msk(i.ts) ?></p><p class="text"><?cs var:i.body ?></p></div>
   <?cs /each ?>
@@ -41,7 +42,7 @@
   </ul></nav>
   <h2>Конкурсы, в которых вы эксперт</h2>
   <?cs if:subcount(Review) == 0 ?><p>Вам пока не назначены заявки. Заполните профиль эксперта: направления и организации, с которыми вы связаны, — по ним назначаются заявки и исключается конфликт интересов.</p><?cs /if ?>
-  <ul><?cs each:c = Review ?><li><a href="/expert"><?cs var:c.title ?></a> — <?cs call:stage_name(c.stage) ?>: оценить <?cs var:c.todo ?>, оценено <?cs var:c.done ?><?cs if:c.due_ts && c.stage == "review" ?>; срок экспертизы — <?cs var:msk(c.due_ts) ?> (МСК)<?cs /if ?></li><?cs /each ?></ul>
+  <ul><?cs each:c = Review ?><li><a href="/expert"><?cs var:c.title ?></a> — <?cs call:stage_name(c.stage) ?>: к оценке — <?cs var:c.todo ?>, оценено — <?cs var:c.done ?><?cs if:c.due_ts && c.stage == "review" ?>; срок экспертизы — <?cs var:msk(c.due_ts) ?> (МСК)<?cs /if ?></li><?cs /each ?></ul>
 <?cs elif:Role == "secretary" ?>
   <nav aria-label="Работа комиссии"><ul class="actions">
     <li><a href="/commission">Конкурсы у комиссии</a></li>

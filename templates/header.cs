@@ -19,7 +19,7 @@
         <li><a href="/ideas"<?cs if:Page.Nav == "ideas" ?> aria-current="page"<?cs /if ?>>Идеи и предложения</a></li>
         <?cs if:User.Role.applicant ?>
         <li><a href="/my"<?cs if:Page.Nav == "my" ?> aria-current="page"<?cs /if ?>>Мои заявки</a></li>
-        <li><a href="/org">Организация</a></li>
+        <li><a href="/org"<?cs if:Page.Nav == "org" ?> aria-current="page"<?cs /if ?>>Организация</a></li>
         <?cs /if ?>
         <?cs if:User.Role.expert ?>
         <li><a href="/expert"<?cs if:Page.Nav == "expert" ?> aria-current="page"<?cs /if ?>>Экспертиза</a></li>

@@ -6,7 +6,7 @@ import uuid
 import pytest
 import requests
 
-from conftest import DIR, URL, csrf_of, login, make_user, random_inn_ogrn, sql, wait_for_mail
+from conftest import DEMO_PASSWORD, DIR, URL, csrf_of, login, make_user, random_inn_ogrn, sql, wait_for_mail
 
 # real, checksum-valid numbers of well-known organizations (not in the demo data)
 GOOD = {"full_name": "Автономная некоммерческая организация «Тестовая»", "short_name": "АНО «Тестовая»",
@@ -318,3 +318,11 @@ def test_an_invitation_subject_names_the_site_not_text_typed_in_a_form(free_inn)
     r = invite_colleague(a, f"{b_email}\r\nBcc: victim@example.ru")
     assert r.status_code == 400 and "указан неверно" in r.text
     assert int(sql("SELECT COUNT(*) FROM outbox")[0][0]) == before
+
+
+def test_the_header_marks_the_organization_page_as_the_current_one():
+    s = requests.Session()
+    login(s, "ngo@demo.grantfair.local", DEMO_PASSWORD)
+    page = s.get(f"{URL}/org").text
+    assert '<a href="/org" aria-current="page">Организация</a>' in page
+    assert not re.search(r'aria-current="page">Личный кабинет', page)
