@@ -402,7 +402,22 @@ static NEOERR *withdraw(gf_req *r)
 
     if ((err = may_withdraw(r, id, &ok)) || !ok)
         return nerr_pass(err);
+    /* each withdrawal and new submission adds a receipt with the whole
+     * content and mails every member and staff: a few a day is plenty */
+    snprintf(where, sizeof where, "withdraw:app:%lld", id);
+    if ((err = gf_rate_limit(where, (int)gf_cfg_int("Limits.WithdrawPerDay", 5), 86400, 0, &ok)))
+        return nerr_pass(err);
+    if (!ok) {
+        if ((err = view(r, id)))
+            return nerr_pass(err);
+        gf_set(r->hdf, "Form.Error.form", "Заявку отзывали уже несколько раз за сутки: отозвать "
+                                          "её снова можно будет завтра. Если нужна помощь — "
+                                          "напишите организаторам конкурса.");
+        r->status = 429;
+        return STATUS_OK;
+    }
     if ((err = gf_db_begin()) ||
+        (err = gf_rate_limit(where, 0, 0, 1, &ok)) ||
         (err = gf_db_exec(Q[Q_WITHDRAW], ARGS(A_INT(id)), &affected, NULL)))
         return nerr_pass(err);
     if (affected != 1) {      /* the deadline passed, or another tab withdrew it */

@@ -669,3 +669,22 @@ def test_the_application_page_says_what_staff_will_check_at_admission(a):
     assert all(i in listed for i in items)
     files = a.s.get(f"{URL}/applications/{app}/files").text
     assert "Справка ФНС об отсутствии задолженности" in files
+
+
+def test_an_application_is_withdrawn_only_a_few_times_a_day(a):
+    """Each withdrawal and new submission stores a receipt with the whole
+    content and mails the members and staff: Limits.WithdrawPerDay (5)."""
+    app = a.new_app()
+    a.fill(app)
+    for _ in range(5):
+        assert a.submit(app).status_code == 303
+        page = a.s.get(f"{URL}/applications/{app}/withdraw").text
+        r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(page)},
+                     allow_redirects=False)
+        assert r.status_code == 303
+    assert a.submit(app).status_code == 303
+    page = a.s.get(f"{URL}/applications/{app}/withdraw").text
+    r = a.s.post(f"{URL}/applications/{app}/withdraw", data={"csrf": csrf_of(page)},
+                 allow_redirects=False)
+    assert r.status_code == 429 and "отозвать её снова можно будет завтра" in r.text
+    assert sql(f"SELECT status FROM projects WHERE id = {app}") == [["submitted"]]
