@@ -384,24 +384,23 @@ static NEOERR *unblock(gf_req *r, HDF *acc)
 static NEOERR *mail_allowed(gf_req *r, const char *email, const char **why)
 {
     char from[64], to[100];
-    int window = (int)gf_cfg_int("Invite.Window", 86400), by_admin, by_address, n;
+    int over;
     NEOERR *err;
 
     *why = NULL;
     snprintf(from, sizeof from, "invite:admin:%lld", r->user_id);
     gf_email_bucket("invite:to", email, to, sizeof to);
-    if ((err = gf_rate_limit(from, (int)gf_cfg_int("Invite.AdminMax", 100), window, 0, &by_admin)) ||
-        (err = gf_rate_limit(to, (int)gf_cfg_int("Invite.AddressMax", 3), window, 0, &by_address)))
+    if ((err = gf_rate_limit_pair(from, (int)gf_cfg_int("Invite.AdminMax", 100),
+                                  to, (int)gf_cfg_int("Invite.AddressMax", 3),
+                                  (int)gf_cfg_int("Invite.Window", 86400), &over)))
         return nerr_pass(err);
-    if (!by_admin)
+    if (over == 1)
         *why = "За последние сутки вы отправили столько писем с приглашениями и подтверждениями, "
                "сколько можно. Попробуйте ещё раз завтра.";
-    else if (!by_address)
+    else if (over == 2)
         *why = "На этот адрес за последние сутки уже отправлено несколько писем. Попробуйте ещё "
                "раз завтра.";
-    if (*why || (err = gf_rate_limit(from, 0, 0, 1, &n)))
-        return nerr_pass(err);
-    return nerr_pass(gf_rate_limit(to, 0, 0, 1, &n));
+    return STATUS_OK;
 }
 
 /* The invitation link (for an account without a password) inside the

@@ -73,27 +73,27 @@ static NEOERR *copy_allowed(const char *email, int *allowed)
  * higher ceiling, Ideas.IPMax, per IP address, which everyone behind one
  * address (an office, a mobile carrier) shares; both in Ideas.RateWindow
  * seconds. A refusal says which address it means (the field's error for
- * the e-mail, the form's for the network) and is a 429. */
+ * the e-mail, the form's for the network) and is a 429; an idea allowed is
+ * counted at once (gf_rate_limit_pair). */
 static NEOERR *check_limits(gf_req *r, const char *email, const char *email_bucket,
                             const char *ip_bucket)
 {
     long window = gf_cfg_int("Ideas.RateWindow", 3600);
     char msg[600], wait[64];
-    int by_email = 1, by_ip = 1;
+    int over;
     NEOERR *err;
 
-    if ((err = gf_rate_limit(email_bucket, (int)gf_cfg_int("Ideas.RateMax", 5), (int)window, 0,
-                             &by_email)) ||
-        (err = gf_rate_limit(ip_bucket, (int)gf_cfg_int("Ideas.IPMax", 50), (int)window, 0,
-                             &by_ip)))
+    if ((err = gf_rate_limit_pair(email_bucket, (int)gf_cfg_int("Ideas.RateMax", 5),
+                                  ip_bucket, (int)gf_cfg_int("Ideas.IPMax", 50), (int)window,
+                                  &over)))
         return nerr_pass(err);
     gf_fmt_duration(window, wait, sizeof wait);
-    if (!by_email) {
+    if (over == 1) {
         snprintf(msg, sizeof msg, "С адреса электронной почты %s недавно отправлено слишком "
                  "много обращений. Попробуйте ещё раз через %s.", email, wait);
         gf_field_error(r, "email", msg);
         r->status = 429;
-    } else if (!by_ip) {
+    } else if (over == 2) {
         snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
                  "слишком много обращений. Попробуйте ещё раз через %s.", wait);
         gf_field_error(r, "form", msg);
@@ -162,7 +162,6 @@ static NEOERR *send_idea(gf_req *r)
 {
     struct idea f = {0};
     char ip_bucket[100], ip_key[80], email_bucket[100];
-    int counted;
     NEOERR *err = STATUS_OK;
 
     if ((err = prepare(r)))
@@ -184,10 +183,7 @@ static NEOERR *send_idea(gf_req *r)
     gf_email_bucket("ideas:email", f.email, email_bucket, sizeof email_bucket);
     if (!gf_form_has_errors(r))
         err = check_limits(r, f.email, email_bucket, ip_bucket);
-    if (!err && !gf_form_has_errors(r) &&
-        !(err = store(r, &f)) &&
-        !(err = gf_rate_limit(email_bucket, 0, 0, 1, &counted)) &&
-        !(err = gf_rate_limit(ip_bucket, 0, 0, 1, &counted)))
+    if (!err && !gf_form_has_errors(r) && !(err = store(r, &f)))
         gf_redirect(r, "/ideas?sent=1");
     if (!err && gf_form_has_errors(r)) {
         if (!r->status || r->status == 200)

@@ -261,28 +261,24 @@ static NEOERR *save(gf_req *r, long long org_id)
 static NEOERR *invite_allowed(gf_req *r, long long org_id, const char *to, int *ok)
 {
     char from[64];
-    int window = (int)gf_cfg_int("Invite.Window", 86400), by_org, by_address, n;
+    int over;
     NEOERR *err;
 
-    *ok = 0;
     snprintf(from, sizeof from, "invite:org:%lld", org_id);
-    if ((err = gf_rate_limit(from, (int)gf_cfg_int("Invite.OrgMax", 10), window, 0, &by_org)) ||
-        (err = gf_rate_limit(to, (int)gf_cfg_int("Invite.AddressMax", 3), window, 0, &by_address)))
+    if ((err = gf_rate_limit_pair(from, (int)gf_cfg_int("Invite.OrgMax", 10),
+                                  to, (int)gf_cfg_int("Invite.AddressMax", 3),
+                                  (int)gf_cfg_int("Invite.Window", 86400), &over)))
         return nerr_pass(err);
-    if (!by_org)
+    if (over == 1)
         gf_field_error(r, "invite_email", "Ваша организация за последние сутки отправила столько "
                                           "приглашений, сколько можно. Попробуйте ещё раз завтра.");
-    else if (!by_address)
+    else if (over == 2)
         gf_field_error(r, "invite_email", "На этот адрес за последние сутки уже отправлено "
                                           "несколько приглашений. Попробуйте ещё раз завтра.");
-    if (!by_org || !by_address) {
+    if (over)
         r->status = 429;
-        return STATUS_OK;
-    }
-    *ok = 1;
-    if ((err = gf_rate_limit(from, 0, 0, 1, &n)))
-        return nerr_pass(err);
-    return nerr_pass(gf_rate_limit(to, 0, 0, 1, &n));
+    *ok = !over;
+    return STATUS_OK;
 }
 
 static NEOERR *invite(gf_req *r, long long org_id)

@@ -438,6 +438,12 @@ NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
  * IP-адреса)…», «На этот адрес уже отправлено несколько писем…»), the
  * status is 429 and *allowed = 0. A per-IP ceiling is for whole networks
  * (a carrier's NAT, an office): keep it well above a per-address limit. */
+/* Two limits on one event, e.g. a sender's and an address's, in window
+ * seconds: *over = 1 when bucket a has had amax, else 2 when b has had
+ * bmax, else 0 — and then the event is counted in both. The caller words
+ * the refusal (it knows whose limit it is). */
+NEOERR *gf_rate_limit_pair(const char *a, int amax, const char *b, int bmax, int window,
+                           int *over);
 NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const char *field,
                     int *allowed);
 NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max, long window,

@@ -186,6 +186,22 @@ NEOERR *gf_rate_limit(const char *bucket, int max, int window, int record,
     return nerr_pass(err);
 }
 
+NEOERR *gf_rate_limit_pair(const char *a, int amax, const char *b, int bmax, int window,
+                           int *over)
+{
+    int ok_a, ok_b, n;
+    NEOERR *err;
+
+    *over = 0;
+    if ((err = gf_rate_limit(a, amax, window, 0, &ok_a)) ||
+        (err = gf_rate_limit(b, bmax, window, 0, &ok_b)))
+        return nerr_pass(err);
+    *over = !ok_a ? 1 : !ok_b ? 2 : 0;
+    if (*over || (err = gf_rate_limit(a, 0, 0, 1, &n)))
+        return nerr_pass(err);
+    return nerr_pass(gf_rate_limit(b, 0, 0, 1, &n));
+}
+
 /* Counts this request in bucket; over max in window seconds: the message
  * `what` and how long to wait next to field, status 429, *allowed = 0. */
 static NEOERR *limit(gf_req *r, const char *bucket, long max, long window, const char *field,
