@@ -405,8 +405,9 @@ done:
 
 /* Work queued by a request (mail delivery), after its response — when no
  * other request is waiting for a worker: on the night of a deadline every
- * worker answers first and the mail goes out in the first quiet moment (or
- * by the mailer daemon; it waits in the outbox either way). */
+ * worker answers first. Work skipped is kept for the end of this worker's
+ * next request with nobody waiting; the mailer daemon (or cron) delivers
+ * whatever is still in the outbox meanwhile. */
 static void after_response(void)
 {
     void (*f)(void) = after;
