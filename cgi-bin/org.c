@@ -129,7 +129,7 @@ static void validate(gf_req *r)
         gf_fmt_msk(time(NULL), 0, today, sizeof today);      /* dd.mm.yyyy, Moscow */
         snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", today + 6, today + 3, today);
         if (!gf_parse_date(v, &y, &m, &d))
-            gf_field_error(r, "registered_on", gf_msg_date);
+            gf_field_error(r, "registered_on", gf_date_message(v));
         else if (strcmp(v, iso) > 0)
             gf_field_error(r, "registered_on", "Дата регистрации не может быть в будущем.");
     }

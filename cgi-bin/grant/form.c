@@ -77,7 +77,7 @@ static int date(check_t *c, const char *field)
         return 0;
     }
     if (!gf_date_iso(val(c, field), iso)) {
-        fail(c, field, gf_msg_date);
+        fail(c, field, gf_date_message(val(c, field)));
         return 0;
     }
     if (strcmp(iso, val(c, field)))

@@ -29,6 +29,34 @@ const char *gf_input(gf_req *r, const char *name)
     return hdf_get_value(r->hdf, key, "");
 }
 
+/* Digits in one of the two ways a date is written (1.2.2027 or
+ * 2027-02-01), whatever their values. */
+static int date_shaped(const char *s)
+{
+    int a = 0, b = 0, c = 0;
+    char sep1 = 0, sep2 = 0;
+    const char *p = s;
+
+#define DIGITS(n) for (n = 0; *p >= '0' && *p <= '9'; p++) n++
+    DIGITS(a);
+    sep1 = *p ? *p++ : 0;
+    DIGITS(b);
+    sep2 = *p ? *p++ : 0;
+    DIGITS(c);
+#undef DIGITS
+    if (*p || sep1 != sep2)
+        return 0;
+    return (sep1 == '.' && a >= 1 && a <= 2 && b >= 1 && b <= 2 && c == 4) ||
+           (sep1 == '-' && a == 4 && b == 2 && c == 2);
+}
+
+const char *gf_date_message(const char *typed)
+{
+    return typed && date_shaped(typed)
+        ? "Такой даты нет в календаре: проверьте число и месяц (например, 28.02.2027)."
+        : gf_msg_date;
+}
+
 const char *gf_input_date(gf_req *r, const char *name)
 {
     char key[160], iso[11];

@@ -363,6 +363,9 @@ const char *gf_input(gf_req *r, const char *name);
  * stores and compares, and what <input type=date> shows; anything else
  * stays as typed, for the program's check to refuse with gf_msg_date. */
 const char *gf_input_date(gf_req *r, const char *name);
+/* What to say of a date that was refused: gf_msg_date, or — when it is
+ * written the right way but no such day exists (31.02.2027) — that. */
+const char *gf_date_message(const char *typed);
 /* Sets errors.<name> = msg unless the field already has a message (the
  * first problem is the one shown). */
 void gf_error_set(HDF *errors, const char *name, const char *msg);

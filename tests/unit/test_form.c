@@ -91,8 +91,9 @@ START_TEST(card_rules)
     BROKEN("card", card_ok, "summary", "\x01", "summary", "недопустимые символы");
     BROKEN("card", card_ok, "direction", "4", "direction", "Выберите направление");
     BROKEN("card", card_ok, "municipality", "x", "municipality", "муниципальное образование");
-    BROKEN("card", card_ok, "starts_on", "2027-02-30", "starts_on", "дд.мм.гггг");
-    BROKEN("card", card_ok, "starts_on", "30.02.2027", "starts_on", "дд.мм.гггг");
+    BROKEN("card", card_ok, "starts_on", "2027-02-30", "starts_on", "Такой даты нет");
+    BROKEN("card", card_ok, "starts_on", "30.02.2027", "starts_on", "Такой даты нет");
+    BROKEN("card", card_ok, "starts_on", "30 февраля", "starts_on", "дд.мм.гггг");
     BROKEN("card", card_ok, "ends_on", "", "ends_on", "Укажите дату.");
     BROKEN("card", card_ok, "ends_on", "2027-01-15", "ends_on", "раньше даты начала");
     BROKEN("card", card_ok, "starts_on", "2026-12-01", "starts_on", "не раньше 01.01.2027");
@@ -211,9 +212,16 @@ START_TEST(dates_typed_either_way_are_kept_as_iso)
     ck_assert_str_eq(hdf_get_value(data, "e.0.starts_on", ""), "2027-03-01");
     ck_assert_str_eq(hdf_get_value(data, "e.0.ends_on", ""), "2027-05-31");
     ck_assert_str_eq(hdf_get_value(data, "e.1.starts_on", ""), "32.03.2027");
-    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "e.1.starts_on", ""), "01.03.2027"));
+    /* written the right way but no such day: said so, not "the format" */
+    ck_assert_ptr_nonnull(strstr(hdf_get_value(errors, "e.1.starts_on", ""), "Такой даты нет"));
     hdf_destroy(&data);
     hdf_destroy(&errors);
+    ck_assert_ptr_nonnull(strstr(gf_date_message("31.02.2027"), "Такой даты нет"));
+    ck_assert_ptr_nonnull(strstr(gf_date_message("2027-02-30"), "Такой даты нет"));
+    ck_assert_str_eq(gf_date_message("1 марта 2027"), gf_msg_date);
+    ck_assert_str_eq(gf_date_message("01.02.27"), gf_msg_date);
+    ck_assert_str_eq(gf_date_message("01.02-2027"), gf_msg_date);
+    ck_assert_str_eq(gf_date_message(NULL), gf_msg_date);
 }
 END_TEST
 
