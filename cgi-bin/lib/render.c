@@ -213,7 +213,7 @@ static NEOERR *fn_dec(const char *in, char **out)
 
 static NEOERR *fn_rub(const char *in, char **out) { return fn_number(in, out, gf_fmt_rub); }
 
-/* An amount as the applicant typed it («150000 руб.», «2 500,50») in the
+/* An amount as people type it («150000 руб.», «2 500,50») in the
  * one way the site prints money; text that is not one stays as it is. */
 static NEOERR *fn_amount(const char *in, char **out)
 {
