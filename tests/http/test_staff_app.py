@@ -526,8 +526,9 @@ def test_another_organization_sees_nothing_of_a_returned_application(comp, staff
 
 
 @pytest.mark.parametrize("value,message", [
-    ("2015-02-30", "Дата в формате дд.мм.гггг"),
-    ("31.04.2015", "Дата в формате дд.мм.гггг"),
+    ("2015-02-30", "Такой даты нет в календаре"),
+    ("31.04.2015", "Такой даты нет в календаре"),
+    ("30 февраля 2015", "Дата в формате дд.мм.гггг"),
     ((datetime.date.today() + datetime.timedelta(days=2)).isoformat(), "не может быть в будущем"),
 ])
 def test_registration_date_is_a_real_past_date(value, message):
