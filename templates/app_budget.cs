@@ -13,7 +13,7 @@
     </div>
     <?cs /def ?>
     <?cs # one subtotal per category (grant/form.c computes Totals.cat.<code>) ?>
-    <?cs def:subtotal(g, title) ?><p class="subtotal">Итого по статье «<?cs var:title ?>»: <strong><?cs var:rub(g.total) ?></strong><?cs if:g.cofin > 0 ?>, софинансирование <?cs var:rub(g.cofin) ?>, запрашивается <?cs var:rub(g.requested) ?><?cs /if ?><?cs if:g.uncounted > 0 ?> — без строк, чьи суммы не распознаны (<?cs var:g.uncounted ?>)<?cs /if ?>.</p><?cs /def ?>
+    <?cs def:subtotal(g, title) ?><p class="subtotal">Итого по статье «<?cs var:title ?>»: <strong><?cs var:rub(g.total) ?></strong><?cs if:g.cofin > 0 ?>, софинансирование <?cs var:rub(g.cofin) ?>, запрашивается <?cs var:rub(g.requested) ?><?cs /if ?><?cs if:g.uncounted > 0 ?>; не учтено строк с нераспознанной суммой: <?cs var:g.uncounted ?><?cs /if ?>.</p><?cs /def ?>
     <?cs if:Form.Rows > 0 ?>
     <?cs each:c = Categories ?><?cs set:seen = 0 ?>
       <?cs loop:i = 0, #Form.Rows - 1, 1 ?><?cs if:Query.b[i].cat == c.id ?><?cs if:!seen ?><h3 class="group"><?cs var:c.id ?>. <?cs var:c.name ?></h3><?cs set:seen = 1 ?><?cs /if ?><?cs call:budget_row(i) ?><?cs /if ?><?cs /loop ?>

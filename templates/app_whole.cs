@@ -12,7 +12,7 @@
   <dt>Наименование</dt><dd><?cs var:Org.full_name ?></dd>
   <dt>ИНН / ОГРН / КПП</dt><dd><?cs var:Org.inn ?> / <?cs var:Org.ogrn ?> / <?cs var:Org.kpp ?></dd>
   <?cs if:Org.registered_on ?><dt>Дата государственной регистрации</dt><dd><?cs var:rudate(Org.registered_on) ?></dd><?cs /if ?>
-  <dt>Адрес</dt><dd><?cs var:Org.address ?>, <?cs var:Org.municipality ?></dd>
+  <dt>Адрес</dt><dd><?cs var:Org.address ?><?cs if:Org.municipality ?> (муниципальное образование: <?cs var:Org.municipality ?>)<?cs /if ?></dd>
   <dt>Руководитель</dt><dd><?cs var:Org.head_name ?>, <?cs var:Org.head_position ?></dd>
   <dt>Контакты</dt><dd><?cs var:Org.phone ?>, <?cs var:Org.email ?></dd>
 </dl><?cs /if ?>

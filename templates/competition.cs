@@ -19,7 +19,7 @@
   <?cs if:Comp.impl_start_ts ?><dt>Период реализации проектов</dt><dd><?cs var:mskdate(Comp.impl_start_ts) ?> — <?cs var:mskdate(Comp.impl_end_ts) ?></dd><?cs /if ?>
   <dt>Фонд конкурса</dt><dd><?cs var:rub(Comp.fund_kopecks) ?></dd>
   <dt>Размер гранта</dt><dd>от <?cs var:rub(Comp.min_grant_kopecks) ?> до <?cs var:rub(Comp.max_grant_kopecks) ?></dd>
-  <?cs if:Comp.cofin_min_pct > 0 ?><dt>Софинансирование</dt><dd>не меньше <?cs var:Comp.cofin_min_pct ?>%</dd><?cs /if ?>
+  <?cs if:Comp.cofin_min_pct > 0 ?><dt>Софинансирование</dt><dd>не меньше <?cs var:dec(Comp.cofin_min_pct) ?>&nbsp;%</dd><?cs /if ?>
 </dl>
 <?cs if:subcount(Documents) > 0 ?>
 <h2>Документы конкурса</h2>
