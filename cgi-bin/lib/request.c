@@ -405,8 +405,8 @@ done:
 
 /* Work queued by a request (mail delivery), after its response — when no
  * other request is waiting for a worker: on the night of a deadline every
- * worker answers first. Work skipped is kept for the end of this worker's
- * next request with nobody waiting; the mailer daemon (or cron) delivers
+ * worker answers first. Work put off is done in this worker's first quiet
+ * moment (see gf_run's loop); the mailer daemon (or cron) delivers
  * whatever is still in the outbox meanwhile. */
 static void after_response(void)
 {
@@ -467,7 +467,14 @@ int gf_run(int argc, char **argv, const gf_program *prog)
         FCGX_Request req;
         FCGX_Init();
         FCGX_InitRequest(&req, 0, FCGI_FAIL_ACCEPT_ON_INTR);
-        while (!stopping && FCGX_Accept_r(&req) >= 0) {
+        while (!stopping) {
+            /* work put off while requests were waiting: done in the first
+             * tenth of a second that brings none */
+            struct pollfd next = {.fd = FCGI_LISTENSOCK_FILENO, .events = POLLIN};
+            if (after && poll(&next, 1, 100) == 0)
+                after_response();
+            if (FCGX_Accept_r(&req) < 0)
+                break;
             cgiwrap_init_emu(&req, cb_read, cb_writef, cb_write, cb_getenv,
                              cb_putenv, cb_iterenv);
             serve(prog);
