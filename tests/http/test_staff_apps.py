@@ -23,7 +23,7 @@ import pytest
 import requests
 
 from applicant import Ngo
-from conftest import BUILD, DIR, ROOT, URL, login, make_user, random_inn_ogrn, sql
+from conftest import BUILD, DIR, ROOT, URL, login, make_user, random_inn_ogrn, sql, stack
 
 REG = f"{URL}/staff/applications"
 MSK = datetime.timezone(datetime.timedelta(hours=3))
@@ -587,9 +587,15 @@ def ten_thousand():
         IF(seq % 22 = 2, UTC_TIMESTAMP() - INTERVAL 1 DAY, NULL)
         FROM seq_1_to_10000""")
     sql("ANALYZE TABLE projects")
+    # the mailer's once-a-minute alerts count projects too: its reads would
+    # land in the pages' statistics (seen under valgrind's pace)
+    stack("stop-program", DIR, "mailer")
     sql("SET GLOBAL userstat = 1")
-    yield tag
-    sql("SET GLOBAL userstat = 0")
+    try:
+        yield tag
+    finally:
+        sql("SET GLOBAL userstat = 0")
+        stack("mailer-start", DIR)
     sql(f"DELETE FROM projects WHERE number LIKE 'TK{tag}-%'")
 
 
