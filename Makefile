@@ -19,7 +19,7 @@ endif
 CC      ?= cc
 AR      ?= ar
 CFLAGS  ?= -O2 -g
-PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter pangocairo fontconfig
+PKGS     = fcgi libmariadb libcurl libsodium libmagic jansson libcmark xlsxwriter pangocairo fontconfig vips
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -27,6 +27,8 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 # ClearSilver ships no pkg-config file
 CS_CFLAGS ?= -I/usr/include/ClearSilver
 CS_LIBS   ?= -lneo_cgi -lneo_cs -lneo_utl -lz
+# Snowball's libstemmer ships no pkg-config file either
+STEM_LIBS ?= -lstemmer
 # a caller's own -D_FORTIFY_SOURCE (=3, say) wins over ours
 FORTIFY   = $(if $(findstring _FORTIFY_SOURCE,$(CPPFLAGS) $(CFLAGS)),,-D_FORTIFY_SOURCE=2)
 
@@ -36,7 +38,7 @@ ALL_CPPFLAGS = $(CPPFLAGS) -D_GNU_SOURCE $(FORTIFY) -Icgi-bin/lib $(GRANT_INC) \
                $(CS_CFLAGS) $(PKG_CFLAGS)
 ALL_CFLAGS   = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -fstack-protector-strong -fPIE $(SANITIZE)
 ALL_LDFLAGS  = $(LDFLAGS) -pie -Wl,-z,relro,-z,now -Wl,--as-needed $(SANITIZE)
-LIBS         = $(CS_LIBS) $(PKG_LIBS)
+LIBS         = $(CS_LIBS) $(STEM_LIBS) $(PKG_LIBS)
 
 # --- what is built
 KIT_SRC   = $(wildcard cgi-bin/lib/*.c)
@@ -60,6 +62,7 @@ EXAMPLEDIR = $(PREFIX)/share/doc/grantfair/examples
 RUN_PKGS  = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev \
             libcurl4-openssl-dev libsodium-dev libmagic-dev libjansson-dev libcmark-dev \
             libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core \
+            libstemmer-dev libvips-dev \
             mariadb-server mariadb-client nginx spawn-fcgi python3-aiosmtpd curl iproute2
 # fonts: Chromium only recommends them, and screenshots need Cyrillic glyphs
 TEST_PKGS = check python3-pytest python3-requests python3-selenium chromium chromium-driver \
