@@ -167,6 +167,10 @@ load_demo() {
     SQL "$db" <"$ROOT/schema/demo/links.sql"
     SQL "$db" <"$ROOT/schema/demo/staff.sql"
     SQL "$db" <"$ROOT/schema/demo/review.sql"
+    # the public site's demo: centres, events, comments, news… (one file per part)
+    for f in "$ROOT"/schema/demo/public_*.sql; do
+        [ -e "$f" ] && SQL "$db" <"$f"
+    done
     # the demo's attachments are one document, stored under each name (files.c's layout)
     SQL -N "$db" -e "SELECT stored_name FROM attachments" | while read -r f; do
         mkdir -p "$DIR/files/${f:0:2}"
