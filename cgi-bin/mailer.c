@@ -5,7 +5,8 @@
  * request causes, only the clock: the staff's daily digest (once a day from
  * Digest.Hour, Moscow time), the scheduled staff alerts (overdue
  * corrections, intakes closing soon: grant/alerts.c) and the experts'
- * reminders before the review deadline (grant/review.c).
+ * reminders before the review deadline (grant/review.c) and the reminders
+ * the day before an event to the people registered for it (grant/events.c).
  *
  *   mailer            the scheduled work that is due, deliver, exit (cron:
  *                     every minute)
@@ -86,6 +87,10 @@ static NEOERR *scheduled(int alerts, int digest, int digest_now)
             return nerr_pass(err);
         if (sent)
             gf_log("info", "review reminders: %d", sent);
+        if ((err = gr_event_reminders(&sent)))
+            return nerr_pass(err);
+        if (sent)
+            gf_log("info", "event reminders: %d", sent);
     }
     if (digest_now) {
         if ((err = gr_alert_digests(&sent)))

@@ -31,7 +31,8 @@ done
 # column adds it here (tests/http/test_db_grants.py checks the tables).
 READ_TABLES="assignments audit_head audit_log commission_decisions competition_directions
     competition_documents competitions criteria directions exhibit_stats municipalities news
-    org_members organizations projects user_roles"
+    org_members organizations projects user_roles
+    events"
 READ_COLUMNS="users(id, email, name, disabled)
 sessions(token_hash, user_id, csrf, expires_at)
 ideas(id, name, municipality_id, body, status, created_at)

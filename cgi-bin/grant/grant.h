@@ -484,4 +484,29 @@ const char *gr_grant_amount_problem(long long amount, long long min, long long m
  * конкурса Y ₽ на Z ₽.» in msg when it exceeds it, else NULL. Pure. */
 const char *gr_fund_problem(long long total, long long fund, char *msg, size_t n);
 
+/* ---- events.c: meetings, seminars, webinars ----------------------------- */
+
+/* The kinds of event (events.kind) and their Russian names; ends with {NULL}. */
+typedef struct { const char *name, *title; } gr_event_kind;
+extern const gr_event_kind gr_event_kinds[];
+/* «Семинар» for "seminar"; NULL for an unknown kind. */
+const char *gr_event_kind_title(const char *kind);
+/* Event.* of one event as its page shows it (times as *_ts, seats_left,
+ * upcoming, past, may_register; description_html and followup_html the
+ * Markdown rendered by gr_markdown), Page.Title; never the online link.
+ * *found = 0 when there is none. */
+NEOERR *gr_event_load(gf_req *r, long long id, int *found);
+/* The event's calendar entry (RFC 5545, gf_ics_calendar) from ev's id,
+ * title, kind, starts_ts, ends_ts, place, contact and — with_link, for
+ * registered people — online_url. malloc'd, caller frees. */
+char *gr_event_ics(HDF *ev, int with_link);
+/* What an event's mail shows: Event.* (a copy of ev, kind_title) and
+ * Site.{Name,URL} into mail. */
+void gr_event_mail_data(HDF *mail, HDF *ev);
+/* The mailer's part: every registration for an event that starts within
+ * Events.ReminderHours (default 24) gets templates/mail/event_reminder.cs
+ * once: reminded_at is claimed in the transaction that queues it.
+ * *sent = the mails queued. */
+NEOERR *gr_event_reminders(int *sent);
+
 #endif

@@ -541,14 +541,44 @@ NEOERR *gf_captcha_answer(gf_req *r, int *result);
  * transaction. Marks r for delivery after the response, in the worker's
  * first moment with no request waiting (r may be NULL). */
 NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data);
+/* A file attached to a mail: an ASCII name without quotes ("event-5.ics"),
+ * its MIME type ("text/calendar; charset=UTF-8") and its text. */
+typedef struct { const char *name, *mime, *data; } gf_mail_file;
+/* gf_mail_queue with a file attached (file NULL: none); the message goes
+ * out as multipart/mixed: the body, then the file (base64). */
+NEOERR *gf_mail_queue_file(gf_req *r, const char *to, const char *tpl, HDF *data,
+                           const gf_mail_file *file);
 /* Delivers due outbox rows (at most limit); returns how many were tried. */
 NEOERR *gf_mail_deliver(int limit, int *tried);
 /* Pure MIME pieces (unit tested); results are malloc'd, caller frees. */
 char *gf_mime_header_encode(const char *text);  /* RFC 2047 B words */
 char *gf_mime_message(const char *from, const char *to, const char *subject,
                       const char *body, time_t date, const char *message_id);
+/* The same message with a file attached (NULL: as gf_mime_message). */
+char *gf_mime_message_file(const char *from, const char *to, const char *subject,
+                           const char *body, time_t date, const char *message_id,
+                           const gf_mail_file *file);
 /* Backoff in seconds before attempt number n (1-based) is retried. */
 long gf_mail_backoff(int attempts);
+
+/* ---- ics.c: calendar entries (RFC 5545), pure (unit tested) ------------- */
+
+/* One event of a calendar: times UTC; texts UTF-8 (NULL or "": left out,
+ * but summary); url only when it is one line without spaces. */
+typedef struct {
+    const char *uid;                /* unique and stable, e.g. "event-5@site" */
+    time_t stamp, start, end;       /* DTSTAMP (when made), DTSTART, DTEND */
+    const char *summary, *location, *description, *url;
+} gf_ics_event;
+/* A VCALENDAR (PRODID prodid, METHOD:PUBLISH) holding the event as one
+ * VEVENT: CRLF lines folded at 75 octets. malloc'd, caller frees. */
+char *gf_ics_calendar(const char *prodid, const gf_ics_event *e);
+/* Appends s as an RFC 5545 TEXT value: \ ; , escaped, a line break as
+ * \n, other control characters dropped. */
+void gf_ics_text(STRING *out, const char *s);
+/* Appends one content line folded at 75 octets (CRLF and a space; never
+ * inside a UTF-8 character) and its CRLF. */
+void gf_ics_fold(STRING *out, const char *line);
 
 /* ---- pdf.c: printable documents (cairo + pango) ------------------------- */
 

@@ -18,8 +18,8 @@
 enum { Q_QUEUE, Q_DUE, Q_CLAIM, Q_LOAD, Q_SENT, Q_RETRY, Q_FAILED, Q__MAX };
 static const char *const Q[] = {
     [Q_QUEUE] =
-        "INSERT INTO outbox (to_addr, subject, body, created_at, next_attempt_at)"
-        " VALUES (?, ?, ?, NOW(), NOW())",
+        "INSERT INTO outbox (to_addr, subject, body, attach_name, attach_type, attach_data,"
+        " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, NOW(), NOW())",
     [Q_DUE] =
         "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= NOW()"
         " AND (claimed_until IS NULL OR claimed_until < NOW()) ORDER BY id LIMIT ?",
@@ -28,7 +28,8 @@ static const char *const Q[] = {
         " attempts = attempts + 1 WHERE id = ? AND status = 'pending'"
         " AND (claimed_until IS NULL OR claimed_until < NOW())",
     [Q_LOAD] =
-        "SELECT to_addr, subject, body, attempts, UNIX_TIMESTAMP(created_at) AS created"
+        "SELECT to_addr, subject, body, attach_name, attach_type, attach_data, attempts,"
+        " UNIX_TIMESTAMP(created_at) AS created"
         " FROM outbox WHERE id = ?",
     [Q_SENT] =
         "UPDATE outbox SET status = 'sent', sent_at = NOW(), claimed_until = NULL,"
@@ -104,16 +105,47 @@ static void rfc5322_date(time_t t, char *buf, size_t n)
              tm.tm_min, tm.tm_sec);
 }
 
+/* Text as base64 in lines of 76, its line ends made CRLF first (the
+ * canonical form of text parts). */
+static void b64_text(STRING *out, const char *text)
+{
+    STRING crlf;
+
+    string_init(&crlf);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\r')
+            continue;
+        if (*p == '\n')
+            gf_must(string_append_char(&crlf, '\r'));
+        gf_must(string_append_char(&crlf, *p));
+    }
+    for (int i = 0; i < crlf.len; i += 57) {
+        int n = crlf.len - i < 57 ? crlf.len - i : 57;
+        b64(out, (const unsigned char *)crlf.buf + i, (size_t)n);
+        gf_must(string_append(out, "\r\n"));
+    }
+    string_clear(&crlf);
+}
+
 char *gf_mime_message(const char *from, const char *to, const char *subject,
                       const char *body, time_t date, const char *message_id)
 {
-    STRING out, crlf;
+    return gf_mime_message_file(from, to, subject, body, date, message_id, NULL);
+}
+
+/* Base64 never holds "_" or "=_": no part's text can contain the boundary. */
+#define BOUNDARY "=_grantfair_part"
+
+char *gf_mime_message_file(const char *from, const char *to, const char *subject,
+                           const char *body, time_t date, const char *message_id,
+                           const gf_mail_file *file)
+{
+    STRING out;
     char d[64];
     char *subj = gf_mime_header_encode(subject);
     const char *lt = strrchr(from, '<');
 
     string_init(&out);
-    string_init(&crlf);
     rfc5322_date(date, d, sizeof d);
     gf_must(string_appendf(&out, "Date: %s\r\n", d));
     if (lt && lt > from) {          /* "Display Name <addr>": encode the name */
@@ -128,25 +160,22 @@ char *gf_mime_message(const char *from, const char *to, const char *subject,
         gf_must(string_appendf(&out, "From: %s\r\n", from));
     }
     gf_must(string_appendf(&out, "To: %s\r\nSubject: %s\r\nMessage-ID: %s\r\n"
-                           "MIME-Version: 1.0\r\n"
-                           "Content-Type: text/plain; charset=UTF-8\r\n"
-                           "Content-Transfer-Encoding: base64\r\n\r\n",
-                           to, subj, message_id));
+                           "MIME-Version: 1.0\r\n", to, subj, message_id));
     free(subj);
-    /* canonical text: CRLF line ends, then base64 in lines of 76 */
-    for (const char *p = body; *p; p++) {
-        if (*p == '\r')
-            continue;
-        if (*p == '\n')
-            string_append_char(&crlf, '\r');
-        string_append_char(&crlf, *p);
+    if (file)
+        gf_must(string_append(&out, "Content-Type: multipart/mixed; boundary=\"" BOUNDARY
+                              "\"\r\n\r\n--" BOUNDARY "\r\n"));
+    gf_must(string_append(&out, "Content-Type: text/plain; charset=UTF-8\r\n"
+                          "Content-Transfer-Encoding: base64\r\n\r\n"));
+    b64_text(&out, body);
+    if (file) {
+        gf_must(string_appendf(&out, "--" BOUNDARY "\r\nContent-Type: %s; name=\"%s\"\r\n"
+                               "Content-Disposition: attachment; filename=\"%s\"\r\n"
+                               "Content-Transfer-Encoding: base64\r\n\r\n",
+                               file->mime, file->name, file->name));
+        b64_text(&out, file->data);
+        gf_must(string_append(&out, "--" BOUNDARY "--\r\n"));
     }
-    for (int i = 0; i < crlf.len; i += 57) {
-        int n = crlf.len - i < 57 ? crlf.len - i : 57;
-        b64(&out, (const unsigned char *)crlf.buf + i, (size_t)n);
-        gf_must(string_append(&out, "\r\n"));
-    }
-    string_clear(&crlf);
     return out.buf;
 }
 
@@ -174,6 +203,12 @@ static void deliver_soon(void)
 
 NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data)
 {
+    return nerr_pass(gf_mail_queue_file(r, to, tpl, data, NULL));
+}
+
+NEOERR *gf_mail_queue_file(gf_req *r, const char *to, const char *tpl, HDF *data,
+                           const gf_mail_file *file)
+{
     STRING text;
     char name[128], *subject, *body, *nl;
     NEOERR *err;
@@ -189,7 +224,10 @@ NEOERR *gf_mail_queue(gf_req *r, const char *to, const char *tpl, HDF *data)
     *nl = '\0';
     subject = gf_trim_dup(text.buf + 9);
     body = gf_trim_dup(nl + 1);
-    err = gf_db_exec(Q[Q_QUEUE], ARGS(A_STR(to), A_STR(subject), A_STR(body)), NULL, NULL);
+    err = gf_db_exec(Q[Q_QUEUE], ARGS(A_STR(to), A_STR(subject), A_STR(body),
+                                      file ? A_STR(file->name) : A_NULL,
+                                      file ? A_STR(file->mime) : A_NULL,
+                                      file ? A_STR(file->data) : A_NULL), NULL, NULL);
     free(subject);
     free(body);
     if (!err && r)
@@ -266,6 +304,7 @@ static NEOERR *deliver_one(long long id)
     char msgid[160], errbuf[256] = "", from[400];
     const char *domain = strchr(gf_cfg("Mail.FromAddress", "noreply@localhost"), '@');
     char *msg;
+    gf_mail_file file;
     int found = 0, rc, attempts;
 
     if ((err = gf_db_exec(Q[Q_CLAIM], ARGS(A_INT(id)), &claimed, NULL)) || claimed != 1)
@@ -278,9 +317,13 @@ static NEOERR *deliver_one(long long id)
              hdf_get_value(row, "created", "0"), domain ? domain : "@localhost");
     snprintf(from, sizeof from, "%s <%s>", gf_cfg("Mail.FromName", "grantfair"),
              gf_cfg("Mail.FromAddress", "noreply@localhost"));
-    msg = gf_mime_message(from, hdf_get_value(row, "to_addr", ""),
-                          hdf_get_value(row, "subject", ""), hdf_get_value(row, "body", ""),
-                          (time_t)atoll(hdf_get_value(row, "created", "0")), msgid);
+    file.name = hdf_get_value(row, "attach_name", NULL);
+    file.mime = hdf_get_value(row, "attach_type", "text/plain; charset=UTF-8");
+    file.data = hdf_get_value(row, "attach_data", "");
+    msg = gf_mime_message_file(from, hdf_get_value(row, "to_addr", ""),
+                               hdf_get_value(row, "subject", ""), hdf_get_value(row, "body", ""),
+                               (time_t)atoll(hdf_get_value(row, "created", "0")), msgid,
+                               file.name ? &file : NULL);
     rc = smtp_send(hdf_get_value(row, "to_addr", ""), msg, errbuf, sizeof errbuf);
     free(msg);
     attempts = hdf_get_int_value(row, "attempts", 1);

@@ -104,6 +104,10 @@ SPEC = {
     "/staff/competitions/#/publish": "GET,POST staff,admin",
     "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
     "/results/#.csv": "GET public", "/results/#.json": "GET public",
+    "/events": "GET public", "/events/#.ics": "GET public", "/events/#": "GET,POST public",
+    "/events/cancel": "GET,POST public",
+    "/staff/events": "GET staff", "/staff/events/new": "GET,POST staff",
+    "/staff/events/#": "GET,POST staff", "/staff/events/#/registrations.csv": "GET staff",
 }
 
 
