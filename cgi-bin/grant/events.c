@@ -66,7 +66,6 @@ char *gr_event_ics(HDF *ev, int with_link)
 {
     const char *site = gf_cfg("Site.URL", ""), *url = hdf_get_value(ev, "online_url", "");
     const char *place = hdf_get_value(ev, "place", "");
-    const char *kind = gr_event_kind_title(hdf_get_value(ev, "kind", ""));
     char uid[200], page[300], location[600], summary[400], *ics;
     const char *host = strstr(site, "://");
     STRING desc;
@@ -76,8 +75,7 @@ char *gr_event_ics(HDF *ev, int with_link)
     snprintf(uid, sizeof uid, "event-%s@%s", hdf_get_value(ev, "id", "0"),
              host && host[3] ? host + 3 : "localhost");
     snprintf(page, sizeof page, "%s/events/%s", site, hdf_get_value(ev, "id", "0"));
-    snprintf(summary, sizeof summary, "%s%s%s", kind ? kind : "", kind ? ": " : "",
-             hdf_get_value(ev, "title", ""));
+    snprintf(summary, sizeof summary, "%s", hdf_get_value(ev, "title", ""));
     if (*place)
         snprintf(location, sizeof location, "%s", place);
     else

@@ -13,7 +13,7 @@ CREATE OR REPLACE FUNCTION events_msk(days INT, hm CHAR(5)) RETURNS DATETIME NOT
 INSERT INTO events (id, title, kind, starts_at, ends_at, place, online_url, contact, seats, registered,
                     registration_open, description, followup, created_at, updated_at) VALUES
 (1, 'Встреча руководителей некоммерческих организаций региона', 'meeting',
- events_msk(80, '11:00'), events_msk(80, '14:00'),
+ events_msk(81, '11:00'), events_msk(81, '14:00'),
  'г. Краснодар, Краснодарский центр «Аквариум»', '', 'АНОО ДПО «Центр ППК ТДК»', 0, 0, 0,
 'Собрание активных представителей и руководителей некоммерческого сектора Краснодарского края при участии директора департамента внутренней политики администрации Краснодарского края Игоря Чагаева.
 
@@ -50,7 +50,7 @@ INSERT INTO events (id, title, kind, starts_at, ends_at, place, online_url, cont
 - [Новость о встрече](/news)
 - [Выставка проектов НКО](/projects)
 - [Предложить идею](/ideas)',
- events_msk(95, '10:00'), events_msk(79, '12:00')),
+ events_msk(95, '10:00'), events_msk(80, '12:00')),
 (2, 'Как заполнить заявку на грант: семинар для НКО', 'seminar',
  events_msk(-10, '10:00'), events_msk(-10, '13:00'),
  'г. Краснодар, ул. Кубанская Набережная, д. 37, учебный класс АНОО ДПО «Центр ППК ТДК»', '',
