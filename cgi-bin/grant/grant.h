@@ -497,7 +497,7 @@ const char *gr_event_kind_title(const char *kind);
  * *found = 0 when there is none. */
 NEOERR *gr_event_load(gf_req *r, long long id, int *found);
 /* The event's calendar entry (RFC 5545, gf_ics_calendar) from ev's id,
- * title, kind, starts_ts, ends_ts, place, contact and — with_link, for
+ * title, starts_ts, ends_ts, place, contact and — with_link, for
  * registered people — online_url. malloc'd, caller frees. */
 char *gr_event_ics(HDF *ev, int with_link);
 /* What an event's mail shows: Event.* (a copy of ev, kind_title) and
