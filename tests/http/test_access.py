@@ -104,6 +104,12 @@ SPEC = {
     "/staff/competitions/#/publish": "GET,POST staff,admin",
     "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
     "/results/#.csv": "GET public", "/results/#.json": "GET public",
+    "/news/#/image": "GET public", "/news.atom": "GET public",
+    "/staff/news": "GET staff", "/staff/news/new": "GET,POST staff", "/staff/news/#": "GET,POST staff",
+    "/staff/news/#/unpublish": "GET,POST staff", "/staff/news/#/delete": "GET,POST staff",
+    "/staff/news/upload/#": "GET staff",
+    "/help": "GET public", "/help/*": "GET public",
+    "/sitemap.xml": "GET public", "/sitemap/#.xml": "GET public", "/robots.txt": "GET public",
 }
 
 
