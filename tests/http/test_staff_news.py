@@ -16,6 +16,15 @@ WEBP = bytes.fromhex("524946461a000000574542505650384c0d0000002f0000001007101111
 GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 
 
+@pytest.fixture(autouse=True, scope="module")
+def own_news():
+    """The items a test adds go with its module: the home page and other
+    tests expect the demo's latest news."""
+    top = int(sql("SELECT COALESCE(MAX(id), 0) FROM news")[0][0])
+    yield
+    sql(f"DELETE FROM news WHERE id > {top}")
+
+
 @pytest.fixture
 def staff():
     s = requests.Session()
