@@ -1,5 +1,6 @@
 <?cs set:Page.Title = "Бюджет проекта" ?><?cs include:"header.cs" ?>
 <h1>Бюджет проекта</h1>
+<p class="help-link"><a href="/help/apply#budget">Справка: как заполнить бюджет</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs call:readonly_notice() ?>
 <p class="hint">Грант: от <?cs var:rub(App.min_grant_kopecks) ?> до <?cs var:rub(App.max_grant_kopecks) ?><?cs if:App.cofin_min_pct > 0 ?>; софинансирование — не меньше <?cs var:dec(App.cofin_min_pct) ?>&nbsp;% расходов<?cs /if ?>.<?cs if:!Form.ReadOnly ?> Суммы — в рублях, например 15 000, 1500,50 или 150 000 руб. Строки группируются по статьям после сохранения.<?cs /if ?></p>

@@ -1,5 +1,6 @@
 <?cs set:Page.Title = "Карточка проекта" ?><?cs include:"header.cs" ?>
 <h1>Карточка проекта</h1>
+<p class="help-link"><a href="/help/apply#card">Справка: как заполнить карточку проекта</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs call:readonly_notice() ?>
 <?cs call:section_form("card", 1) ?>

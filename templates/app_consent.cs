@@ -1,5 +1,6 @@
 <?cs set:Page.Title = "Согласия" ?><?cs include:"header.cs" ?>
 <h1>Согласия</h1>
+<p class="help-link"><a href="/help/apply#consent">Справка: какие согласия нужны</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs call:readonly_notice() ?>
 <?cs call:section_form("consent", 0) ?>

@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Вложения</h1>
+<p class="help-link"><a href="/help/apply#files">Справка: какие документы приложить</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs if:subcount(Required) > 0 ?>
 <div id="required-docs"><p>Обязательные документы — без них заявку не подать:</p>

@@ -1,5 +1,6 @@
 <?cs set:Page.Title = "Календарный план" ?><?cs include:"header.cs" ?>
 <h1>Календарный план</h1>
+<p class="help-link"><a href="/help/apply#plan">Справка: как составить календарный план</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs call:readonly_notice() ?>
 <?cs if:!Card.tasks ?><p class="form-error">Сначала перечислите задачи проекта в разделе <a href="/applications/<?cs var:App.id ?>/card">«Карточка проекта»</a>.</p><?cs /if ?>

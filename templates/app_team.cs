@@ -1,5 +1,6 @@
 <?cs set:Page.Title = "Команда проекта" ?><?cs include:"header.cs" ?>
 <h1>Команда проекта</h1>
+<p class="help-link"><a href="/help/apply#team">Справка: как описать команду</a></p>
 <?cs include:"app_nav.cs" ?>
 <?cs call:readonly_notice() ?>
 <?cs call:section_form("team", 1) ?>

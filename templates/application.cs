@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1><?cs if:Sections.card.title ?><?cs var:Sections.card.title ?><?cs else ?>Заявка <?cs var:App.number ?><?cs /if ?></h1>
+<p class="help-link"><a href="/help/apply#submit">Справка: как подать заявку и получить квитанцию</a></p>
 <?cs set:Section = "all" ?><?cs include:"app_nav.cs" ?>
 <?cs if:Withdrawn && App.status == "draft" ?><div class="notice" role="status"><p><strong>Заявка отозвана</strong> и снова стала черновиком. Чтобы участвовать в конкурсе, подайте её снова до <?cs var:msk(App.closes_ts) ?> (МСК). Письмо об отзыве отправлено представителям организации.</p></div><?cs /if ?>
 <?cs def:missing_list(what) ?><?cs if:Problems > 0 ?>

@@ -24,6 +24,7 @@
     <li><a href="/commission">Рейтинг и решения комиссии</a></li>
     <li><a href="/staff/ideas">Идеи и предложения</a></li>
     <li><a href="/staff/events">Мероприятия</a></li>
+    <li><a href="/staff/news">Новости</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
   <ul>

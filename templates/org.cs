@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Профиль организации</h1>
+<p class="help-link"><a href="/help/apply#profile">Справка: как заполнить профиль организации</a></p>
 <?cs if:Welcome ?><div class="notice" role="status"><p><strong>Адрес подтверждён, добро пожаловать!</strong> Заполните профиль организации — он понадобится для подачи заявки.</p></div><?cs /if ?>
 <?cs if:Saved ?><div class="notice" role="status"><p>Профиль сохранён. <a href="/">Выбрать конкурс и подать заявку</a></p></div><?cs /if ?>
 <?cs if:Joined ?><div class="notice" role="status"><p>Вы присоединились к организации.</p></div><?cs /if ?>

@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Регистрация</h1>
+<p class="help-link"><a href="/help/apply#register">Справка: как зарегистрироваться</a></p>
 <?cs if:Sent ?>
 <div class="notice" role="status">
   <p><strong>Почти готово.</strong> Мы отправили письмо на указанный адрес. Перейдите по ссылке из него в течение 2 дней и введите пароль — после этого вход будет открыт.</p>

@@ -286,6 +286,8 @@ struct gf_req {
     char session_hash[65];  /* hex SHA-256 of the session token, or "" */
     char csrf[64];          /* the token forms must echo back */
     const char *page;       /* template to render, set by the handler */
+    const char *content_type; /* the page's Content-Type when it is not HTML (a
+                               feed, a sitemap: set by the handler); NULL: HTML */
     int status;             /* HTTP status for the rendered page (200) */
     char location[600];     /* set by gf_redirect: 303 to this */
     char cookies[4][400];   /* Set-Cookie header values */

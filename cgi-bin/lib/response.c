@@ -101,8 +101,8 @@ void gf_send(gf_req *r, int status, const char *location, STRING *body)
     gf_must(string_appendf(&out, "Status: %s\r\n", status_text(status)));
     if (location)
         gf_must(string_appendf(&out, "Location: %s\r\n", location));
-    gf_must(string_append(&out,
-                "Content-Type: text/html; charset=utf-8\r\n"));
+    gf_must(string_appendf(&out, "Content-Type: %s\r\n",
+                           r->content_type ? r->content_type : "text/html; charset=utf-8"));
     /* a signed-in user's page (their account, their work) is not
      * kept on the device; a public one may be, revalidated */
     gf_must(string_append(&out, r->user_id ? "Cache-Control: private, no-store\r\n"
@@ -155,6 +155,7 @@ void gf_send_error(gf_req *r, int status, const char *id)
         send_bare_error(r, status, id ? id : "-");
         return;
     }
+    r->content_type = NULL;     /* an error page is HTML whatever was asked */
     string_init(&body);
     if ((err = hdf_set_int_value(r->hdf, "Error.Status", status)) ||
         (id && (err = hdf_set_value(r->hdf, "Error.Id", id))) ||

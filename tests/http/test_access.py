@@ -108,6 +108,12 @@ SPEC = {
     "/events/cancel": "GET,POST public",
     "/staff/events": "GET staff", "/staff/events/new": "GET,POST staff",
     "/staff/events/#": "GET,POST staff", "/staff/events/#/registrations.csv": "GET staff",
+    "/news/#/image": "GET public", "/news.atom": "GET public",
+    "/staff/news": "GET staff", "/staff/news/new": "GET,POST staff", "/staff/news/#": "GET,POST staff",
+    "/staff/news/#/unpublish": "GET,POST staff", "/staff/news/#/delete": "GET,POST staff",
+    "/staff/news/upload/#": "GET staff",
+    "/help": "GET public", "/help/*": "GET public",
+    "/sitemap.xml": "GET public", "/sitemap/#.xml": "GET public", "/robots.txt": "GET public",
 }
 
 
