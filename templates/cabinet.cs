@@ -23,6 +23,7 @@
     <li><a href="/staff/experts">Эксперты</a></li>
     <li><a href="/commission">Рейтинг и решения комиссии</a></li>
     <li><a href="/staff/ideas">Идеи и предложения</a></li>
+    <li><a href="/staff/comments">Комментарии на модерации (<?cs var:Counts.pending_comments ?>)</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
   <ul>
