@@ -304,3 +304,18 @@ def test_approved_comments_show_oldest_first_with_date_and_name_a_page_at_a_time
     names = re.findall(r'<span class="author">([^<]*)</span>', second)
     assert names == [f"Автор {n}" for n in range(51, 56)]
     assert "Решите пример:" in second                 # the form is on every page
+
+
+def test_staff_on_the_daily_digest_get_a_line_for_the_comment(s, clean_limits, cleanup):
+    """The "moderation" alert (ideas and comments) comes daily unless a staff
+    member chose otherwise on /account/alerts."""
+    staff = sql("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'staff' "
+                "LEFT JOIN user_alerts a ON a.user_id = u.id AND a.kind = 'moderation' "
+                "WHERE u.disabled = 0 AND COALESCE(a.mode, 'daily') = 'daily' ORDER BY u.id LIMIT 1")
+    assert staff, "the demo has a staff member on the daily digest"
+    assert post(s, form(s, name="Дайджест Тестов")).status_code == 303
+    cid = last_comment()[0]
+    lines = sql(f"SELECT text FROM alert_digest WHERE user_id = {staff[0][0]} AND kind = 'moderation' "
+                "ORDER BY id DESC LIMIT 1")
+    assert lines and lines[0][0].startswith(f"Комментарий № {cid} к проекту «")
+    assert "от Дайджест Тестов" in lines[0][0] and f"/staff/comments?project={PID}" in lines[0][0]
