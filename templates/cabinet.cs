@@ -25,6 +25,7 @@
     <li><a href="/staff/ideas">Идеи и предложения</a></li>
     <li><a href="/staff/events">Мероприятия</a></li>
     <li><a href="/staff/news">Новости</a></li>
+    <li><a href="/staff/comments">Комментарии на модерации (<?cs var:Counts.pending_comments ?>)</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
   <ul>

@@ -26,10 +26,6 @@
     <?cs if:Project.org_phone ?><li>Телефон: <?cs var:Project.org_phone ?></li><?cs /if ?>
     <?cs if:Project.org_email ?><li>Эл. почта: <?cs var:Project.org_email ?></li><?cs /if ?>
   </ul>
-  <h2>Комментарии<?cs if:Project.comments_approved > 0 ?> (<?cs var:Project.comments_approved ?>)<?cs /if ?></h2>
-  <?cs if:subcount(Comments) == 0 ?><p class="muted">Комментариев пока нет.</p><?cs /if ?>
-  <?cs each:c = Comments ?>
-  <div class="comment"><p class="meta"><?cs var:c.author_name ?>, <?cs var:msk(c.ts) ?></p><p class="text"><?cs var:c.body ?></p></div>
-  <?cs /each ?>
 </article>
+<?cs include:"project_comments.cs" ?>
 <?cs include:"footer.cs" ?>

@@ -246,6 +246,7 @@ const gr_audit_name gr_audit_actions[] = {
     {"block", "Блокировка"},
     {"unblock", "Разблокировка"},
     {"settings", "Изменение настроек"},
+    {"approve", "Одобрение"},
     {NULL, NULL},
 };
 
@@ -256,6 +257,7 @@ const gr_audit_name gr_audit_objects[] = {
     {"user", "Пользователь"},
     {"assignment", "Назначение эксперта"},
     {"settings", "Настройки"},
+    {"comment", "Комментарий"},
     {NULL, NULL},
 };
 

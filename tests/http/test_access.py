@@ -86,6 +86,7 @@ SPEC = {
     "/staff/applications/#/decision": "POST staff",
     "/account/alerts": "POST staff", "/account/welcome": "GET,POST public",
     "/staff/ideas": "GET staff", "/staff/ideas/#": "GET,POST staff", "/staff/ideas.csv": "GET staff",
+    "/projects/#/comment": "GET,POST public", "/staff/comments": "GET,POST staff",
     "/admin/users": "GET admin", "/admin/users/#": "GET,POST admin",
     "/admin/users/invite": "GET,POST admin",
     "/staff/competitions/#/review": "GET staff,admin",
