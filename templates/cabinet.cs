@@ -23,6 +23,7 @@
     <li><a href="/staff/experts">Эксперты</a></li>
     <li><a href="/commission">Рейтинг и решения комиссии</a></li>
     <li><a href="/staff/ideas">Идеи и предложения</a></li>
+    <li><a href="/staff/centres">Ресурсные центры и запросы на консультацию</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
   <ul>

@@ -246,6 +246,8 @@ const gr_audit_name gr_audit_actions[] = {
     {"block", "Блокировка"},
     {"unblock", "Разблокировка"},
     {"settings", "Изменение настроек"},
+    {"answer", "Запрос отмечен отвеченным"},
+    {"reopen", "Запрос снова ждёт ответа"},
     {NULL, NULL},
 };
 
@@ -256,6 +258,8 @@ const gr_audit_name gr_audit_objects[] = {
     {"user", "Пользователь"},
     {"assignment", "Назначение эксперта"},
     {"settings", "Настройки"},
+    {"centre", "Ресурсный центр"},
+    {"consultation", "Запрос на консультацию"},
     {NULL, NULL},
 };
 
