@@ -104,6 +104,9 @@ SPEC = {
     "/staff/competitions/#/publish": "GET,POST staff,admin",
     "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
     "/results/#.csv": "GET public", "/results/#.json": "GET public",
+    "/competitions": "GET public", "/centres": "GET public", "/centres/#": "GET,POST public",
+    "/staff/centres": "GET staff", "/staff/centres/new": "GET,POST staff",
+    "/staff/centres/#": "GET,POST staff", "/staff/centres/#/requests": "GET,POST staff",
 }
 
 
