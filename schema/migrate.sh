@@ -22,7 +22,8 @@ for f in [0-9][0-9][0-9]_*.sql; do
 done
 
 # gf_read serves the programs declared GF_DB_READ (home, projects, project,
-# competition, news, results, my, cabinet, staff_apps, staff_audit) and
+# competition, news, results, my, cabinet, staff_apps, staff_audit,
+# competitions, centres: a centre's own contacts are public) and
 # `gf-audit verify`: the tables their SQL reads, and of the tables holding
 # secrets or personal data only the columns they read — session loading
 # (sessions, users, user_roles), the staff's counts of ideas, comments and
@@ -32,7 +33,7 @@ done
 READ_TABLES="assignments audit_head audit_log commission_decisions competition_directions
     competition_documents competitions criteria directions exhibit_stats municipalities news
     org_members organizations projects user_roles
-    events"
+    events resource_centres"
 READ_COLUMNS="users(id, email, name, disabled)
 sessions(token_hash, user_id, csrf, expires_at)
 ideas(id, name, municipality_id, body, status, created_at)

@@ -26,6 +26,7 @@
     <li><a href="/staff/events">Мероприятия</a></li>
     <li><a href="/staff/news">Новости</a></li>
     <li><a href="/staff/comments">Комментарии на модерации (<?cs var:Counts.pending_comments ?>)</a></li>
+    <li><a href="/staff/centres">Ресурсные центры и запросы на консультацию</a></li>
     <li><a href="/staff/audit">Журнал действий</a></li>
   </ul></nav>
   <ul>

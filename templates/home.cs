@@ -27,6 +27,7 @@
   <?cs each:c = Announced ?><li><?cs var:c.title ?> — приём заявок с <?cs var:mskdate(c.opens_ts) ?></li><?cs /each ?>
   </ul>
   <?cs /if ?>
+  <p><a href="/competitions">Все конкурсы: сроки, документы, завершённые</a> · <a href="/centres">Бесплатные консультации в ресурсных центрах НКО</a></p>
 </section>
 
 <section aria-labelledby="news-h">

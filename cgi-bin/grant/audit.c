@@ -247,6 +247,10 @@ const gr_audit_name gr_audit_actions[] = {
     {"unblock", "Разблокировка"},
     {"settings", "Изменение настроек"},
     {"approve", "Одобрение"},
+    {"unpublish", "Снятие с публикации"},
+    {"delete", "Удаление"},
+    {"answer", "Запрос отмечен отвеченным"},
+    {"reopen", "Запрос снова ждёт ответа"},
     {NULL, NULL},
 };
 
@@ -258,6 +262,10 @@ const gr_audit_name gr_audit_objects[] = {
     {"assignment", "Назначение эксперта"},
     {"settings", "Настройки"},
     {"comment", "Комментарий"},
+    {"event", "Мероприятие"},
+    {"news", "Новость"},
+    {"centre", "Ресурсный центр"},
+    {"consultation", "Запрос на консультацию"},
     {NULL, NULL},
 };
 

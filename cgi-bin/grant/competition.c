@@ -18,7 +18,7 @@ static const char *const Q[] = {
         " UNIX_TIMESTAMP(closes_at) AS closes_ts,"
         " UNIX_TIMESTAMP(impl_start) AS impl_start_ts, UNIX_TIMESTAMP(impl_end) AS impl_end_ts,"
         " experts_per_app, blind_review, UNIX_TIMESTAMP(published_at) AS published_ts,"
-        " (stage = 'intake' AND opens_at <= NOW() AND closes_at > NOW()) AS open,"
+        " " GR_COMP_OPEN_SQL("competitions") " AS open,"
         " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"
         " GREATEST(TIMESTAMPDIFF(HOUR, NOW(), closes_at) % 24, 0) AS hours_left"
         " FROM competitions WHERE id = ? AND (stage <> 'draft' OR ?)",

@@ -269,6 +269,16 @@ typedef struct gr_comp_facts {
  * set), after the commission's decision. */
 const char *gr_stage_refusal(const char *from, const char *to, const gr_comp_facts *f);
 
+/* Where a competition stands for its visitors, in SQL over a competitions
+ * row (C: its alias or table name): open while intake has begun and not
+ * ended (the one condition for «Подать заявку»), upcoming when announced
+ * or in intake with its opening still ahead; any other stage but a draft
+ * is past. By the database clock. */
+#define GR_COMP_OPEN_SQL(C)                                                              \
+    "(" C ".stage = 'intake' AND " C ".opens_at <= NOW() AND " C ".closes_at > NOW())"
+#define GR_COMP_UPCOMING_SQL(C)                                                          \
+    "(" C ".stage = 'announced' OR (" C ".stage = 'intake' AND " C ".opens_at > NOW()))"
+
 /* The parts of a competition staff edit, each editable at some stages. */
 enum gr_comp_part {
     GR_PART_SETTINGS,     /* the settings form but the intake window */

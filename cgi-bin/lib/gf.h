@@ -94,6 +94,11 @@ int gf_single_line(const char *s);
 int gf_text_chars_ok(const char *s);
 /* Plausible email address (one @, dot in the domain, no spaces, <= 254). */
 int gf_valid_email(const char *s);
+/* A telephone number as people type it ("+7 (861) 200-00-01", "8 918
+ * 555 12 34"): digits, spaces, "-", "()" and a leading "+" only, 10..15
+ * digits, at most 40 characters. digits[n] (may be NULL) gets its digits
+ * alone — the number as a key (the same number however it is spaced). */
+int gf_valid_phone(const char *s, char *digits, size_t n);
 /* Copies s without leading/trailing ASCII whitespace into a malloc'd string
  * (caller frees); NULL in gives "" out. */
 char *gf_trim_dup(const char *s);
@@ -200,7 +205,7 @@ int gf_db_in_transaction(void);
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", amount("150000 руб.") "150 000 ₽" (typed text that is not an amount as it is), bytes(n) "10 МБ", dec("87.50") "87,50". */
+ * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", amount("150000 руб.") "150 000 ₽" (typed text that is not an amount as it is), bytes(n) "10 МБ", dec("87.50") "87,50", left(seconds) "3 дня 4 часа". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
@@ -213,6 +218,10 @@ void gf_fmt_date(const char *day, char *buf, size_t n);
 /* A duration in Russian, in whole days when it is days, else hours, else
  * minutes: "7 дней", "48 часов", "2 часа", "1 час", "15 минут". */
 void gf_fmt_duration(long seconds, char *buf, size_t len);
+/* Time left as a countdown says it, the two largest units: "3 дня 4
+ * часа", "5 часов 10 минут", "12 минут", "меньше минуты" (0 or less too)
+ * (template: left(seconds)). */
+void gf_fmt_left(long long seconds, char *buf, size_t len);
 /* A size as people read it: "10 МБ", "1.5 МБ", "300 КБ" (template: bytes()). */
 void gf_fmt_bytes(long long n, char *buf, size_t len);
 /* A decimal as the database gives it ("87.50") with the Russian decimal

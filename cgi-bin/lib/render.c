@@ -102,6 +102,29 @@ void gf_fmt_duration(long s, char *buf, size_t len)
         snprintf(buf, len, "%ld %s", (s + 59) / 60, plural((s + 59) / 60, "минуту", "минуты", "минут"));
 }
 
+void gf_fmt_left(long long s, char *buf, size_t len)
+{
+    long long d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
+    char first[48] = "", second[48] = "";
+
+    if (s < 60) {
+        snprintf(buf, len, "меньше минуты");
+        return;
+    }
+    if (d) {
+        snprintf(first, sizeof first, "%lld %s", d, plural((long)d, "день", "дня", "дней"));
+        if (h)
+            snprintf(second, sizeof second, " %lld %s", h, plural((long)h, "час", "часа", "часов"));
+    } else if (h) {
+        snprintf(first, sizeof first, "%lld %s", h, plural((long)h, "час", "часа", "часов"));
+        if (m)
+            snprintf(second, sizeof second, " %lld %s", m, plural((long)m, "минута", "минуты", "минут"));
+    } else {
+        snprintf(first, sizeof first, "%lld %s", m, plural((long)m, "минута", "минуты", "минут"));
+    }
+    snprintf(buf, len, "%s%s", first, second);
+}
+
 void gf_fmt_bytes(long long n, char *buf, size_t len)
 {
     if (n >= (1LL << 20) && n % (1LL << 20) == 0)
@@ -229,6 +252,7 @@ static NEOERR *fn_amount(const char *in, char **out)
     return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "strfunc");
 }
 static NEOERR *fn_bytes(const char *in, char **out) { return fn_number(in, out, gf_fmt_bytes); }
+static NEOERR *fn_left(const char *in, char **out) { return fn_number(in, out, gf_fmt_left); }
 
 static NEOERR *append_cb(void *ctx, char *s)
 {
@@ -292,7 +316,8 @@ static NEOERR *tree_build(struct tree *t, const char *name, int text)
         (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
         (err = cs_register_strfunc(t->cs, "amount", fn_amount)) ||
         (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)) ||
-        (err = cs_register_strfunc(t->cs, "dec", fn_dec)))
+        (err = cs_register_strfunc(t->cs, "dec", fn_dec)) ||
+        (err = cs_register_strfunc(t->cs, "left", fn_left)))
         goto fail;
     if (!(copy = malloc(len + 1))) {
         err = nerr_raise(NERR_NOMEM, "template copy");

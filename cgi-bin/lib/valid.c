@@ -121,6 +121,24 @@ int gf_valid_email(const char *s)
     return dot && dot > at + 1 && dot[1] != '\0' && strstr(at, "..") == NULL;
 }
 
+int gf_valid_phone(const char *s, char *digits, size_t n)
+{
+    size_t d = 0, len;
+
+    if (!s || (len = strlen(s)) == 0 || len > 40 || strspn(s, "0123456789+-() ") != len ||
+        strchr(s + 1, '+'))
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (*p >= '0' && *p <= '9') {
+            if (digits && d + 1 < n)
+                digits[d] = *p;
+            d++;
+        }
+    if (digits && n)
+        digits[d < n ? d : n - 1] = '\0';
+    return d >= 10 && d <= 15;
+}
+
 char *gf_trim_dup(const char *s)
 {
     const char *e;

@@ -115,6 +115,9 @@ SPEC = {
     "/staff/news/upload/#": "GET staff",
     "/help": "GET public", "/help/*": "GET public",
     "/sitemap.xml": "GET public", "/sitemap/#.xml": "GET public", "/robots.txt": "GET public",
+    "/competitions": "GET public", "/centres": "GET public", "/centres/#": "GET,POST public",
+    "/staff/centres": "GET staff", "/staff/centres/new": "GET,POST staff",
+    "/staff/centres/#": "GET,POST staff", "/staff/centres/#/requests": "GET,POST staff",
 }
 
 

@@ -120,6 +120,29 @@ START_TEST(days_as_people_read_them)
 }
 END_TEST
 
+START_TEST(countdowns_in_russian)
+{
+    char b[64];
+
+    gf_fmt_left(3 * 86400 + 4 * 3600 + 59, b, sizeof b);
+    ck_assert_str_eq(b, "3 дня 4 часа");
+    gf_fmt_left(21 * 86400 + 3600, b, sizeof b);
+    ck_assert_str_eq(b, "21 день 1 час");
+    gf_fmt_left(5 * 86400 + 30 * 60, b, sizeof b);               /* whole days: minutes left out */
+    ck_assert_str_eq(b, "5 дней");
+    gf_fmt_left(11 * 3600 + 22 * 60, b, sizeof b);
+    ck_assert_str_eq(b, "11 часов 22 минуты");
+    gf_fmt_left(2 * 3600, b, sizeof b);
+    ck_assert_str_eq(b, "2 часа");
+    gf_fmt_left(61, b, sizeof b);
+    ck_assert_str_eq(b, "1 минута");
+    gf_fmt_left(59, b, sizeof b);
+    ck_assert_str_eq(b, "меньше минуты");
+    gf_fmt_left(-100, b, sizeof b);
+    ck_assert_str_eq(b, "меньше минуты");
+}
+END_TEST
+
 START_TEST(durations_and_sizes_in_russian)
 {
     char b[64];
@@ -266,6 +289,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, moscow_time);
     tcase_add_test(tc, days_as_people_read_them);
     tcase_add_test(tc, durations_and_sizes_in_russian);
+    tcase_add_test(tc, countdowns_in_russian);
     tcase_add_test(tc, var_is_html_escaped_by_default);
     tcase_add_test(tc, template_functions);
     tcase_add_test(tc, list_options_escape_what_they_write);

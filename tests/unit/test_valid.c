@@ -286,6 +286,24 @@ START_TEST(web_addresses_as_people_type_them)
 }
 END_TEST
 
+START_TEST(phones_as_people_type_them)
+{
+    char d[16];
+
+    ck_assert(gf_valid_phone("+7 (861) 200-00-01", d, sizeof d));
+    ck_assert_str_eq(d, "78612000001");
+    ck_assert(gf_valid_phone("8 918 555 12 34", d, sizeof d));
+    ck_assert_str_eq(d, "89185551234");
+    ck_assert(gf_valid_phone("(86137) 3-22-41", NULL, 0));        /* a city code: 10 digits */
+    ck_assert(!gf_valid_phone("", d, sizeof d));
+    ck_assert(!gf_valid_phone("12-34-56", d, sizeof d));           /* too few digits */
+    ck_assert(!gf_valid_phone("+7 918 555 12 34 ext 5", d, sizeof d));
+    ck_assert(!gf_valid_phone("7+918 5551234", d, sizeof d));      /* + only first */
+    ck_assert(!gf_valid_phone("1234567890123456", d, sizeof d));   /* 16 digits */
+    ck_assert(!gf_valid_phone("+7 918 555\n12 34", d, sizeof d));
+}
+END_TEST
+
 Suite *valid_suite(void)
 {
     Suite *s = suite_create("valid");
@@ -302,6 +320,7 @@ Suite *valid_suite(void)
     tcase_add_test(tc, utf8_length_counts_code_points);
     tcase_add_test(tc, utf8_length_refuses_invalid_sequences);
     tcase_add_test(tc, emails);
+    tcase_add_test(tc, phones_as_people_type_them);
     tcase_add_test(tc, trim_and_single_line);
     tcase_add_test(tc, captcha_answers);
     tcase_add_test(tc, routes_and_ids_in_paths);
