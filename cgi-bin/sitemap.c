@@ -19,7 +19,8 @@
 #include "grant.h"
 
 enum {
-    Q_COMP_MAX, Q_COMP, Q_PROJ_MAX, Q_PROJ, Q_NEWS_MAX, Q_NEWS, Q_RES_MAX, Q_RES, Q__MAX
+    Q_COMP_MAX, Q_COMP, Q_PROJ_MAX, Q_PROJ, Q_NEWS_MAX, Q_NEWS, Q_RES_MAX, Q_RES,
+    Q_CENTRE_MAX, Q_CENTRE, Q_EVENT_MAX, Q_EVENT, Q__MAX
 };
 /* each range query reads the primary key from ? to below ? */
 static const char *const Q[] = {
@@ -36,6 +37,11 @@ static const char *const Q[] = {
     [Q_RES_MAX] = "SELECT COALESCE(MAX(id), 0) AS n FROM competitions",
     [Q_RES] =
         "SELECT id FROM competitions WHERE id >= ? AND id < ? AND published_at IS NOT NULL ORDER BY id",
+    [Q_CENTRE_MAX] = "SELECT COALESCE(MAX(id), 0) AS n FROM resource_centres",
+    [Q_CENTRE] =
+        "SELECT id FROM resource_centres WHERE id >= ? AND id < ? AND active = 1 ORDER BY id",
+    [Q_EVENT_MAX] = "SELECT COALESCE(MAX(id), 0) AS n FROM events",
+    [Q_EVENT] = "SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -47,11 +53,14 @@ static const struct { int max, rows; const char *path; } sources[] = {
     {Q_PROJ_MAX, Q_PROJ, "/projects/"},
     {Q_NEWS_MAX, Q_NEWS, "/news/"},
     {Q_RES_MAX, Q_RES, "/results/"},
+    {Q_CENTRE_MAX, Q_CENTRE, "/centres/"},
+    {Q_EVENT_MAX, Q_EVENT, "/events/"},
 };
 #define NSOURCES ((long long)(sizeof sources / sizeof sources[0]))
 
 /* The site's sections (source 0, with the help pages). */
-static const char *const sections[] = {"/", "/projects", "/results", "/news", "/help", "/ideas", NULL};
+static const char *const sections[] = {"/",       "/competitions", "/projects", "/results", "/news",
+                                     "/events", "/centres",      "/help",     "/ideas", NULL};
 
 enum { PROTOCOL_MAX = 50000, PARTS = 1000 };
 
