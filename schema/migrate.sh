@@ -32,6 +32,8 @@ done
 READ_TABLES="assignments audit_head audit_log commission_decisions competition_directions
     competition_documents competitions criteria directions exhibit_stats municipalities news
     org_members organizations projects user_roles"
+# the statistics page and the project pages' photos and handouts (023)
+READ_TABLES="$READ_TABLES project_stats project_media"
 READ_COLUMNS="users(id, email, name, disabled)
 sessions(token_hash, user_id, csrf, expires_at)
 ideas(id, name, municipality_id, body, status, created_at)
