@@ -88,3 +88,13 @@ CREATE TABLE project_media (
   KEY ix_media_project (project_id, kind, id),
   CONSTRAINT fk_media_project FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
+
+-- each project keeps the number of its media, kept by triggers like
+-- comments_approved (006): the project page reads them only when there are some
+ALTER TABLE projects ADD COLUMN media_count INT UNSIGNED NOT NULL DEFAULT 0;
+
+CREATE TRIGGER trg_media_ai AFTER INSERT ON project_media FOR EACH ROW
+  UPDATE projects SET media_count = media_count + 1 WHERE id = NEW.project_id;
+
+CREATE TRIGGER trg_media_ad AFTER DELETE ON project_media FOR EACH ROW
+  UPDATE projects SET media_count = media_count - 1 WHERE id = OLD.project_id;

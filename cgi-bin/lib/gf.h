@@ -588,6 +588,18 @@ NEOERR *gf_pdf_end(gf_pdf *p, char **data, size_t *len, int *pages);
 /* Frees a document without laying it out (an error on the way). */
 void gf_pdf_free(gf_pdf *p);
 
+/* ---- image.c: pictures made fit to publish (libvips) --------------------- */
+
+/* Decodes the picture in[len] (JPEG, PNG, WebP, GIF…: whatever libvips
+ * reads) and writes to out a new JPEG of it at quality (1..100): at most
+ * side pixels on either side (never enlarged), upright by its EXIF
+ * orientation, with no metadata (EXIF, GPS, XMP, IPTC, comments) kept;
+ * *width and *height get its size. A picture that cannot be decoded, or
+ * that claims more than max_pixels, raises GF_ERR_BADREQ (the caller
+ * words it for the page). */
+NEOERR *gf_image_jpeg(const void *in, size_t len, long max_pixels, int side, int quality,
+                      FILE *out, int *width, int *height);
+
 /* ---- svg.c: charts drawn on the server ----------------------------------- */
 
 /* One bar: its label, the value that sets its length, and the value as
