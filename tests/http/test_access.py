@@ -104,6 +104,9 @@ SPEC = {
     "/staff/competitions/#/publish": "GET,POST staff,admin",
     "/results": "GET public", "/results/data": "GET public", "/results/#": "GET public",
     "/results/#.csv": "GET public", "/results/#.json": "GET public",
+    "/stats": "GET public",
+    "/projects/#/media": "GET,POST applicant,staff", "/media/#": "GET public",
+    "/media/#/thumb": "GET public",
 }
 
 
