@@ -29,7 +29,7 @@
       <?cs # drawn by svg.c, every string in it XML-escaped ?><?cs uvar:s.Chart.apps ?>
       <?cs uvar:s.Chart.granted ?>
     </div>
-    <div class="scroll-x"><table class="stats-table" id="table-<?cs var:id ?>">
+    <div class="scroll-x" role="region" aria-label="<?cs var:heading ?>: таблица" tabindex="0"><table class="stats-table" id="table-<?cs var:id ?>">
       <caption><?cs var:heading ?>: таблица</caption>
       <thead><tr><th scope="col"><?cs var:col ?></th><th scope="col" class="num">Заявки</th><th scope="col" class="num">Победители</th><th scope="col" class="num">Сумма грантов</th></tr></thead>
       <tbody>
