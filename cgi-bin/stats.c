@@ -5,8 +5,9 @@
  * server (svg.c); filtered by year and competition.
  *
  * The numbers come from project_stats, a summary kept by triggers
- * (schema/023 says why): a page groups at most competitions × directions ×
- * municipalities rows, whatever the number of projects. Drafts of
+ * (schema/023 says why), with rows for "any" direction or municipality: a
+ * grouping reads a competition's rows of one kind (municipalities,
+ * directions, or the one total), whatever the number of projects. Drafts of
  * competitions are left out; names come from the cached lists (lists.c).
  */
 #include <stdio.h>
@@ -23,11 +24,15 @@
 
 enum { Q_BY_MUNI, Q_BY_DIR, Q_BY_YEAR, Q_YEARS, Q__MAX };
 static const char *const Q[] = {
+    /* the rows for "any direction" (0) of each municipality, and so on */
     [Q_BY_MUNI] = "SELECT s.municipality_id AS id, " SUMS_SQL FILTER_SQL
+                  " AND s.direction_id = 0 AND s.municipality_id <> 0"
                   " GROUP BY s.municipality_id HAVING apps > 0 ORDER BY apps DESC, granted DESC, id",
     [Q_BY_DIR] = "SELECT s.direction_id AS id, " SUMS_SQL FILTER_SQL
+                 " AND s.municipality_id = 0 AND s.direction_id <> 0"
                  " GROUP BY s.direction_id HAVING apps > 0 ORDER BY apps DESC, granted DESC, id",
     [Q_BY_YEAR] = "SELECT " YEAR_SQL " AS id, " SUMS_SQL FILTER_SQL
+                  " AND s.direction_id = 0 AND s.municipality_id = 0"
                   " GROUP BY " YEAR_SQL " HAVING apps > 0 ORDER BY id",
     [Q_YEARS] = "SELECT DISTINCT " YEAR_SQL " AS year FROM competitions c"
                 " WHERE c.stage <> 'draft' ORDER BY year DESC",

@@ -23,13 +23,21 @@ CREATE TABLE project_stats (
   PRIMARY KEY (competition_id, direction_id, municipality_id)
 ) ENGINE=InnoDB;
 
+-- besides each (competition, direction, municipality), the rows with 0 for
+-- "any" direction and/or municipality (as exhibit_stats keeps them): the page's
+-- grouping by municipality reads only a competition's direction-0 rows, by
+-- direction its municipality-0 rows, by year the rows with both 0
 INSERT INTO project_stats (competition_id, direction_id, municipality_id, applications, winners,
                            granted_kopecks)
-SELECT competition_id, direction_id, municipality_id, COUNT(*),
-       SUM(status IN ('winner', 'in_progress', 'completed')),
+SELECT competition_id, d, m, COUNT(*), SUM(status IN ('winner', 'in_progress', 'completed')),
        SUM(IF(status IN ('winner', 'in_progress', 'completed'), COALESCE(granted_kopecks, 0), 0))
-FROM projects WHERE status NOT IN ('draft', 'withdrawn')
-GROUP BY competition_id, direction_id, municipality_id;
+FROM (SELECT p.competition_id, p.status, p.granted_kopecks,
+             IF(k.any_d, 0, p.direction_id) AS d, IF(k.any_m, 0, p.municipality_id) AS m
+      FROM projects p
+      CROSS JOIN (SELECT 0 AS any_d, 0 AS any_m UNION ALL SELECT 1, 0 UNION ALL SELECT 0, 1
+                  UNION ALL SELECT 1, 1) k
+      WHERE p.status NOT IN ('draft', 'withdrawn')) x
+GROUP BY competition_id, d, m;
 
 DELIMITER //
 CREATE PROCEDURE project_stats_count(c BIGINT UNSIGNED, d INT UNSIGNED, m INT UNSIGNED,
@@ -39,7 +47,9 @@ BEGIN
   IF s NOT IN ('draft', 'withdrawn') THEN
     INSERT INTO project_stats (competition_id, direction_id, municipality_id, applications, winners,
                                granted_kopecks)
-    VALUES (c, d, m, delta, delta * win, delta * win * COALESCE(g, 0))
+    SELECT c, b.d, x.m, delta, delta * win, delta * win * COALESCE(g, 0)
+    FROM (SELECT d AS d UNION ALL SELECT 0) b CROSS JOIN (SELECT m AS m UNION ALL SELECT 0) x
+    WHERE TRUE  -- so that ON below is not read as a join condition
     ON DUPLICATE KEY UPDATE applications = applications + delta, winners = winners + delta * win,
                             granted_kopecks = granted_kopecks + delta * win * COALESCE(g, 0);
   END IF;
