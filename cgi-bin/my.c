@@ -14,7 +14,7 @@
 enum { Q_APPS, Q_HISTORY, Q__MAX };
 static const char *const Q[] = {
     [Q_APPS] =
-        "SELECT p.id, p.number, p.title, p.status, c.title AS competition,"
+        "SELECT p.id, p.number, p.title, p.status, p.listed, c.title AS competition,"
         " UNIX_TIMESTAMP(c.closes_at) AS closes_ts, UNIX_TIMESTAMP(p.submitted_at) AS submitted_ts,"
         " UNIX_TIMESTAMP(p.updated_at) AS updated_ts"
         " FROM projects p JOIN competitions c ON c.id = p.competition_id"

@@ -13,13 +13,18 @@
  * form the issue wants under the project; what the cache saved here is one
  * primary-key read and a render (make bench's project-page-nocache case),
  * which a regional exhibition's traffic does not miss.
+ *
+ * Its photos (thumbnails linking to the photo) and PDF handouts
+ * (project_media.c), the organization's other listed projects, and the
+ * OpenGraph tags that a link shared elsewhere shows: the title, the
+ * summary, the first photo.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "grant.h"
 
-enum { Q_PROJECT, Q_COMMENTS, Q_COMPETITION, Q__MAX };
+enum { Q_PROJECT, Q_COMMENTS, Q_COMPETITION, Q_MEDIA, Q_OTHERS, Q__MAX };
 static const char *const Q[] = {
     [Q_PROJECT] =
         "SELECT p.id, p.number, p.title, p.summary, p.problem, p.goal, p.results,"
@@ -28,7 +33,7 @@ static const char *const Q[] = {
         " p.municipality_id, p.direction_id, p.competition_id,"
         " o.short_name AS org, o.full_name AS org_full, o.website AS org_website,"
         " o.email AS org_email, o.phone AS org_phone, o.id AS org_id,"
-        " o.logo_name IS NOT NULL AS org_has_logo, p.comments_approved"
+        " o.logo_name IS NOT NULL AS org_has_logo, p.comments_approved, p.media_count"
         " FROM projects p JOIN organizations o ON o.id = p.org_id"
         " WHERE p.id = ? AND p.listed = 1",
     [Q_COMMENTS] =
@@ -36,6 +41,12 @@ static const char *const Q[] = {
         " WHERE project_id = ? AND status = 'approved' ORDER BY id LIMIT ? OFFSET ?",
     [Q_COMPETITION] =
         "SELECT title AS competition FROM competitions WHERE id = ?",
+    [Q_MEDIA] =
+        "SELECT id, kind, title, size, thumb_width, thumb_height FROM project_media"
+        " WHERE project_id = ? ORDER BY kind, id LIMIT 100",
+    [Q_OTHERS] =
+        "SELECT id, title, exhibit FROM projects WHERE org_id = ? AND listed = 1 AND id <> ?"
+        " ORDER BY id DESC LIMIT 5",
 };
 GF_STATEMENTS(Q, Q__MAX);
 
@@ -70,6 +81,35 @@ static NEOERR *names(HDF *hdf)
     return STATUS_OK;
 }
 
+/* Photos and handouts (read only when the count kept by triggers, schema/023,
+ * says there are some), the organization's other projects, and what the
+ * header's OpenGraph and description tags say. */
+static NEOERR *media_and_more(gf_req *r, long long id)
+{
+    char desc[1024];
+    HDF *m;
+    NEOERR *err;
+
+    if (hdf_get_int_value(r->hdf, "Project.media_count", 0) > 0 &&
+        (err = gf_db_rows(Q[Q_MEDIA], ARGS(A_INT(id)), r->hdf, "Media", NULL)))
+        return nerr_pass(err);
+    if ((err = gf_db_rows(Q[Q_OTHERS], ARGS(A_INT(atoll(hdf_get_value(r->hdf, "Project.org_id", "0"))),
+                                           A_INT(id)), r->hdf, "Others", NULL)))
+        return nerr_pass(err);
+    snprintf(desc, sizeof desc, "%s", hdf_get_value(r->hdf, "Project.summary", ""));
+    gf_utf8_clean(desc, 200);
+    gf_set(r->hdf, "Page.Description", desc);
+    gf_set(r->hdf, "Page.OG.Title", hdf_get_value(r->hdf, "Project.title", ""));
+    gf_set(r->hdf, "Page.OG.Description", desc);
+    gf_setf(r->hdf, "Page.OG.Path=/projects/%lld", id);
+    for (m = hdf_get_child(r->hdf, "Media"); m; m = hdf_obj_next(m))
+        if (!strcmp(hdf_get_value(m, "kind", ""), "photo")) {
+            gf_setf(r->hdf, "Page.OG.Image=/media/%s", hdf_get_value(m, "id", "0"));
+            break;
+        }
+    return STATUS_OK;
+}
+
 static NEOERR *handle(gf_req *r)
 {
     long long id = r->id, offset;
@@ -98,6 +138,8 @@ static NEOERR *handle(gf_req *r)
     gf_set(r->hdf, "CommentSent", strcmp(gf_param(r, "comment", ""), "sent") ? "" : "1");
     gf_set_int(r->hdf, "CommentForm.Max", (int)gf_cfg_int("Comments.MaxLength", 2000));
     if ((err = gf_captcha_new(r)))
+        return nerr_pass(err);
+    if ((err = media_and_more(r, id)))
         return nerr_pass(err);
     gf_set(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Project.title", ""));
     gf_set(r->hdf, "Page.Nav", "projects");

@@ -176,6 +176,13 @@ load_demo() {
         mkdir -p "$DIR/files/${f:0:2}"
         cp "$ROOT/schema/demo/charter.pdf" "$DIR/files/${f:0:2}/$f"
     done
+    # the demo projects' photos and handouts: "demo-<file of schema/demo>" (public_media.sql)
+    SQL -N "$db" -e "SELECT stored_name FROM project_media
+                     UNION ALL SELECT thumb_name FROM project_media WHERE thumb_name IS NOT NULL" |
+    while read -r f; do
+        mkdir -p "$DIR/files/${f:0:2}"
+        cp "$ROOT/schema/demo/${f#demo-}" "$DIR/files/${f:0:2}/$f"
+    done
 }
 
 # demo_db NAME: a new database NAME with the demo data alone, its audit log

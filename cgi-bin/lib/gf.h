@@ -205,12 +205,15 @@ int gf_db_in_transaction(void);
 /* Renders templates/<name> with hdf into out (appended). Template text is
  * read once per process. Escaping is html unless a template says
  * otherwise. Registered functions: msk(ts) "28.11.2026 23:30",
- * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", amount("150000 руб.") "150 000 ₽" (typed text that is not an amount as it is), bytes(n) "10 МБ", dec("87.50") "87,50", left(seconds) "3 дня 4 часа". */
+ * mskdate(ts) "28.11.2026", rudate("2026-11-28") "28.11.2026", rub(kopecks) "1 234 567,89 ₽", amount("150000 руб.") "150 000 ₽" (typed text that is not an amount as it is), bytes(n) "10 МБ", dec("87.50") "87,50", num(n) "1 234 567", left(seconds) "3 дня 4 часа". */
 NEOERR *gf_render(HDF *hdf, const char *name, STRING *out);
 /* The same without escaping, for plain-text mail. */
 NEOERR *gf_render_text(HDF *hdf, const char *name, STRING *out);
 /* Pure formatters behind those template functions (unit tested). */
 void gf_fmt_rub(long long kopecks, char *buf, size_t n);
+/* A whole number with its thousands apart by no-break spaces, "1 234 567"
+ * (template: num()). */
+void gf_fmt_int(long long n, char *buf, size_t len);
 void gf_fmt_msk(time_t t, int with_time, char *buf, size_t n);
 /* A day stored as YYYY-MM-DD (or typed D.M.YYYY) as people here read it,
  * "01.02.2027"; anything else as it is (template: rudate()). */
@@ -625,5 +628,35 @@ void gf_pdf_table_end(gf_pdf *p);
 NEOERR *gf_pdf_end(gf_pdf *p, char **data, size_t *len, int *pages);
 /* Frees a document without laying it out (an error on the way). */
 void gf_pdf_free(gf_pdf *p);
+
+/* ---- image.c: pictures made fit to publish (libvips) --------------------- */
+
+/* Decodes the picture in[len] (JPEG, PNG, WebP, GIF…: whatever libvips
+ * reads) and writes to out a new JPEG of it at quality (1..100): at most
+ * side pixels on either side (never enlarged), upright by its EXIF
+ * orientation, with no metadata (EXIF, GPS, XMP, IPTC, comments) kept;
+ * *width and *height get its size. A picture that cannot be decoded, or
+ * that claims more than max_pixels, raises GF_ERR_BADREQ (the caller
+ * words it for the page). */
+NEOERR *gf_image_jpeg(const void *in, size_t len, long max_pixels, int side, int quality,
+                      FILE *out, int *width, int *height);
+
+/* ---- svg.c: charts drawn on the server ----------------------------------- */
+
+/* One bar: its label, the value that sets its length, and the value as
+ * the page writes it ("1 234 567 ₽"). The strings are the caller's. */
+typedef struct { const char *label; double value; const char *text; } gf_bar;
+/* Appends to out an inline <svg role="img"> with a horizontal bar per
+ * item (its label above it, its text after it), labelled by <title>
+ * (id "<id>-title") and <desc> ("<id>-desc") through aria-labelledby;
+ * width is the viewBox's (the chart scales to its box); bars are scaled
+ * to the largest value. Every string is XML-escaped; n = 0 draws
+ * «Нет данных». Out of memory follows gf_must's policy. */
+void gf_svg_bars(STRING *out, const char *id, const char *title, const char *desc,
+                 const gf_bar *bars, int n, int width);
+/* A bar's length in room units for value on a scale whose largest value
+ * is max: 0 for 0 (or less, or no scale), at least 1 for any value
+ * above 0, room for max. Pure. */
+int gf_svg_bar_length(double value, double max, int room);
 
 #endif

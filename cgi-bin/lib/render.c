@@ -56,24 +56,33 @@ static NEOERR *fileload(void *ctx, HDF *hdf, const char *filename, char **conten
     return STATUS_OK;
 }
 
-void gf_fmt_rub(long long kopecks, char *buf, size_t n)
+void gf_fmt_int(long long n, char *buf, size_t len)
 {
     char digits[32], grouped[64];
-    unsigned long long rub, kop;
-    int neg = kopecks < 0, len, o = 0;
+    unsigned long long v = (unsigned long long)(n < 0 ? -(n + 1) + 1 : n);
+    int dl = snprintf(digits, sizeof digits, "%llu", v), o = 0;
 
-    rub = (unsigned long long)(neg ? -(kopecks + 1) + 1 : kopecks);
-    kop = rub % 100;
-    rub /= 100;
-    len = snprintf(digits, sizeof digits, "%llu", rub);
-    for (int i = 0; i < len; i++) {
-        if (i && (len - i) % 3 == 0) {     /* no-break space between groups */
+    for (int i = 0; i < dl; i++) {
+        if (i && (dl - i) % 3 == 0) {      /* no-break space between groups */
             grouped[o++] = (char)0xC2;
             grouped[o++] = (char)0xA0;
         }
         grouped[o++] = digits[i];
     }
     grouped[o] = '\0';
+    snprintf(buf, len, "%s%s", n < 0 ? "−" : "", grouped);
+}
+
+void gf_fmt_rub(long long kopecks, char *buf, size_t n)
+{
+    char grouped[64];
+    unsigned long long rub, kop;
+    int neg = kopecks < 0;
+
+    rub = (unsigned long long)(neg ? -(kopecks + 1) + 1 : kopecks);
+    kop = rub % 100;
+    rub /= 100;
+    gf_fmt_int((long long)rub, grouped, sizeof grouped);
     if (kop)
         snprintf(buf, n, "%s%s,%02llu\xC2\xA0\xE2\x82\xBD", neg ? "−" : "", grouped, kop);
     else
@@ -235,6 +244,7 @@ static NEOERR *fn_dec(const char *in, char **out)
 }
 
 static NEOERR *fn_rub(const char *in, char **out) { return fn_number(in, out, gf_fmt_rub); }
+static NEOERR *fn_num(const char *in, char **out) { return fn_number(in, out, gf_fmt_int); }
 
 /* An amount as people type it («150000 руб.», «2 500,50») in the
  * one way the site prints money; text that is not one stays as it is. */
@@ -314,6 +324,7 @@ static NEOERR *tree_build(struct tree *t, const char *name, int text)
         (err = cs_register_strfunc(t->cs, "mskdate", fn_mskdate)) ||
         (err = cs_register_strfunc(t->cs, "rudate", fn_date)) ||
         (err = cs_register_strfunc(t->cs, "rub", fn_rub)) ||
+        (err = cs_register_strfunc(t->cs, "num", fn_num)) ||
         (err = cs_register_strfunc(t->cs, "amount", fn_amount)) ||
         (err = cs_register_strfunc(t->cs, "bytes", fn_bytes)) ||
         (err = cs_register_strfunc(t->cs, "dec", fn_dec)) ||

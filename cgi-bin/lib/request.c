@@ -252,6 +252,8 @@ static NEOERR *setup_hdf(gf_req *r)
         (err = hdf_set_value(h, "Config.WhiteSpaceStrip", "1")) ||
         (err = hdf_set_value(h, "Config.Upload.TmpDir", gf_cfg("Paths.Tmp", "/tmp"))) ||
         (err = hdf_set_value(h, "Site.Name", gf_cfg("Site.Name", "Грантовый конкурс"))) ||
+        /* absolute links in the header's OpenGraph tags */
+        (err = hdf_set_value(h, "Site.URL", gf_cfg("Site.URL", ""))) ||
         (err = hdf_set_value(h, "Page.Path", r->path)))
         return nerr_pass(err);
     return STATUS_OK;

@@ -131,3 +131,13 @@ warm_up
 rss_before_list=$(rss projects); rss_before_page=$(rss project)
 run_cases "-nocache"
 echo "bench memory-nocache: projects workers rss_kb before=$rss_before_list after=$(rss projects); project workers rss_kb before=$rss_before_page after=$(rss project)"
+
+# --- /stats (issue 10, part "stats"): counted from project_stats, the summary
+# kept by triggers (schema/023), so the page groups a few thousand rows at any
+# number of projects; uncached (Cache.PublicTTL = 0 above), all and one year
+conf/stack.sh restart-program "$DIR" stats
+stats_year=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e \
+    "SELECT MAX(YEAR(opens_at + INTERVAL 3 HOUR)) FROM competitions WHERE stage <> 'draft'")
+cases=("stats /stats" "stats-year /stats?year=$stats_year")
+warm_up
+run_cases "-nocache"

@@ -118,6 +118,9 @@ SPEC = {
     "/competitions": "GET public", "/centres": "GET public", "/centres/#": "GET,POST public",
     "/staff/centres": "GET staff", "/staff/centres/new": "GET,POST staff",
     "/staff/centres/#": "GET,POST staff", "/staff/centres/#/requests": "GET,POST staff",
+    "/stats": "GET public",
+    "/projects/#/media": "GET,POST applicant,staff", "/media/#": "GET public",
+    "/media/#/thumb": "GET public",
 }
 
 

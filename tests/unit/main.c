@@ -21,6 +21,7 @@ int main(void)
     srunner_add_suite(sr, draft_suite());
     srunner_add_suite(sr, macros_suite());
     srunner_add_suite(sr, csv_suite());
+    srunner_add_suite(sr, svg_suite());
     srunner_add_suite(sr, competition_suite());
     srunner_add_suite(sr, audit_suite());
     srunner_add_suite(sr, status_suite());
