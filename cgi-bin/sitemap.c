@@ -59,7 +59,7 @@ static const struct { int max, rows; const char *path; } sources[] = {
 #define NSOURCES ((long long)(sizeof sources / sizeof sources[0]))
 
 /* The site's sections (source 0, with the help pages). */
-static const char *const sections[] = {"/",       "/competitions", "/projects", "/results", "/news",
+static const char *const sections[] = {"/",       "/competitions", "/projects", "/results", "/stats", "/news",
                                      "/events", "/centres",      "/help",     "/ideas", NULL};
 
 enum { PROTOCOL_MAX = 50000, PARTS = 1000 };
