@@ -18,3 +18,4 @@ Suite *review_suite(void);
 Suite *expert_suite(void);
 Suite *pdf_suite(void);
 Suite *files_suite(void);
+Suite *stem_suite(void);
