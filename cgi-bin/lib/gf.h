@@ -149,6 +149,10 @@ char *gf_web_address(const char *s);
  * (<= 0: all), each once when unique. Malloc'd (caller frees); NULL only
  * when out of memory. */
 char *gf_stem_text(const char *text, int max_words, int unique);
+/* A full-text boolean query from typed text: each distinct stem (at most
+ * max_words) required and as a prefix, "+школ* +волонтер*"; "" when no
+ * word is left. Malloc'd (caller frees); NULL only when out of memory. */
+char *gf_stem_query(const char *q, int max_words);
 
 /* ---- db.c --------------------------------------------------------------- */
 

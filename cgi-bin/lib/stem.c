@@ -8,6 +8,7 @@
  * Words of one character and short function words (prepositions,
  * conjunctions, particles) are dropped: they would match nearly everything.
  * The stemmers are made once per process (programs are single-threaded). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
@@ -190,4 +191,28 @@ char *gf_stem_text(const char *text, int max_words, int unique)
         p += len;
     }
     return out.buf;
+}
+
+/* gf_stem_query — a full-text boolean query from what a person typed: each
+ * distinct stem of q (at most max_words) required and as a prefix,
+ * "+школ* +волонтер*"; the stems hold only letters and digits, so nothing
+ * typed becomes an operator. Malloc'd (caller frees), "" when q has no
+ * word; NULL only when out of memory. */
+char *gf_stem_query(const char *q, int max_words)
+{
+    char *stems = gf_stem_text(q, max_words, 1), *out, *o;
+
+    if (!stems)
+        return NULL;
+    /* each stem gains "+" and "*": at most 2 bytes per stem, a stem is >= 1 byte */
+    if (!(out = malloc(strlen(stems) * 3 + 1))) {
+        free(stems);
+        return NULL;
+    }
+    o = out;
+    for (char *w = strtok(stems, " "); w; w = strtok(NULL, " "))
+        o += sprintf(o, "%s+%s*", o == out ? "" : " ", w);
+    *o = '\0';
+    free(stems);
+    return out;
 }

@@ -103,6 +103,28 @@ START_TEST(a_long_text_stems_whole)
 }
 END_TEST
 
+START_TEST(a_query_requires_each_stem_as_a_prefix)
+{
+    char *q = gf_stem_query("Школы волонтёров школа", 8);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_str_eq(q, "+школ* +волонтер*");
+    free(q);
+    /* boolean operators typed by a person are separators, never operators */
+    q = gf_stem_query("-школа +\"дети\" (кружок)* ~<>@", 8);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_str_eq(q, "+школ* +дет* +кружок*");
+    free(q);
+    q = gf_stem_query("!!! «» ...", 8);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_str_eq(q, "");
+    free(q);
+    q = gf_stem_query("a1 b2 c3 d4 e5", 3);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_str_eq(q, "+a1* +b2* +c3*");
+    free(q);
+}
+END_TEST
+
 Suite *stem_suite(void)
 {
     Suite *s = suite_create("stem");
@@ -115,6 +137,7 @@ Suite *stem_suite(void)
     tcase_add_test(tc, bad_bytes_and_controls_separate_words);
     tcase_add_test(tc, words_are_limited_and_unique_when_asked);
     tcase_add_test(tc, a_long_text_stems_whole);
+    tcase_add_test(tc, a_query_requires_each_stem_as_a_prefix);
     suite_add_tcase(s, tc);
     return s;
 }
