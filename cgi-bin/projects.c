@@ -24,8 +24,16 @@
 #include <ClearSilver.h>
 #include "grant.h"
 
-enum { Q_COUNT, Q__MAX };
+enum { Q_COUNT, Q_RESULT_ROWS, Q__MAX };
 static const char *const Q[] = {
+    /* the rows of a page of search results, by id (up to 20; unused
+     * places are 0) */
+    [Q_RESULT_ROWS] =
+        "SELECT p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"
+        " p.requested_kopecks, p.granted_kopecks, p.municipality_id AS municipality,"
+        " p.direction_id AS direction, p.org_name AS org FROM projects p"
+        " WHERE p.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " AND p.listed = 1",
     [Q_COUNT] =
         "SELECT n FROM exhibit_stats WHERE competition_id = ? AND direction_id = ?"
         " AND municipality_id = ? AND exhibit = ?",
@@ -152,8 +160,8 @@ static NEOERR *block_starts(int combo, const gf_arg *f, int nf, long block, long
 
 /* What a query may be: longer is cut (the header's box says maxlength 200),
  * and only so many words count. */
-#define Q_MAX_CHARS 200
-#define Q_MAX_WORDS 8
+#define QUERY_CHARS 200
+#define QUERY_WORDS 8
 /* The ranked ids of a search kept per process: the first SEARCH_KEEP of
  * them (SEARCH_KEEP / page size pages); a page beyond is read by OFFSET. */
 #define SEARCH_KEEP 200
@@ -172,10 +180,6 @@ static NEOERR *block_starts(int combo, const gf_arg *f, int nf, long block, long
     M(CO ST),       M(MU CO ST),    M(DI CO ST),    M(MU DI CO ST) }
 static const char *const Q_S_COUNT[16] = ALL16S(S_COUNT);
 static const char *const Q_S_IDS[16] = ALL16S(S_IDS);
-/* the rows of a page of results, by id (up to 20; unused places are 0) */
-static const char *const Q_S_ROWS =
-    "SELECT" COLS " FROM projects p WHERE p.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AND p.listed = 1";
 #define ROWS_MAX 20
 
 static struct {
@@ -323,7 +327,7 @@ static NEOERR *search_page(gf_req *r, const char *expr, int combo, const gf_arg 
     a[ROWS_MAX] = A_END;
     if ((err = hdf_init(&rows)))
         return nerr_pass(err);
-    if ((err = gf_db_rows(Q_S_ROWS, a, rows, NULL, NULL))) {
+    if ((err = gf_db_rows(Q[Q_RESULT_ROWS], a, rows, NULL, NULL))) {
         hdf_destroy(&rows);
         return nerr_pass(err);
     }
@@ -452,23 +456,23 @@ static NEOERR *handle(gf_req *r)
     long long muni, dir, comp, total = 0;
     long page, pages, size = gf_cfg_int("Listing.PageSize", 20);
     const char *status = "";
-    char base[4096], q[Q_MAX_CHARS * 4 + 8], *expr, *esc = NULL;
+    char base[4096], q[QUERY_CHARS * 4 + 8], *expr, *esc = NULL;
     gf_arg f[8], cnt[5];
     int n = 0, nf = 0, combo;
     NEOERR *err;
 
     /* the query as typed, made valid UTF-8 without control characters and
-     * cut to Q_MAX_CHARS; what is searched is its stems (none: the plain
+     * cut to QUERY_CHARS; what is searched is its stems (none: the plain
      * listing with a word about it) */
     snprintf(q, sizeof q, "%s", gf_param(r, "q", ""));
     gf_utf8_clean(q, -1);
-    if (gf_utf8_len(q) > Q_MAX_CHARS)
+    if (gf_utf8_len(q) > QUERY_CHARS)
         gf_set(r->hdf, "Search.Cut", "1");
-    gf_utf8_clean(q, Q_MAX_CHARS);
+    gf_utf8_clean(q, QUERY_CHARS);
     for (char *c = q; *c; c++)
         if ((unsigned char)*c < ' ' || *c == 0x7f)
             *c = ' ';
-    if (!(expr = gf_stem_query(q, Q_MAX_WORDS)))
+    if (!(expr = gf_stem_query(q, QUERY_WORDS)))
         return nerr_raise(NERR_NOMEM, "search query");
     gf_set(r->hdf, "Search.Q", q);
     if (*expr)

@@ -12,10 +12,11 @@
 
 enum { Q_STALE, Q_SET, Q__MAX };
 static const char *const Q[] = {
-    /* in id order on ix_search_stale (search_stale, id) */
+    /* in id order on ix_search_stale (search_stale, id); rows another
+     * mailer is stemming are left to it */
     [Q_STALE] =
         "SELECT id, title, summary, org_name FROM projects WHERE search_stale = 1"
-        " ORDER BY id LIMIT ?",
+        " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
     /* only if the text is still what was stemmed: a change meanwhile left
      * the row stale for the next round */
     [Q_SET] =
@@ -33,9 +34,14 @@ NEOERR *gr_search_reindex(int limit, int *done)
     *done = 0;
     if ((err = hdf_init(&rows)))
         return nerr_pass(err);
-    if ((err = gf_db_rows(Q[Q_STALE], ARGS(A_INT(limit)), rows, NULL, NULL)) ||
-        !hdf_obj_child(rows) || (err = gf_db_begin())) {
+    if ((err = gf_db_begin())) {
         hdf_destroy(&rows);
+        return nerr_pass(err);
+    }
+    if ((err = gf_db_rows(Q[Q_STALE], ARGS(A_INT(limit)), rows, NULL, NULL)) ||
+        !hdf_obj_child(rows)) {
+        hdf_destroy(&rows);
+        gf_db_rollback();
         return nerr_pass(err);
     }
     string_init(&text);
