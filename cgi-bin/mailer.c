@@ -17,6 +17,9 @@
  *   mailer --digest   send every pending digest now, whatever the hour
  *   mailer --alerts   raise the scheduled alerts now
  *                     (both deliver, then exit: for tests and operators)
+ *   mailer --reindex  re-stem every project the search index has stale,
+ *                     then exit (after loading data as SQL: demo, bench);
+ *                     every other round re-stems a batch (grant/search.c)
  */
 #include <signal.h>
 #include <stdio.h>
@@ -105,12 +108,16 @@ static NEOERR *scheduled(int alerts, int digest, int digest_now)
 static NEOERR *round_once(int tidy)
 {
     NEOERR *err;
-    int tried;
+    int tried, stemmed;
 
     do {
         if ((err = gf_mail_deliver(50, &tried)))
             return nerr_pass(err);
     } while (tried == 50 && !stop);
+    /* projects whose title, summary or organization name changed become
+     * searchable (a rename of a large organization takes a few rounds) */
+    if ((err = gr_search_reindex(500, &stemmed)))
+        return nerr_pass(err);
     if (tidy) {
         if ((err = gf_db_exec(Q[Q_OLD_SESSIONS], NOARGS, NULL, NULL)) ||
             (err = gf_db_exec(Q[Q_OLD_RATE], NOARGS, NULL, NULL)))
@@ -123,7 +130,7 @@ int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "";
     int daemon_mode = !strcmp(mode, "--daemon"), digest_now = !strcmp(mode, "--digest"),
-        alerts_now = !strcmp(mode, "--alerts");
+        alerts_now = !strcmp(mode, "--alerts"), reindex = !strcmp(mode, "--reindex");
     /* the scheduled alerts: all but --digest; the digest at its hour:
      * cron and daemon */
     int alerts = !digest_now, digest_due = !digest_now && !alerts_now;
@@ -134,8 +141,8 @@ int main(int argc, char **argv)
     int rounds = 0, failed = 0;
 
     gf_prog_name = "mailer";
-    if (*mode && !daemon_mode && !digest_now && !alerts_now) {
-        fprintf(stderr, "usage: mailer [--daemon | --digest | --alerts]\n");
+    if (*mode && !daemon_mode && !digest_now && !alerts_now && !reindex) {
+        fprintf(stderr, "usage: mailer [--daemon | --digest | --alerts | --reindex]\n");
         return 2;
     }
     if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT))
@@ -144,6 +151,22 @@ int main(int argc, char **argv)
         (err = gf_db_open(GF_DB_WRITE))) {
         gf_log_error(&err, id);
         return 1;
+    }
+    if (reindex) {
+        long total = 0;
+        int n = 0;
+        do {
+            if ((err = gr_search_reindex(1000, &n))) {
+                gf_log_error(&err, id);
+                return 1;
+            }
+            total += n;
+        } while (n);
+        printf("reindex: %ld projects\n", total);
+        gf_db_close();
+        hdf_destroy(&gf_conf);
+        curl_global_cleanup();
+        return 0;
     }
     interval = gf_cfg_int("Mail.Interval", 5);
     signal(SIGTERM, on_signal);

@@ -8,15 +8,32 @@
  * entries of one index in order; the total is one row of the trigger-kept
  * exhibit_stats table instead of COUNT(*) over projects, kept per process
  * for a few seconds (total_of). A page is one round trip.
+ *
+ * Search (?q=, with any of the filters): the words' Snowball stems, each
+ * required and as a prefix, against the FULLTEXT index over the projects'
+ * stemmed title, organization name and summary (schema/018_search.sql,
+ * lib/stem.c), ranked by relevance, the newest first among equals. The
+ * count and the ranked ids of the first pages are kept per process for
+ * Listing.TotalTTL seconds (search_of), like the listing's totals: paging
+ * through the results reads only the page's rows by primary key.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <ClearSilver.h>
 #include "grant.h"
 
-enum { Q_COUNT, Q__MAX };
+enum { Q_COUNT, Q_RESULT_ROWS, Q__MAX };
 static const char *const Q[] = {
+    /* the rows of a page of search results, by id (up to 20; unused
+     * places are 0) */
+    [Q_RESULT_ROWS] =
+        "SELECT p.id, p.title, LEFT(p.summary, 260) AS summary, p.exhibit,"
+        " p.requested_kopecks, p.granted_kopecks, p.municipality_id AS municipality,"
+        " p.direction_id AS direction, p.org_name AS org FROM projects p"
+        " WHERE p.id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " AND p.listed = 1",
     [Q_COUNT] =
         "SELECT n FROM exhibit_stats WHERE competition_id = ? AND direction_id = ?"
         " AND municipality_id = ? AND exhibit = ?",
@@ -139,6 +156,200 @@ static NEOERR *block_starts(int combo, const gf_arg *f, int nf, long block, long
     return STATUS_OK;
 }
 
+/* ---- search ------------------------------------------------------------- */
+
+/* What a query may be: longer is cut (the header's box says maxlength 200),
+ * and only so many words count. */
+#define QUERY_CHARS 200
+#define QUERY_WORDS 8
+/* The ranked ids of a search kept per process: the first SEARCH_KEEP of
+ * them (SEARCH_KEEP / page size pages); a page beyond is read by OFFSET. */
+#define SEARCH_KEEP 200
+#define MATCHES "MATCH(p.search_text) AGAINST (? IN BOOLEAN MODE)"
+/* One statement per combination of filters (bit 0 municipality, 1
+ * direction, 2 competition, 3 status), as for the listing */
+#define S_COUNT(W)                                                            \
+    "SELECT COUNT(*) AS n FROM projects p WHERE " MATCHES " AND p.listed = 1" W
+#define S_IDS(W)                                                              \
+    "SELECT p.id FROM projects p WHERE " MATCHES " AND p.listed = 1" W          \
+    " ORDER BY " MATCHES " DESC, p.id DESC LIMIT ? OFFSET ?"
+#define ALL16S(M) { \
+    M(""),          M(MU),          M(DI),          M(MU DI),       \
+    M(CO),          M(MU CO),       M(DI CO),       M(MU DI CO),    \
+    M(ST),          M(MU ST),       M(DI ST),       M(MU DI ST),    \
+    M(CO ST),       M(MU CO ST),    M(DI CO ST),    M(MU DI CO ST) }
+static const char *const Q_S_COUNT[16] = ALL16S(S_COUNT);
+static const char *const Q_S_IDS[16] = ALL16S(S_IDS);
+#define ROWS_MAX 20
+
+static struct {
+    char key[1024];
+    long long total, ids[SEARCH_KEEP];
+    int n;
+    time_t at;
+} searches[64];
+
+/* The total and the first ranked ids of the search `expr` with these
+ * filters (f[0..nf), after the expression), kept per process for
+ * Listing.TotalTTL seconds, or read now with fresh; owned by the cache,
+ * valid until the next call. */
+static NEOERR *search_of(const char *expr, int combo, const gf_arg *f, int nf, int fresh,
+                         long long *total, const long long **ids, int *n)
+{
+    char key[1024];
+    unsigned h = 2166136261u;
+    int k = snprintf(key, sizeof key, "%d:%s", combo, expr), i = 0;
+    time_t now = time(NULL);
+    gf_arg a[16];
+    int na = 0;
+    HDF *rows;
+    NEOERR *err;
+
+    for (int j = 0; j < nf && k < (int)sizeof key; j++)
+        k += snprintf(key + k, sizeof key - (size_t)k, ":%lld:%s", f[j].i, f[j].s ? f[j].s : "");
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h %= sizeof searches / sizeof searches[0];
+    if (fresh || strcmp(searches[h].key, key) ||
+        now - searches[h].at >= gf_cfg_int("Listing.TotalTTL", 5)) {
+        if ((err = hdf_init(&rows)))
+            return nerr_pass(err);
+        a[na++] = A_STR(expr);
+        for (int j = 0; j < nf; j++)
+            a[na++] = f[j];
+        a[na] = A_END;
+        err = gf_db_row(Q_S_COUNT[combo], a, rows, NULL, NULL);
+        searches[h].total = atoll(hdf_get_value(rows, "n", "0"));
+        hdf_destroy(&rows);
+        if (err)
+            return nerr_pass(err);
+        if (searches[h].total > 0) {
+            a[na++] = A_STR(expr);
+            a[na++] = A_INT(SEARCH_KEEP);
+            a[na++] = A_INT(0);
+            a[na] = A_END;
+            if ((err = hdf_init(&rows)))
+                return nerr_pass(err);
+            if ((err = gf_db_rows(Q_S_IDS[combo], a, rows, NULL, NULL))) {
+                hdf_destroy(&rows);
+                return nerr_pass(err);
+            }
+            for (HDF *c = hdf_obj_child(rows); c && i < SEARCH_KEEP; c = hdf_obj_next(c))
+                searches[h].ids[i++] = atoll(hdf_get_value(c, "id", "0"));
+            hdf_destroy(&rows);
+        }
+        searches[h].n = i;
+        searches[h].at = now;
+        snprintf(searches[h].key, sizeof searches[h].key, "%s", key);
+    }
+    *total = searches[h].total;
+    *ids = searches[h].ids;
+    *n = searches[h].n;
+    return STATUS_OK;
+}
+
+/* The names of a page's municipality and direction ids, in place: at most
+ * 10 columns a row, so that ClearSilver does not build a hash table for
+ * each row (it does past 10) */
+static NEOERR *rows_named(gf_req *r)
+{
+    NEOERR *err;
+
+    for (HDF *p = hdf_get_child(r->hdf, "Projects"); p; p = hdf_obj_next(p)) {
+        const char *m, *d;
+        if ((err = gr_list_label(GR_LIST_MUNICIPALITIES,
+                                 atoll(hdf_get_value(p, "municipality", "0")), &m)) ||
+            (err = hdf_set_value(p, "municipality", m)) ||
+            (err = gr_list_label(GR_LIST_DIRECTIONS,
+                                 atoll(hdf_get_value(p, "direction", "0")), &d)) ||
+            (err = hdf_set_value(p, "direction", d)))
+            return nerr_pass(err);
+    }
+    return STATUS_OK;
+}
+
+/* One page of search results into Projects, in rank order: the ids from
+ * the kept ones (or ranked now, past them), the rows by primary key.
+ * *total: how many match; the page is moved to the last when past it. */
+static NEOERR *search_page(gf_req *r, const char *expr, int combo, const gf_arg *f, int nf,
+                           long *page, long size, long long *total)
+{
+    const long long *kept = NULL;
+    long long ids[ROWS_MAX];
+    int nkept = 0, nids = 0;
+    gf_arg a[ROWS_MAX + 1];
+    HDF *rows, *out;
+    NEOERR *err;
+
+    if (size > ROWS_MAX)
+        size = ROWS_MAX;
+    for (int fresh = 0; fresh < 2; fresh++) {
+        long long first;
+        long pages;
+
+        if ((err = search_of(expr, combo, f, nf, fresh, total, &kept, &nkept)))
+            return nerr_pass(err);
+        pages = (long)((*total + size - 1) / size);
+        if (*page > pages)
+            *page = pages > 0 ? pages : 1;
+        first = (long long)(*page - 1) * size;
+        nids = 0;
+        if (first + size <= SEARCH_KEEP) {
+            for (long long i = first; i < first + size && i < nkept; i++)
+                ids[nids++] = kept[i];
+        } else {                          /* past the kept ones: ranked now */
+            gf_arg q[16];
+            int nq = 0;
+            q[nq++] = A_STR(expr);
+            for (int j = 0; j < nf; j++)
+                q[nq++] = f[j];
+            q[nq++] = A_STR(expr);
+            q[nq++] = A_INT(size);
+            q[nq++] = A_INT(first);
+            q[nq] = A_END;
+            if ((err = hdf_init(&rows)))
+                return nerr_pass(err);
+            if ((err = gf_db_rows(Q_S_IDS[combo], q, rows, NULL, NULL))) {
+                hdf_destroy(&rows);
+                return nerr_pass(err);
+            }
+            for (HDF *c = hdf_obj_child(rows); c && nids < size; c = hdf_obj_next(c))
+                ids[nids++] = atoll(hdf_get_value(c, "id", "0"));
+            hdf_destroy(&rows);
+        }
+        if (nids || *total == 0)
+            break;
+    }
+    if (!nids)
+        return STATUS_OK;
+    for (int i = 0; i < ROWS_MAX; i++)
+        a[i] = A_INT(i < nids ? ids[i] : 0);
+    a[ROWS_MAX] = A_END;
+    if ((err = hdf_init(&rows)))
+        return nerr_pass(err);
+    if ((err = gf_db_rows(Q[Q_RESULT_ROWS], a, rows, NULL, NULL))) {
+        hdf_destroy(&rows);
+        return nerr_pass(err);
+    }
+    /* in rank order (a project withdrawn meanwhile is left out) */
+    if ((err = hdf_get_node(r->hdf, "Projects", &out))) {
+        hdf_destroy(&rows);
+        return nerr_pass(err);
+    }
+    for (int i = 0, k = 0; i < nids && !err; i++)
+        for (HDF *c = hdf_obj_child(rows); c; c = hdf_obj_next(c))
+            if (atoll(hdf_get_value(c, "id", "0")) == ids[i]) {
+                char name[16];
+                snprintf(name, sizeof name, "%d", k++);
+                err = hdf_copy(out, name, c);
+                break;
+            }
+    hdf_destroy(&rows);
+    if (err)
+        return nerr_pass(err);
+    return nerr_pass(rows_named(r));
+}
+
 static const char *const statuses[] = {"applicant", "winner", "completed"};
 
 /* A filter id from the query, kept only if its list shows it (0 if not),
@@ -237,30 +448,37 @@ static NEOERR *page_rows(gf_req *r, int combo, gf_arg *f, int nf, long page, lon
     a[na] = A_END;
     if ((err = gf_db_rows(sql, a, r->hdf, "Projects", n)))
         return nerr_pass(err);
-    /* the ids become names in place: at most 10 columns a row, so that
-     * ClearSilver does not build a hash table for each row (it does past 10) */
-    for (HDF *p = hdf_get_child(r->hdf, "Projects"); p; p = hdf_obj_next(p)) {
-        const char *m, *d;
-        if ((err = gr_list_label(GR_LIST_MUNICIPALITIES,
-                                 atoll(hdf_get_value(p, "municipality", "0")), &m)) ||
-            (err = hdf_set_value(p, "municipality", m)) ||
-            (err = gr_list_label(GR_LIST_DIRECTIONS,
-                                 atoll(hdf_get_value(p, "direction", "0")), &d)) ||
-            (err = hdf_set_value(p, "direction", d)))
-            return nerr_pass(err);
-    }
-    return STATUS_OK;
+    return nerr_pass(rows_named(r));
 }
 
 static NEOERR *handle(gf_req *r)
 {
-    long long muni, dir, comp, total;
+    long long muni, dir, comp, total = 0;
     long page, pages, size = gf_cfg_int("Listing.PageSize", 20);
     const char *status = "";
-    char base[256];
+    char base[4096], q[QUERY_CHARS * 4 + 8], *expr, *esc = NULL;
     gf_arg f[8], cnt[5];
     int n = 0, nf = 0, combo;
     NEOERR *err;
+
+    /* the query as typed, made valid UTF-8 without control characters and
+     * cut to QUERY_CHARS; what is searched is its stems (none: the plain
+     * listing with a word about it) */
+    snprintf(q, sizeof q, "%s", gf_param(r, "q", ""));
+    gf_utf8_clean(q, -1);
+    if (gf_utf8_len(q) > QUERY_CHARS)
+        gf_set(r->hdf, "Search.Cut", "1");
+    gf_utf8_clean(q, QUERY_CHARS);
+    for (char *c = q; *c; c++)
+        if ((unsigned char)*c < ' ' || *c == 0x7f)
+            *c = ' ';
+    if (!(expr = gf_stem_query(q, QUERY_WORDS)))
+        return nerr_raise(NERR_NOMEM, "search query");
+    gf_set(r->hdf, "Search.Q", q);
+    if (*expr)
+        gf_set(r->hdf, "Search.Active", "1");
+    else if (strspn(q, " ") < strlen(q))
+        gf_set(r->hdf, "Search.NoWords", "1");
 
     if ((err = filter_id(r, "municipality", GR_LIST_MUNICIPALITIES, &muni)) ||
         (err = filter_id(r, "direction", GR_LIST_DIRECTIONS, &dir)) ||
@@ -285,6 +503,14 @@ static NEOERR *handle(gf_req *r)
     cnt[3] = A_STR(*status ? status : "all");
     cnt[4] = A_END;
 
+    if (*expr) {
+        err = search_page(r, expr, combo, f, nf, &page, size, &total);
+        free(expr);
+        if (err)
+            return nerr_pass(err);
+        goto links;
+    }
+    free(expr);
     /* the total first: a page past the end becomes the last page. A page
      * past the end of a kept total, or empty, reads the total afresh. */
     for (int fresh = 0; fresh < 2; fresh++) {
@@ -304,14 +530,25 @@ static NEOERR *handle(gf_req *r)
     if (page > pages)
         page = pages > 0 ? pages : 1;
 
-    /* the filters as they go into page links: validated values only */
+links:
+    /* the filters as they go into page links: validated values only; the
+     * query escaped */
     n = snprintf(base, sizeof base, "/projects?");
+    if (hdf_get_value(r->hdf, "Search.Active", NULL)) {
+        if ((err = cgi_url_escape(q, &esc)))
+            return nerr_pass(err);
+        n += snprintf(base + n, sizeof base - (size_t)n, "q=%s&", esc);
+        free(esc);
+    }
     if (muni) n += snprintf(base + n, sizeof base - (size_t)n, "municipality=%lld&", muni);
     if (dir) n += snprintf(base + n, sizeof base - (size_t)n, "direction=%lld&", dir);
     if (comp) n += snprintf(base + n, sizeof base - (size_t)n, "competition=%lld&", comp);
     if (*status) snprintf(base + n, sizeof base - (size_t)n, "status=%s&", status);
     gf_pager(r->hdf, base, total, size, &page);
-    gf_set(r->hdf, "Page.Title", "Выставка проектов");
+    if (hdf_get_value(r->hdf, "Search.Active", NULL))
+        gf_setf(r->hdf, "Page.Title=Поиск проектов: %s", q);
+    else
+        gf_set(r->hdf, "Page.Title", "Выставка проектов");
     gf_set(r->hdf, "Page.Nav", "projects");
     r->page = "projects.cs";
     return STATUS_OK;

@@ -10,8 +10,19 @@
 # 2–30 apply many times each (ngo@demo's keeps its own list) and the
 # winners' grants exceed the fund. Needs the demo data. Uses MariaDB's
 # SEQUENCE engine, so a million rows take a few minutes, not hours.
+#
+# Titles vary for the search benchmark: one of 10 topics (a word such as
+# «школа» is in a tenth of the projects) for one of 7 audiences, and one
+# project in 1 000 is an «этнографическая экспедиция» (a rare word). The
+# search index is then made as for any change, by the mailer's stemming
+# (`mailer --reindex`, grant/search.c), with the stack's configuration:
+# $GF_CONFIG, or grantfair.hdf beside the socket's run/ directory.
 set -euo pipefail
 SOCK=$1 N=$2
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${GF_BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+CONFIG=${GF_CONFIG:-$(cd "$(dirname "$SOCK")/.." && pwd)/grantfair.hdf}
 base=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SELECT COALESCE(MAX(id), 0) FROM projects")
 mariadb --no-defaults -S "$SOCK" -uroot grantfair <<SQL
 SET SESSION unique_checks = 0, time_zone = '+00:00';
@@ -21,7 +32,15 @@ INSERT INTO projects (id, competition_id, org_id, direction_id, municipality_id,
                       submitted_at, updated_at)
 SELECT g.id, c.id, 2 + g.seq % 29, IF(c.id = 2, 9, 1 + g.seq % 13), 1 + (g.seq DIV 4 * 7) % 44,
        CONCAT('GF-', c.id, '-', IF(g.id < 100000, LPAD(g.id, 5, '0'), g.id)),
-       CONCAT('Проект № ', g.id, ': школа волонтёров для жителей района'),
+       CONCAT('Проект № ', g.id, ': ',
+              ELT(1 + g.seq % 10, 'школа волонтёров', 'клуб ветеранов', 'центр медиации',
+                  'мастерская народных ремёсел', 'лагерь юных экологов', 'театральная студия',
+                  'курсы финансовой грамотности', 'приют для бездомных животных',
+                  'спортивная секция', 'музей истории станицы'),
+              ' для ', ELT(1 + g.seq DIV 10 % 7, 'жителей района', 'детей и подростков',
+                           'пожилых людей', 'семей с детьми', 'людей с инвалидностью',
+                           'молодёжи', 'многодетных семей'),
+              IF(g.seq % 1000 = 7, ' и этнографическая экспедиция', '')),
        CONCAT('Синтетический проект для нагрузочного теста № ', g.seq,
               '. Занятия, консультации и встречи для жителей, методические материалы и отчёт о результатах.'),
        'Недостаточно доступных форм поддержки для жителей района.',
@@ -45,3 +64,4 @@ FROM (
   FROM seq_1_to_$N s JOIN competitions c ON c.id = 1 + s.seq % 4) g
 JOIN competitions c ON c.id = g.comp;
 SQL
+GF_CONFIG="$CONFIG" "$BUILD/mailer" --reindex

@@ -1,6 +1,9 @@
 <?cs include:"header.cs" ?>
-<h1>Выставка проектов</h1>
-<form class="filters" method="get" action="/projects" aria-label="Фильтры">
+<h1><?cs if:Search.Active ?>Поиск проектов<?cs else ?>Выставка проектов<?cs /if ?></h1>
+<form class="filters" method="get" action="/projects" role="search" aria-label="Поиск и фильтры">
+  <label class="q">Слова из названия, описания или названия организации
+    <input type="search" name="q" maxlength="200" value="<?cs var:Search.Q ?>">
+  </label>
   <label>Муниципальное образование
     <select name="municipality">
       <option value="">Все</option>
@@ -27,11 +30,23 @@
       <option value="completed"<?cs if:Filter.status == "completed" ?> selected<?cs /if ?>>Реализованные</option>
     </select>
   </label>
-  <button type="submit">Показать</button>
+  <button type="submit"><?cs if:Search.Active ?>Найти<?cs else ?>Показать<?cs /if ?></button>
 </form>
 
-<p class="muted" id="found">Найдено проектов: <?cs var:Pager.Total ?></p>
-<?cs if:subcount(Projects) == 0 ?>
+<?cs if:Search.Cut ?><div class="notice" role="status"><p>Запрос длиннее 200 знаков: искали по первым 200.</p></div><?cs /if ?>
+<?cs if:Search.NoWords ?><div class="notice" role="status"><p>В запросе нет слов для поиска — показаны все проекты. Введите слово из названия проекта, его описания или названия организации.</p></div><?cs /if ?>
+<p class="muted" id="found"><?cs if:Search.Active ?>Найдено по запросу «<?cs var:Search.Q ?>»<?cs else ?>Найдено проектов<?cs /if ?>: <?cs var:Pager.Total ?></p>
+<?cs if:subcount(Projects) == 0 && Search.Active ?>
+<div class="empty">
+  <p>По запросу «<?cs var:Search.Q ?>» проектов не нашлось<?cs if:Filter.municipality || Filter.direction || Filter.competition || Filter.status ?> с выбранными фильтрами<?cs /if ?>. Попробуйте:</p>
+  <ul>
+    <li>проверить, нет ли в словах опечатки;</li>
+    <li>оставить меньше слов или взять слово покороче — «школ» найдёт и «школа», и «школьников»;</li>
+    <?cs if:Filter.municipality || Filter.direction || Filter.competition || Filter.status ?><li><a href="/projects?q=<?cs var:url_escape(Search.Q) ?>">искать без фильтров</a>;</li><?cs /if ?>
+    <li><a href="/projects">посмотреть все проекты выставки</a>.</li>
+  </ul>
+</div>
+<?cs elif:subcount(Projects) == 0 ?>
 <p>По выбранным условиям проектов нет. <a href="/projects">Сбросить фильтры</a></p>
 <?cs else ?>
 <ul class="list">

@@ -236,6 +236,13 @@ NEOERR *gr_alert_digests(int *sent);
  * *sent = how many. */
 NEOERR *gr_alert_due(int *sent);
 
+/* ---- search.c: the exhibition's search index ---------------------------- */
+
+/* Re-stems up to `limit` projects marked stale by the trigger of
+ * schema/018_search.sql (their title, summary or organization name
+ * changed) into search_text, in one transaction; *done = how many. */
+NEOERR *gr_search_reindex(int limit, int *done);
+
 /* ---- competition.c: a competition's stages, parts and public page ------- */
 
 /* The stages in order: draft → announced → intake → review → commission →

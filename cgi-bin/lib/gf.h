@@ -146,6 +146,19 @@ void gf_ip_key(const char *ip, char *out, size_t n);
  * scheme, a host without a dot, spaces, quotes). */
 char *gf_web_address(const char *s);
 
+/* ---- stem.c ------------------------------------------------------------- */
+
+/* The stems of text's words for a full-text index or query: lower case,
+ * ё as е, Snowball's Russian stemmer (English for Latin words), one-letter
+ * and function words dropped, single spaces between; at most max_words
+ * (<= 0: all), each once when unique. Malloc'd (caller frees); NULL only
+ * when out of memory. */
+char *gf_stem_text(const char *text, int max_words, int unique);
+/* A full-text boolean query from typed text: each distinct stem (at most
+ * max_words) required and as a prefix, "+школ* +волонтер*"; "" when no
+ * word is left. Malloc'd (caller frees); NULL only when out of memory. */
+char *gf_stem_query(const char *q, int max_words);
+
 /* ---- db.c --------------------------------------------------------------- */
 
 /* One connection per process, to the account named by the program

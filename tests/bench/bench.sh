@@ -86,7 +86,13 @@ deep=$(( last / 2 ))
 cases=("projects-first /projects"
        "projects-filtered /projects?municipality=5&direction=3&status=winner"
        "projects-deep /projects?page=$deep"
-       "project-page /projects/$pid")
+       "project-page /projects/$pid"
+       # search (schema/gen_projects.sh: «школа» in a tenth of the titles,
+       # «экспедиция» in a thousandth): школы, экспедиции, школа + a municipality, a deep page
+       "search-common /projects?q=%D1%88%D0%BA%D0%BE%D0%BB%D1%8B"
+       "search-rare /projects?q=%D1%8D%D0%BA%D1%81%D0%BF%D0%B5%D0%B4%D0%B8%D1%86%D0%B8%D0%B8"
+       "search-filtered /projects?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0&municipality=5"
+       "search-deep /projects?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0&page=$(( last / 20 ))")
 
 run_cases() {   # run_cases SUFFIX
     for c in "${cases[@]}"; do
@@ -116,6 +122,16 @@ warm_up() {   # a couple of seconds on every case, so "before" is a warm worker
     done
 }
 
+# what one search costs when nobody asked it a moment ago (no page or
+# per-process cache): its two statements, timed by MariaDB
+for e in "+школ*" "+экспедиц*" "+проект*"; do
+    ms=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SET profiling = 1;
+        SELECT COUNT(*) FROM projects p WHERE MATCH(p.search_text) AGAINST ('$e' IN BOOLEAN MODE) AND p.listed = 1;
+        SELECT p.id FROM projects p WHERE MATCH(p.search_text) AGAINST ('$e' IN BOOLEAN MODE) AND p.listed = 1
+          ORDER BY MATCH(p.search_text) AGAINST ('$e' IN BOOLEAN MODE) DESC, p.id DESC LIMIT 200;
+        SELECT ROUND(SUM(duration) * 1000) FROM information_schema.profiling WHERE query_id IN (2, 3)" | tail -1)
+    echo "bench search-cold $e: sql_ms=$ms"
+done
 warm_up
 rss_before_list=$(rss projects); rss_before_page=$(rss project)
 run_cases ""

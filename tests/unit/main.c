@@ -31,6 +31,7 @@ int main(void)
     srunner_add_suite(sr, expert_suite());
     srunner_add_suite(sr, pdf_suite());
     srunner_add_suite(sr, files_suite());
+    srunner_add_suite(sr, stem_suite());
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);

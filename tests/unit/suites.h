@@ -19,3 +19,4 @@ Suite *expert_suite(void);
 Suite *pdf_suite(void);
 Suite *files_suite(void);
 Suite *svg_suite(void);
+Suite *stem_suite(void);
