@@ -124,21 +124,6 @@ static NEOERR *check_limits(gf_req *r, struct request *f)
     return STATUS_OK;
 }
 
-/* Whether this address may get one more copy (and counts it when so). */
-static NEOERR *copy_allowed(const char *email, int *allowed)
-{
-    char bucket[100];
-    int counted;
-    NEOERR *err;
-
-    gf_email_bucket("centres:copy", email, bucket, sizeof bucket);
-    if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Centres.CopyMax", 3),
-                             (int)gf_cfg_int("Centres.CopyWindow", 86400), 0, allowed)) ||
-        !*allowed)
-        return nerr_pass(err);
-    return nerr_pass(gf_rate_limit(bucket, 0, 0, 1, &counted));
-}
-
 static NEOERR *store(gf_req *r, struct request *f)
 {
     HDF *mail;
@@ -169,7 +154,8 @@ static NEOERR *store(gf_req *r, struct request *f)
         if (!(err = gf_db_exec(Q[Q_NUMBER], ARGS(A_STR(number), A_INT(id)), NULL, NULL)) &&
             !(err = gf_mail_queue(r, hdf_get_value(r->hdf, "Centre.email", ""),
                                   "consult_request.cs", mail)) &&
-            (!*f->email || !(err = copy_allowed(f->email, &copy))) &&
+            (!*f->email || !(err = gf_limit_copy("centres", f->email, gf_cfg_int("Centres.CopyMax", 3),
+                                  gf_cfg_int("Centres.CopyWindow", 86400), &copy))) &&
             (!copy || !(err = gf_mail_queue(r, f->email, "consult_copy.cs", mail))))
             err = gf_db_commit();
     }

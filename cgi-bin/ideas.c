@@ -52,23 +52,6 @@ static NEOERR *validate(gf_req *r, struct idea *f)
     return STATUS_OK;
 }
 
-/* Whether this address may get one more copy (and counts it when so).
- * The bucket names the address by its hash: rate_events keeps no
- * personal data. */
-static NEOERR *copy_allowed(const char *email, int *allowed)
-{
-    char bucket[100];
-    int counted;
-    NEOERR *err;
-
-    gf_email_bucket("ideas:copy", email, bucket, sizeof bucket);
-    if ((err = gf_rate_limit(bucket, (int)gf_cfg_int("Ideas.CopyMax", 3),
-                             (int)gf_cfg_int("Ideas.CopyWindow", 86400), 0, allowed)) ||
-        !*allowed)
-        return nerr_pass(err);
-    return nerr_pass(gf_rate_limit(bucket, 0, 0, 1, &counted));
-}
-
 /* The two limits on sending: Ideas.RateMax per e-mail address, and a far
  * higher ceiling, Ideas.IPMax, per IP address, which everyone behind one
  * address (an office, a mobile carrier) shares; both in Ideas.RateWindow
@@ -129,7 +112,8 @@ static NEOERR *store(gf_req *r, struct idea *f)
         snprintf(line, sizeof line, "Идея № %lld от %.100s: %s/staff/ideas/%lld", id, f->name,
                  gf_cfg("Site.URL", ""), id);
         if (!(err = gr_alert_staff(r, "moderation", "idea_alert.cs", mail, line)) &&
-            !(err = copy_allowed(f->email, &copy)) &&
+            !(err = gf_limit_copy("ideas", f->email, gf_cfg_int("Ideas.CopyMax", 3),
+                                  gf_cfg_int("Ideas.CopyWindow", 86400), &copy)) &&
             (!copy || !(err = gf_mail_queue(r, f->email, "idea_copy.cs", mail))))
             err = gf_db_commit();
     }

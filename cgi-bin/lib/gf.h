@@ -478,6 +478,9 @@ NEOERR *gf_limit_ip(gf_req *r, const char *name, long max, long window, const ch
                     int *allowed);
 NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max, long window,
                        const char *field, int *allowed);
+/* At most max copies of a form's message to one typed address in window
+ * seconds; *allowed = 1 (and counted) when this one may go. */
+NEOERR *gf_limit_copy(const char *name, const char *email, long max, long window, int *allowed);
 
 /* ---- files.c: uploads and downloads ------------------------------------- */
 

@@ -243,6 +243,24 @@ NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max,
                            "в том числе папку «Спам».", allowed));
 }
 
+/* A form that mails a copy to whatever address was typed could be used to
+ * mail strangers: at most max copies go to one address in window seconds.
+ * *allowed says whether this one may go, and it is counted when it may.
+ * The bucket names the address by its hash (rate_events keeps no personal
+ * data). */
+NEOERR *gf_limit_copy(const char *name, const char *email, long max, long window, int *allowed)
+{
+    char prefix[64], bucket[160];
+    int counted;
+    NEOERR *err;
+
+    snprintf(prefix, sizeof prefix, "%.40s:copy", name);
+    gf_email_bucket(prefix, email, bucket, sizeof bucket);
+    if ((err = gf_rate_limit(bucket, (int)max, (int)window, 0, allowed)) || !*allowed)
+        return nerr_pass(err);
+    return nerr_pass(gf_rate_limit(bucket, 0, 0, 1, &counted));
+}
+
 /* A hash to spend the same time on when the email is unknown. */
 static const char *dummy_hash(void)
 {
