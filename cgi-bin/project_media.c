@@ -105,32 +105,7 @@ static NEOERR *take(gf_req *r, FILE *f, long max, char mime[80], char **data, si
     }
     if ((err = gf_file_sniff(f, mime, 80)))
         return nerr_pass(err);
-    if (!(*data = malloc((size_t)sb.st_size)))
-        abort();
-    *len = fread(*data, 1, (size_t)sb.st_size, f);
-    if (*len != (size_t)sb.st_size) {
-        free(*data);
-        *data = NULL;
-        return nerr_raise_errno(NERR_IO, "read upload");
-    }
-    return STATUS_OK;
-}
-
-/* A picture made by image.c, stored: stored[44], its size. */
-static NEOERR *store_jpeg(const char *data, size_t len, int side, int quality, char stored[44],
-                          int *w, int *h, long long *size)
-{
-    FILE *tmp = tmpfile();
-    char sha[65];
-    NEOERR *err;
-
-    if (!tmp)
-        return nerr_raise_errno(NERR_IO, "tmpfile");
-    err = gf_image_jpeg(data, len, gf_cfg_int("Media.MaxPixels", 50000000L), side, quality, tmp, w, h);
-    if (!err)
-        err = gf_file_store(tmp, stored, sha, size);
-    fclose(tmp);
-    return nerr_pass(err);
+    return nerr_pass(gf_file_read(f, data, len));
 }
 
 /* What the row says of the new file; both names "" until stored. */
@@ -147,6 +122,7 @@ static NEOERR *prepare(gf_req *r, int photo, media_file *m)
     char *data = NULL;
     size_t len = 0;
     long long tsize;
+    long max_pixels = gf_cfg_int("Media.MaxPixels", 50000000L);
     int ok = 0;
     NEOERR *err;
 
@@ -175,11 +151,11 @@ static NEOERR *prepare(gf_req *r, int photo, media_file *m)
         free(data);
         return STATUS_OK;
     }
-    err = store_jpeg(data, len, (int)gf_cfg_int("Media.PhotoSide", 1600), 85, m->stored,
-                     &m->w, &m->h, &m->size);
+    err = gf_image_store(data, len, max_pixels, (int)gf_cfg_int("Media.PhotoSide", 1600), 85,
+                         m->stored, &m->w, &m->h, &m->size);
     if (!err)
-        err = store_jpeg(data, len, (int)gf_cfg_int("Media.ThumbSide", 400), 80, m->thumb,
-                         &m->tw, &m->th, &tsize);
+        err = gf_image_store(data, len, max_pixels, (int)gf_cfg_int("Media.ThumbSide", 400), 80,
+                             m->thumb, &m->tw, &m->th, &tsize);
     free(data);
     if (nerr_handle(&err, GF_ERR_BADREQ)) {
         gf_field_error(r, "file", "Не удалось прочитать изображение: файл повреждён или слишком "

@@ -141,16 +141,18 @@ static NEOERR *edit(gf_req *r)
     return STATUS_OK;
 }
 
-/* An image chosen in the form: checked (size, type by content) and kept as
- * the user's upload, whose number becomes Query.pending_image. Nothing
+/* An image chosen in the form: checked (size, type by content), made a
+ * clean JPEG (image.c) and kept as the user's upload, whose number becomes Query.pending_image. Nothing
  * chosen: nothing happens. A refusal is the field's error. */
 static NEOERR *take_image(gf_req *r)
 {
     FILE *f = cgi_filehandle(r->cgi, "image");
     long max = gf_cfg_int("News.MaxImage", 2L << 20);
     struct stat sb;
-    char mime[80], stored[44], sha[65];
+    char mime[80], stored[44], *data;
+    size_t len;
     long long size, id;
+    int w, h;
     NEOERR *err;
 
     if (!f || fstat(fileno(f), &sb) || sb.st_size == 0)
@@ -168,9 +170,21 @@ static NEOERR *take_image(gf_req *r)
         gf_field_error(r, "image", "Картинка — файл JPEG, PNG или WebP (тип определяется по содержимому).");
         return STATUS_OK;
     }
-    if ((err = gf_file_store(f, stored, sha, &size)))
+    /* re-encoded by image.c like every published picture: a phone photo's
+     * EXIF (where it was taken) never reaches the page */
+    if ((err = gf_file_read(f, &data, &len)))
         return nerr_pass(err);
-    if ((err = gf_db_exec(Q[Q_UPLOAD_ADD], ARGS(A_INT(r->user_id), A_STR(stored), A_STR(mime)),
+    err = gf_image_store(data, len, gf_cfg_int("News.MaxPixels", 50000000L),
+                         (int)gf_cfg_int("News.ImageSide", 1600), 85, stored, &w, &h, &size);
+    free(data);
+    if (nerr_handle(&err, GF_ERR_BADREQ)) {
+        gf_field_error(r, "image", "Не удалось прочитать картинку: файл повреждён или слишком "
+                                   "велик по числу пикселей. Сохраните её заново и загрузите ещё раз.");
+        return STATUS_OK;
+    }
+    if (err)
+        return nerr_pass(err);
+    if ((err = gf_db_exec(Q[Q_UPLOAD_ADD], ARGS(A_INT(r->user_id), A_STR(stored), A_STR("image/jpeg")),
                           NULL, &id))) {
         gf_file_remove(stored);
         return nerr_pass(err);

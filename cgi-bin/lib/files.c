@@ -37,6 +37,27 @@ NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n)
     return STATUS_OK;
 }
 
+NEOERR *gf_file_read(FILE *f, char **data, size_t *len)
+{
+    struct stat sb;
+
+    *data = NULL;
+    *len = 0;
+    rewind(f);
+    if (fstat(fileno(f), &sb))
+        return nerr_raise_errno(NERR_IO, "upload");
+    if (!(*data = malloc((size_t)sb.st_size + 1)))
+        return nerr_raise(NERR_NOMEM, "upload of %lld bytes", (long long)sb.st_size);
+    *len = fread(*data, 1, (size_t)sb.st_size, f);
+    rewind(f);
+    if (*len != (size_t)sb.st_size) {
+        free(*data);
+        *data = NULL;
+        return nerr_raise_errno(NERR_IO, "read upload");
+    }
+    return STATUS_OK;
+}
+
 void gf_file_path(const char *stored, char *path, size_t n)
 {
     snprintf(path, n, "%s/%.2s/%s", gf_cfg("Paths.Files", "var/files"), stored, stored);

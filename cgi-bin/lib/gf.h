@@ -489,6 +489,9 @@ NEOERR *gf_file_sniff(FILE *f, char *mime, size_t n);
 /* Copies the upload into Paths.Files under a new random name (stored[44]),
  * fsynced, with its SHA-256 and size. */
 NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size);
+/* The whole of an upload f in memory: *data (malloc'd, the caller frees it)
+ * and *len. The caller has checked its size against its limit. */
+NEOERR *gf_file_read(FILE *f, char **data, size_t *len);
 /* The client's name of an uploaded file as we keep it: its last path part,
  * without control characters, bidi controls (U+202A–U+202E, U+2066–U+2069,
  * U+200E, U+200F, U+061C) and quotes, at most 200 bytes cut on a
@@ -656,6 +659,11 @@ void gf_pdf_free(gf_pdf *p);
  * words it for the page). */
 NEOERR *gf_image_jpeg(const void *in, size_t len, long max_pixels, int side, int quality,
                       FILE *out, int *width, int *height);
+/* gf_image_jpeg's picture stored as an uploaded file (files.c): stored[44]
+ * its name, *size its bytes. Every picture the site publishes goes this
+ * way, so that none keeps its metadata. */
+NEOERR *gf_image_store(const void *in, size_t len, long max_pixels, int side, int quality,
+                       char stored[44], int *width, int *height, long long *size);
 
 /* ---- svg.c: charts drawn on the server ----------------------------------- */
 

@@ -67,3 +67,19 @@ NEOERR *gf_image_jpeg(const void *in, size_t len, long max_pixels, int side, int
     g_free(buf);
     return err;
 }
+
+NEOERR *gf_image_store(const void *in, size_t len, long max_pixels, int side, int quality,
+                       char stored[44], int *width, int *height, long long *size)
+{
+    FILE *tmp = tmpfile();
+    char sha[65];
+    NEOERR *err;
+
+    if (!tmp)
+        return nerr_raise_errno(NERR_IO, "tmpfile");
+    err = gf_image_jpeg(in, len, max_pixels, side, quality, tmp, width, height);
+    if (!err)
+        err = gf_file_store(tmp, stored, sha, size);
+    fclose(tmp);
+    return nerr_pass(err);
+}

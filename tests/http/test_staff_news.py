@@ -8,11 +8,13 @@ import pytest
 import requests
 
 from conftest import DEMO_PASSWORD, URL, csrf_of, login, sql
+from test_project_media import SECRET, exif_jpeg
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 # a real WebP (1×1, lossless) and the start of a GIF: the first is taken, the second not
-WEBP = bytes.fromhex("524946461a000000574542505650384c0d0000002f0000001007101111888808")
+# a whole 1×1 lossless WebP (libvips decodes what it publishes)
+WEBP = bytes.fromhex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700")
 GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 
 
@@ -172,7 +174,7 @@ def test_image_checked_by_content_kept_across_preview_and_served(staff):
     # preview shows it (to its uploader only) ...
     r = post(staff, action="preview", pending_image=pending, image_alt="Схема проезда")
     assert f'src="/staff/news/upload/{pending}"' in r.text
-    assert staff.get(f"{URL}/staff/news/upload/{pending}").content == PNG
+    assert staff.get(f"{URL}/staff/news/upload/{pending}").content[:3] == b"\xff\xd8\xff"  # made a JPEG
     other = requests.Session()
     login(other, "admin@demo.grantfair.local", DEMO_PASSWORD)
     assert other.get(f"{URL}/staff/news/upload/{pending}").status_code == 404
@@ -181,7 +183,8 @@ def test_image_checked_by_content_kept_across_preview_and_served(staff):
     page = public(f"/news/{nid}").text
     assert f'<img src="/news/{nid}/image" alt="Схема проезда">' in page
     img = public(f"/news/{nid}/image")
-    assert img.status_code == 200 and img.content == PNG and img.headers["Content-Type"] == "image/png"
+    assert img.status_code == 200 and img.headers["Content-Type"] == "image/jpeg"
+    assert img.content[:3] == b"\xff\xd8\xff"
     assert sql(f"SELECT COUNT(*) FROM news_uploads WHERE id = {pending}") == [["0"]]
 
 
@@ -189,7 +192,19 @@ def test_webp_accepted_and_unpublished_image_staff_only(staff):
     nid = new_id(post(staff, files={"image": ("p.webp", WEBP, "image/webp")}, image_alt="Картинка"))
     assert public(f"/news/{nid}/image").status_code == 404          # a draft's image
     r = staff.get(f"{URL}/news/{nid}/image")
-    assert r.status_code == 200 and r.headers["Content-Type"] == "image/webp"
+    assert r.status_code == 200 and r.headers["Content-Type"] == "image/jpeg"
+
+
+def test_a_published_image_keeps_no_metadata(staff):
+    """A phone photo's EXIF (GPS: where it was taken) never reaches the public image: the
+    upload is re-encoded by image.c like the project photos."""
+    original = exif_jpeg()
+    assert SECRET in original
+    nid = new_id(post(staff, files={"image": ("phone.jpg", original, "image/jpeg")},
+                      image_alt="Фото с телефона", publish_at="01.01.2026 10:00"))
+    img = public(f"/news/{nid}/image")
+    assert img.status_code == 200 and img.content[:3] == b"\xff\xd8\xff"
+    assert SECRET not in img.content and b"Exif" not in img.content
 
 
 def test_image_size_limit(staff):
@@ -202,7 +217,7 @@ def test_replacing_and_removing_the_image(staff):
     nid = new_id(post(staff, files={"image": ("a.png", PNG, "image/png")}, image_alt="а"))
     first = sql(f"SELECT image_name FROM news WHERE id = {nid}")[0][0]
     new_id(post(staff, f"/staff/news/{nid}", files={"image": ("b.webp", WEBP, "image/webp")}, image_alt="б"))
-    assert sql(f"SELECT image_mime FROM news WHERE id = {nid}") == [["image/webp"]]
+    assert sql(f"SELECT image_mime FROM news WHERE id = {nid}") == [["image/jpeg"]]
     assert sql(f"SELECT COUNT(*) FROM news WHERE image_name = '{first}'") == [["0"]]
     new_id(post(staff, f"/staff/news/{nid}", remove_image="1"))
     assert sql(f"SELECT image_name IS NULL FROM news WHERE id = {nid}") == [["1"]]
