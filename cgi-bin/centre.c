@@ -57,8 +57,6 @@ static NEOERR *load(gf_req *r)
 
 static NEOERR *validate(gf_req *r, struct request *f)
 {
-    int captcha;
-    NEOERR *err;
 
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     gf_field_text(r, "organization", f->org, GF_ONE_LINE, 300);
@@ -76,52 +74,7 @@ static NEOERR *validate(gf_req *r, struct request *f)
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных центр "
                                      "не сможет принять запрос.");
-    if ((err = gf_captcha_answer(r, &captcha)))
-        return nerr_pass(err);
-    if (captcha == GF_CAPTCHA_USED)
-        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
-                                     "Решите новый пример.");
-    else if (captcha != GF_CAPTCHA_RIGHT)
-        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
-    return STATUS_OK;
-}
-
-/* Centres.RateMax requests per contact (the e-mail address when given,
- * else the telephone number, both named by a hash) and Centres.IPMax per
- * IP address, in Centres.RateWindow seconds; a request allowed is counted
- * at once. A refusal says whose limit it is and is a 429. */
-static NEOERR *check_limits(gf_req *r, struct request *f)
-{
-    long window = gf_cfg_int("Centres.RateWindow", 3600);
-    char contact[100], ip_bucket[100], ip_key[80], hash[65], msg[600], wait[64];
-    int over;
-    NEOERR *err;
-
-    if (*f->email) {
-        gf_email_bucket("centres:email", f->email, contact, sizeof contact);
-    } else {
-        gf_sha256_hex(f->digits, strlen(f->digits), hash);
-        snprintf(contact, sizeof contact, "centres:phone:%s", hash);
-    }
-    gf_ip_key(r->ip, ip_key, sizeof ip_key);
-    snprintf(ip_bucket, sizeof ip_bucket, "centres:ip:%s", ip_key);
-    if ((err = gf_rate_limit_pair(contact, (int)gf_cfg_int("Centres.RateMax", 5), ip_bucket,
-                                  (int)gf_cfg_int("Centres.IPMax", 50), (int)window, &over)))
-        return nerr_pass(err);
-    gf_fmt_duration(window, wait, sizeof wait);
-    if (over == 1) {
-        snprintf(msg, sizeof msg, "С %s недавно отправлено слишком много запросов. Попробуйте "
-                 "ещё раз через %s.", *f->email ? "этого адреса электронной почты" : "этого номера",
-                 wait);
-        gf_field_error(r, *f->email ? "email" : "phone", msg);
-        r->status = 429;
-    } else if (over == 2) {
-        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
-                 "слишком много запросов. Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "form", msg);
-        r->status = 429;
-    }
-    return STATUS_OK;
+    return nerr_pass(gf_field_captcha(r));
 }
 
 static NEOERR *store(gf_req *r, struct request *f)
@@ -202,7 +155,8 @@ static NEOERR *send_request(gf_req *r)
     if ((err = validate(r, &f)))
         return nerr_pass(err);
     if (!gf_form_has_errors(r))
-        err = check_limits(r, &f);
+        err = gf_limit_sender(r, "Centres", *f.email ? f.email : f.digits, *f.email ? "email" : "phone",
+                              "запросов");
     if (!err && !gf_form_has_errors(r) && !(err = store(r, &f)))
         gf_set_int(r->hdf, "Sent.Shown", 1);
     if (!err && gf_form_has_errors(r)) {

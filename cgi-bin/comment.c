@@ -32,8 +32,6 @@ struct comment { const char *name, *email, *body; };
 static NEOERR *validate(gf_req *r, struct comment *f)
 {
     long max = gf_cfg_int("Comments.MaxLength", 2000);
-    int captcha;
-    NEOERR *err;
 
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
@@ -45,47 +43,7 @@ static NEOERR *validate(gf_req *r, struct comment *f)
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем "
                                      "принять комментарий.");
-    if ((err = gf_captcha_answer(r, &captcha)))
-        return nerr_pass(err);
-    if (captcha == GF_CAPTCHA_USED)
-        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
-                                     "Решите новый пример.");
-    else if (captcha != GF_CAPTCHA_RIGHT)
-        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
-    return STATUS_OK;
-}
-
-/* Comments.RateMax per e-mail address and a far higher ceiling,
- * Comments.IPMax, per IP address (everyone behind one office or carrier
- * shares it), both in Comments.RateWindow seconds; counted at once when
- * allowed (gf_rate_limit_pair). A refusal is a 429 and says whose limit it
- * is: the address's next to the e-mail, the network's above the form. */
-static NEOERR *check_limits(gf_req *r, const char *email)
-{
-    long window = gf_cfg_int("Comments.RateWindow", 3600);
-    char email_bucket[100], ip_key[80], ip_bucket[100], msg[600], wait[64];
-    int over;
-    NEOERR *err;
-
-    gf_email_bucket("comments:email", email, email_bucket, sizeof email_bucket);
-    gf_ip_key(r->ip, ip_key, sizeof ip_key);
-    snprintf(ip_bucket, sizeof ip_bucket, "comments:ip:%s", ip_key);
-    if ((err = gf_rate_limit_pair(email_bucket, (int)gf_cfg_int("Comments.RateMax", 5), ip_bucket,
-                                  (int)gf_cfg_int("Comments.IPMax", 50), (int)window, &over)))
-        return nerr_pass(err);
-    gf_fmt_duration(window, wait, sizeof wait);
-    if (over == 1) {
-        snprintf(msg, sizeof msg, "С адреса электронной почты %s недавно отправлено слишком "
-                 "много комментариев. Попробуйте ещё раз через %s.", email, wait);
-        gf_field_error(r, "email", msg);
-        r->status = 429;
-    } else if (over == 2) {
-        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
-                 "слишком много комментариев. Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "form", msg);
-        r->status = 429;
-    }
-    return STATUS_OK;
+    return nerr_pass(gf_field_captcha(r));
 }
 
 /* The comment (pending) and the staff's alert, in one transaction. */
@@ -167,7 +125,7 @@ static NEOERR *send_comment(gf_req *r)
     if ((err = validate(r, &f)))
         return nerr_pass(err);
     if (!gf_form_has_errors(r))
-        err = check_limits(r, f.email);
+        err = gf_limit_sender(r, "Comments", f.email, "email", "комментариев");
     if (!err && !gf_form_has_errors(r) && !(err = store(r, &f)))
         gf_redirect(r, back);
     if (!err && gf_form_has_errors(r)) {

@@ -50,8 +50,6 @@ struct reg { const char *name, *org, *email; };
 
 static NEOERR *validate(gf_req *r, struct reg *f)
 {
-    int captcha;
-    NEOERR *err;
 
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     gf_field_text(r, "organization", f->org, GF_ONE_LINE, 300);
@@ -62,45 +60,7 @@ static NEOERR *validate(gf_req *r, struct reg *f)
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем "
                                      "зарегистрировать вас.");
-    if ((err = gf_captcha_answer(r, &captcha)))
-        return nerr_pass(err);
-    if (captcha == GF_CAPTCHA_USED)
-        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
-                                     "Решите новый пример.");
-    else if (captcha != GF_CAPTCHA_RIGHT)
-        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
-    return STATUS_OK;
-}
-
-/* Events.RateMax registrations per e-mail address and a far higher
- * Events.IPMax per IP address (an office, a carrier's NAT), both in
- * Events.RateWindow seconds; a refusal is a 429 next to its field. */
-static NEOERR *check_limits(gf_req *r, const char *email)
-{
-    long window = gf_cfg_int("Events.RateWindow", 3600);
-    char ip_key[80], ip_bucket[120], email_bucket[100], msg[600], wait[64];
-    int over;
-    NEOERR *err;
-
-    gf_ip_key(r->ip, ip_key, sizeof ip_key);
-    snprintf(ip_bucket, sizeof ip_bucket, "events:ip:%s", ip_key);
-    gf_email_bucket("events:email", email, email_bucket, sizeof email_bucket);
-    if ((err = gf_rate_limit_pair(email_bucket, (int)gf_cfg_int("Events.RateMax", 5), ip_bucket,
-                                  (int)gf_cfg_int("Events.IPMax", 50), (int)window, &over)))
-        return nerr_pass(err);
-    gf_fmt_duration(window, wait, sizeof wait);
-    if (over == 1) {
-        snprintf(msg, sizeof msg, "С этого адреса электронной почты недавно было слишком много "
-                 "регистраций. Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "email", msg);
-        r->status = 429;
-    } else if (over == 2) {
-        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно было слишком много "
-                 "регистраций. Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "form", msg);
-        r->status = 429;
-    }
-    return STATUS_OK;
+    return nerr_pass(gf_field_captcha(r));
 }
 
 /* The registration under the event's row lock. Refusals (closed, full,
@@ -216,7 +176,7 @@ static NEOERR *do_register(gf_req *r)
     if ((err = validate(r, &f)))
         return nerr_pass(err);
     if (!gf_form_has_errors(r))
-        err = check_limits(r, f.email);
+        err = gf_limit_sender(r, "Events", f.email, "email", "регистраций");
     if (!err && !gf_form_has_errors(r) && !(err = store(r, &f)) && !gf_form_has_errors(r))
         gf_redirect(r, back);
     if (!err && gf_form_has_errors(r)) {

@@ -28,8 +28,6 @@ struct idea { const char *name, *email, *body; long long muni; };
 
 static NEOERR *validate(gf_req *r, struct idea *f)
 {
-    int captcha;
-    NEOERR *err;
 
     gf_field_text(r, "name", f->name, GF_REQUIRED | GF_ONE_LINE, 100);
     if (!*f->email)
@@ -42,47 +40,7 @@ static NEOERR *validate(gf_req *r, struct idea *f)
         gf_field_error(r, "body", "Слишком коротко: напишите хотя бы одно предложение.");
     if (strcmp(gf_param(r, "consent", ""), "1"))
         gf_field_error(r, "consent", "Без согласия на обработку персональных данных мы не можем принять обращение.");
-    if ((err = gf_captcha_answer(r, &captcha)))
-        return nerr_pass(err);
-    if (captcha == GF_CAPTCHA_USED)
-        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
-                                     "Решите новый пример.");
-    else if (captcha != GF_CAPTCHA_RIGHT)
-        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
-    return STATUS_OK;
-}
-
-/* The two limits on sending: Ideas.RateMax per e-mail address, and a far
- * higher ceiling, Ideas.IPMax, per IP address, which everyone behind one
- * address (an office, a mobile carrier) shares; both in Ideas.RateWindow
- * seconds. A refusal says which address it means (the field's error for
- * the e-mail, the form's for the network) and is a 429; an idea allowed is
- * counted at once (gf_rate_limit_pair). */
-static NEOERR *check_limits(gf_req *r, const char *email, const char *email_bucket,
-                            const char *ip_bucket)
-{
-    long window = gf_cfg_int("Ideas.RateWindow", 3600);
-    char msg[600], wait[64];
-    int over;
-    NEOERR *err;
-
-    if ((err = gf_rate_limit_pair(email_bucket, (int)gf_cfg_int("Ideas.RateMax", 5),
-                                  ip_bucket, (int)gf_cfg_int("Ideas.IPMax", 50), (int)window,
-                                  &over)))
-        return nerr_pass(err);
-    gf_fmt_duration(window, wait, sizeof wait);
-    if (over == 1) {
-        snprintf(msg, sizeof msg, "С адреса электронной почты %s недавно отправлено слишком "
-                 "много обращений. Попробуйте ещё раз через %s.", email, wait);
-        gf_field_error(r, "email", msg);
-        r->status = 429;
-    } else if (over == 2) {
-        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
-                 "слишком много обращений. Попробуйте ещё раз через %s.", wait);
-        gf_field_error(r, "form", msg);
-        r->status = 429;
-    }
-    return STATUS_OK;
+    return nerr_pass(gf_field_captcha(r));
 }
 
 static NEOERR *store(gf_req *r, struct idea *f)
@@ -145,7 +103,6 @@ static NEOERR *show(gf_req *r)
 static NEOERR *send_idea(gf_req *r)
 {
     struct idea f = {0};
-    char ip_bucket[100], ip_key[80], email_bucket[100];
     NEOERR *err = STATUS_OK;
 
     if ((err = prepare(r)))
@@ -162,11 +119,8 @@ static NEOERR *send_idea(gf_req *r)
     f.muni = gf_parse_id(gf_param(r, "municipality", ""));
     if ((err = validate(r, &f)))
         return nerr_pass(err);
-    gf_ip_key(r->ip, ip_key, sizeof ip_key);
-    snprintf(ip_bucket, sizeof ip_bucket, "ideas:ip:%s", ip_key);
-    gf_email_bucket("ideas:email", f.email, email_bucket, sizeof email_bucket);
     if (!gf_form_has_errors(r))
-        err = check_limits(r, f.email, email_bucket, ip_bucket);
+        err = gf_limit_sender(r, "Ideas", f.email, "email", "обращений");
     if (!err && !gf_form_has_errors(r) && !(err = store(r, &f)))
         gf_redirect(r, "/ideas?sent=1");
     if (!err && gf_form_has_errors(r)) {

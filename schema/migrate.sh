@@ -22,8 +22,10 @@ for f in [0-9][0-9][0-9]_*.sql; do
 done
 
 # gf_read serves the programs declared GF_DB_READ (home, projects, project,
-# competition, news, results, my, cabinet, staff_apps, staff_audit,
-# competitions, centres: a centre's own contacts are public) and
+# competition, competitions, news, results, my, cabinet, staff_apps,
+# staff_audit, centres (a centre's own contacts are public), events (not an
+# event's online link: registered people get it by mail), stats, sitemap,
+# help) and
 # `gf-audit verify`: the tables their SQL reads, and of the tables holding
 # secrets or personal data only the columns they read — session loading
 # (sessions, users, user_roles), the staff's counts of ideas, comments and
@@ -33,13 +35,14 @@ done
 READ_TABLES="assignments audit_head audit_log commission_decisions competition_directions
     competition_documents competitions criteria directions exhibit_stats municipalities news
     org_members organizations projects user_roles
-    events resource_centres"
+    resource_centres"
 # the statistics page and the project pages' photos and handouts (023)
 READ_TABLES="$READ_TABLES project_stats project_media"
 READ_COLUMNS="users(id, email, name, disabled)
 sessions(token_hash, user_id, csrf, expires_at)
 ideas(id, name, municipality_id, body, status, created_at)
 comments(id, project_id, author_name, body, status, created_at)
+events(id, title, kind, starts_at, ends_at, place, contact, seats, registered, registration_open, description, followup)
 outbox(id, status)"
 
 {

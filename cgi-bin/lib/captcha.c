@@ -112,3 +112,18 @@ NEOERR *gf_captcha_answer(gf_req *r, int *result)
         *result = GF_CAPTCHA_RIGHT;
     return STATUS_OK;
 }
+
+NEOERR *gf_field_captcha(gf_req *r)
+{
+    int result;
+    NEOERR *err;
+
+    if ((err = gf_captcha_answer(r, &result)))
+        return nerr_pass(err);
+    if (result == GF_CAPTCHA_USED)
+        gf_field_error(r, "captcha", "Этот пример уже решён: форму с ним уже отправляли. "
+                                     "Решите новый пример.");
+    else if (result != GF_CAPTCHA_RIGHT)
+        gf_field_error(r, "captcha", "Ответ на пример неверный. Решите новый пример.");
+    return STATUS_OK;
+}

@@ -481,6 +481,16 @@ NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max,
 /* At most max copies of a form's message to one typed address in window
  * seconds; *allowed = 1 (and counted) when this one may go. */
 NEOERR *gf_limit_copy(const char *name, const char *email, long max, long window, int *allowed);
+/* A public form's two limits (gf_rate_limit_pair), set in the config under
+ * name: name.RateMax sends per sender (an e-mail address, or a phone
+ * number's digits) and a far higher name.IPMax per IP address (an office,
+ * a carrier's NAT: people sharing one are not shut out by one of them),
+ * both in name.RateWindow seconds; an allowed send is counted. Over a
+ * limit: the refusal (what: the form's things in the genitive plural,
+ * «комментариев») goes next to field (the sender's limit) or to the form
+ * (the network's), and the status is 429. */
+NEOERR *gf_limit_sender(gf_req *r, const char *name, const char *sender, const char *field,
+                        const char *what);
 
 /* ---- files.c: uploads and downloads ------------------------------------- */
 
@@ -566,6 +576,9 @@ NEOERR *gf_captcha_new(gf_req *r);
  * (answered before: a replay). */
 enum { GF_CAPTCHA_WRONG, GF_CAPTCHA_RIGHT, GF_CAPTCHA_USED };
 NEOERR *gf_captcha_answer(gf_req *r, int *result);
+/* gf_captcha_answer's verdict as the "captcha" field's error: a wrong
+ * answer (or a forged token) and a replayed one each have their message. */
+NEOERR *gf_field_captcha(gf_req *r);
 
 /* ---- mail.c ------------------------------------------------------------- */
 

@@ -13,6 +13,15 @@
 #include <sodium.h>
 #include "gf.h"
 
+/* "Name.Key" for the config (a static buffer: use it at once). */
+static const char *key_of(const char *name, const char *key)
+{
+    static char buf[96];
+
+    snprintf(buf, sizeof buf, "%.40s.%s", name, key);
+    return buf;
+}
+
 enum {
     Q_SESSION, Q_USER_BY_EMAIL, Q_SESSION_NEW, Q_SESSION_DEL, Q_RATE_COUNT, Q_RATE_ADD,
     Q_RATE_CLEAR, Q_END_OTHERS, Q__MAX
@@ -241,6 +250,49 @@ NEOERR *gf_limit_email(gf_req *r, const char *name, const char *email, long max,
     return nerr_pass(limit(r, bucket, max, window, field,
                            "На этот адрес уже отправлено несколько писем: проверьте почту, "
                            "в том числе папку «Спам».", allowed));
+}
+
+NEOERR *gf_limit_sender(gf_req *r, const char *name, const char *sender, const char *field,
+                        const char *what)
+{
+    long window = gf_cfg_int(key_of(name, "RateWindow"), 3600);
+    char lower[40], prefix[64], sbucket[160], ibucket[160], ikey[80], hash[65], msg[600], wait[64];
+    int over, email = strchr(sender, '@') != NULL;
+    size_t i;
+    NEOERR *err;
+
+    for (i = 0; name[i] && i < sizeof lower - 1; i++)
+        lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+    lower[i] = 0;
+    if (email) {
+        snprintf(prefix, sizeof prefix, "%s:email", lower);
+        gf_email_bucket(prefix, sender, sbucket, sizeof sbucket);
+    } else {
+        gf_sha256_hex(sender, strlen(sender), hash);
+        snprintf(sbucket, sizeof sbucket, "%s:phone:%s", lower, hash);
+    }
+    gf_ip_key(r->ip, ikey, sizeof ikey);
+    snprintf(ibucket, sizeof ibucket, "%s:ip:%s", lower, ikey);
+    if ((err = gf_rate_limit_pair(sbucket, (int)gf_cfg_int(key_of(name, "RateMax"), 5), ibucket,
+                                  (int)gf_cfg_int(key_of(name, "IPMax"), 50), (int)window, &over)))
+        return nerr_pass(err);
+    gf_fmt_duration(window, wait, sizeof wait);
+    if (over == 1) {
+        if (email)
+            snprintf(msg, sizeof msg, "С адреса электронной почты %s недавно отправлено слишком "
+                     "много %s. Попробуйте ещё раз через %s.", sender, what, wait);
+        else
+            snprintf(msg, sizeof msg, "С этого номера недавно отправлено слишком много %s. "
+                     "Попробуйте ещё раз через %s.", what, wait);
+        gf_field_error(r, field, msg);
+        r->status = 429;
+    } else if (over == 2) {
+        snprintf(msg, sizeof msg, "Из вашей сети (с вашего IP-адреса) недавно отправлено "
+                 "слишком много %s. Попробуйте ещё раз через %s.", what, wait);
+        gf_field_error(r, "form", msg);
+        r->status = 429;
+    }
+    return STATUS_OK;
 }
 
 /* A form that mails a copy to whatever address was typed could be used to

@@ -218,7 +218,7 @@ def test_limit_per_email_address_in_any_spelling(s, centre, clean_limits):
     r = s.post(f"{URL}/centres/{centre['id']}",
                data=form(s, centre["id"], email=" OLGA@Example.RU ", question="Шестой вопрос за час"))
     assert r.status_code == 429
-    assert "С этого адреса электронной почты недавно отправлено слишком много запросов" in r.text
+    assert "С адреса электронной почты OLGA@Example.RU недавно отправлено слишком много запросов" in r.text
     assert 'id="err-email"' in r.text and "Шестой вопрос за час" in r.text
     assert count(centre["id"]) == before
 

@@ -35,6 +35,10 @@ def as_reader(query):
     "SELECT * FROM rate_events LIMIT 1",
     "SELECT * FROM legacy_drafts LIMIT 1",
     "SELECT * FROM application_sections LIMIT 1",
+    "SELECT online_url FROM events LIMIT 1",           # told to registered people only
+    "SELECT email FROM event_registrations LIMIT 1",
+    "SELECT email FROM consultation_requests LIMIT 1",
+    "SELECT email FROM comments LIMIT 1",
 ])
 def test_the_read_account_cannot_read_secrets(query):
     r = as_reader(query)
