@@ -10,13 +10,13 @@ enum { Q_OPEN, Q_NEXT, Q_NEWS, Q_PROJECTS, Q__MAX };
 static const char *const Q[] = {
     [Q_OPEN] =
         "SELECT id, title, stage, UNIX_TIMESTAMP(closes_at) AS closes_ts,"
-        " GREATEST(TIMESTAMPDIFF(DAY, NOW(), closes_at), 0) AS days_left,"
+        " GREATEST(TIMESTAMPDIFF(SECOND, NOW(), closes_at), 0) AS to_close,"
         " min_grant_kopecks, max_grant_kopecks"
-        " FROM competitions WHERE stage = 'intake' AND closes_at > NOW()"
+        " FROM competitions c WHERE " GR_COMP_OPEN_SQL("c")
         " ORDER BY closes_at LIMIT 10",
     [Q_NEXT] =
         "SELECT id, title, stage, UNIX_TIMESTAMP(opens_at) AS opens_ts"
-        " FROM competitions WHERE stage = 'announced' ORDER BY opens_at LIMIT 5",
+        " FROM competitions c WHERE " GR_COMP_UPCOMING_SQL("c") " ORDER BY opens_at LIMIT 5",
     [Q_NEWS] =
         "SELECT id, title, summary, UNIX_TIMESTAMP(published_at) AS ts"
         " FROM news WHERE published_at <= NOW() ORDER BY published_at DESC LIMIT 3",

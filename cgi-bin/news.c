@@ -87,8 +87,13 @@ static NEOERR *image(gf_req *r)
         return nerr_pass(err);
     if (!found)
         return nerr_raise(GF_ERR_NOTFOUND, "news image %lld", r->id);
-    gf_download(r, hdf_get_value(r->hdf, "Image.image_name", ""),
-                hdf_get_value(r->hdf, "Image.image_mime", ""), "image");
+    /* a published item's picture (image.c's JPEG) is shown and cached like
+     * the project photos; what staff see before publication stays private */
+    if (!(r->roles & GR_STAFF) && !strcmp(hdf_get_value(r->hdf, "Image.image_mime", ""), "image/jpeg"))
+        gf_picture(r, hdf_get_value(r->hdf, "Image.image_name", ""), "news.jpg");
+    else
+        gf_download(r, hdf_get_value(r->hdf, "Image.image_name", ""),
+                    hdf_get_value(r->hdf, "Image.image_mime", ""), "image");
     return STATUS_OK;
 }
 

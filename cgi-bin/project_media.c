@@ -70,6 +70,8 @@ static NEOERR *page(gf_req *r)
     gf_set_int(r->hdf, "Limit.Count", (int)gf_cfg_int("Media.MaxCount", 20));
     gf_setf(r->hdf, "Page.Title=Фото и материалы: %s", hdf_get_value(r->hdf, "Project.title", ""));
     gf_set(r->hdf, "Page.Nav", "my");
+    /* after a redirect from an upload or a deletion: what was done */
+    gf_set(r->hdf, "Done", gf_param(r, "done", ""));
     r->page = "project_media.cs";
     return STATUS_OK;
 }
@@ -179,6 +181,7 @@ static NEOERR *upload(gf_req *r)
     const char *kind = gf_input(r, "kind"), *title = gf_input(r, "title");
     int photo = !strcmp(kind, "photo"), found = 0;
     long max_count = gf_cfg_int("Media.MaxCount", 20);
+    char back[128];
     media_file m;
     HDF *row;
     NEOERR *err;
@@ -220,7 +223,8 @@ static NEOERR *upload(gf_req *r)
         !(err = gf_db_commit())) {
         hdf_destroy(&row);
         gf_log("info", "project %lld: %s added, %lld bytes", r->id, photo ? "photo" : "handout", m.size);
-        gf_redirect(r, r->path);
+        snprintf(back, sizeof back, "/projects/%lld/media?done=%s", r->id, photo ? "photo" : "handout");
+        gf_redirect(r, back);
         return STATUS_OK;
     }
     gf_db_rollback();
@@ -241,7 +245,7 @@ static NEOERR *upload(gf_req *r)
 static NEOERR *remove_one(gf_req *r)
 {
     long long id = gf_parse_id(gf_param(r, "delete", ""));
-    char stored[64], thumb[64];
+    char stored[64], thumb[64], back[128];
     int found = 0;
     HDF *row;
     NEOERR *err;
@@ -268,7 +272,8 @@ static NEOERR *remove_one(gf_req *r)
     gf_file_remove(stored);               /* no longer listed: committed */
     if (thumb[0])
         gf_file_remove(thumb);
-    gf_redirect(r, r->path);
+    snprintf(back, sizeof back, "/projects/%lld/media?done=deleted", r->id);
+    gf_redirect(r, back);
     return STATUS_OK;
 }
 
@@ -298,9 +303,13 @@ static NEOERR *serve(gf_req *r, int thumb)
         gf_setf(r->hdf, "File.name=фото-%lld%s.jpg", r->id, thumb ? "-мини" : "");
     else
         gf_set(r->hdf, "File.name", hdf_get_value(r->hdf, "File.orig_name", "file.pdf"));
-    gf_download(r, hdf_get_value(r->hdf, thumb ? "File.thumb_name" : "File.stored_name", ""),
-                hdf_get_value(r->hdf, "File.mime", "application/octet-stream"),
-                hdf_get_value(r->hdf, "File.name", "file"));
+    if (!strcmp(hdf_get_value(r->hdf, "File.kind", ""), "photo"))   /* image.c's JPEG */
+        gf_picture(r, hdf_get_value(r->hdf, thumb ? "File.thumb_name" : "File.stored_name", ""),
+                   hdf_get_value(r->hdf, "File.name", "photo.jpg"));
+    else
+        gf_download(r, hdf_get_value(r->hdf, "File.stored_name", ""),
+                    hdf_get_value(r->hdf, "File.mime", "application/octet-stream"),
+                    hdf_get_value(r->hdf, "File.name", "file"));
     return STATUS_OK;
 }
 

@@ -105,7 +105,7 @@ static NEOERR *form_page(gf_req *r, int *found)
     gf_set_int(r->hdf, "Limit.Image", (int)gf_cfg_int("News.MaxImage", 2L << 20));
     r->page = "staff_news_form.cs";
     if (!r->id) {
-        gf_set(r->hdf, "Page.Title", "Новая новость");
+        gf_set(r->hdf, "Page.Title", "Новая публикация");
         return STATUS_OK;
     }
     if ((err = gf_db_row(Q[Q_ITEM], ARGS(A_INT(r->id)), r->hdf, "Item", found)))

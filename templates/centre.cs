@@ -7,7 +7,7 @@
 <div class="notice" role="status" id="sent">
   <?cs if:Sent.Number ?>
   <p><strong>Запрос на консультацию отправлен. Его номер — <span class="request-number"><?cs var:Sent.Number ?></span>.</strong></p>
-  <p>Центр «<?cs var:Centre.name ?>» получил ваш вопрос и ответит по указанным контактам. Если будете обращаться в центр по этому вопросу, назовите номер.<?cs if:Sent.Copy ?> Копия с номером запроса придёт на указанный адрес электронной почты.<?cs /if ?></p>
+  <p>Ваш вопрос передан: «<?cs var:Centre.name ?>». Вам ответят по указанным контактам. Если будете обращаться в центр по этому вопросу, назовите номер.<?cs if:Sent.Copy ?> Копия с номером запроса придёт на указанный адрес электронной почты.<?cs /if ?></p>
   <?cs else ?>
   <p><strong>Запрос на консультацию отправлен.</strong></p>
   <?cs /if ?>
@@ -50,7 +50,7 @@
   <div class="field">
     <label for="question">Ваш вопрос <span aria-hidden="true">*</span></label>
     <textarea id="question" name="question" rows="7" maxlength="3000" required<?cs call:error_attrs("question") ?>><?cs var:Query.question ?></textarea>
-    <p class="hint">До 3000 символов.</p>
+    <p class="hint">До 3&nbsp;000 символов.</p>
     <?cs call:field_error("question") ?>
   </div>
   <div class="field hp" aria-hidden="true">

@@ -20,7 +20,7 @@
   <div class="field">
     <label for="c-body">Комментарий <span aria-hidden="true">*</span></label>
     <textarea id="c-body" name="body" rows="6" required data-max="<?cs var:CommentForm.Max ?>" aria-describedby="hint-c-body<?cs if:Form.Error.body ?> err-body<?cs /if ?>"<?cs if:Form.Error.body ?> aria-invalid="true"<?cs /if ?>><?cs var:Query.body ?></textarea>
-    <p class="hint" id="hint-c-body">До <?cs var:CommentForm.Max ?> символов.</p>
+    <p class="hint" id="hint-c-body">До <?cs var:num(CommentForm.Max) ?> символов.</p>
     <?cs call:field_error("body") ?>
   </div>
   <div class="field hp" aria-hidden="true">

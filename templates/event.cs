@@ -2,9 +2,9 @@
 <nav class="crumbs" aria-label="Навигация"><a href="/events">Мероприятия</a></nav>
 <article class="event">
   <h1><?cs var:Event.title ?></h1>
-  <dl class="event-facts">
+  <dl class="card-data event-facts">
     <dt>Вид</dt><dd><?cs var:Event.kind_title ?></dd>
-    <dt>Когда</dt><dd><time><?cs var:msk(Event.starts_ts) ?></time> — <time><?cs var:msk(Event.ends_ts) ?></time> (МСК)</dd>
+    <dt>Когда</dt><dd><?cs if:mskdate(Event.starts_ts) == mskdate(Event.ends_ts) ?><time><?cs var:mskdate(Event.starts_ts) ?>, <?cs var:string.slice(msk(Event.starts_ts), 11, 16) ?></time>–<time><?cs var:string.slice(msk(Event.ends_ts), 11, 16) ?></time><?cs else ?><time><?cs var:msk(Event.starts_ts) ?></time> — <time><?cs var:msk(Event.ends_ts) ?></time><?cs /if ?> (МСК)</dd>
     <dt>Где</dt><dd><?cs if:Event.place ?><?cs var:Event.place ?><?cs else ?>Онлайн. Ссылку на трансляцию мы пришлём в письме после регистрации.<?cs /if ?></dd>
     <?cs if:Event.upcoming == 1 ?><dt>Места</dt><dd><?cs if:Event.seats == 0 ?>Без ограничения<?cs elif:Event.seats_left == 0 ?>Мест больше нет<?cs else ?>Осталось <?cs var:Event.seats_left ?> из <?cs var:Event.seats ?><?cs /if ?></dd><?cs /if ?>
     <?cs if:Event.contact ?><dt>Организатор</dt><dd><?cs var:Event.contact ?></dd><?cs /if ?>

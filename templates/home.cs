@@ -14,7 +14,7 @@
     <li class="card">
       <h3><a href="/competitions/<?cs var:c.id ?>"><?cs var:c.title ?></a></h3>
       <p>Гранты от <?cs var:rub(c.min_grant_kopecks) ?> до <?cs var:rub(c.max_grant_kopecks) ?></p>
-      <p class="deadline">Приём заявок до <time><?cs var:msk(c.closes_ts) ?></time> (МСК)<?cs if:c.days_left > 0 ?> — осталось дней: <?cs var:c.days_left ?><?cs else ?> — последний день<?cs /if ?></p>
+      <p class="deadline">Приём заявок до <time><?cs var:msk(c.closes_ts) ?></time> (МСК) — осталось <?cs var:left(c.to_close) ?></p>
       <p><a class="button" href="/applications/new?competition=<?cs var:c.id ?>">Подать заявку</a></p>
       <p><a href="/projects?competition=<?cs var:c.id ?>">Заявки конкурса на выставке</a></p>
     </li>

@@ -25,7 +25,7 @@
   <div class="field">
     <label for="body">Идея или предложение <span aria-hidden="true">*</span></label>
     <textarea id="body" name="body" rows="8" maxlength="5000" required<?cs call:error_attrs("body") ?>><?cs var:Query.body ?></textarea>
-    <p class="hint">До 5000 символов.</p>
+    <p class="hint">До 5&nbsp;000 символов.</p>
     <?cs call:field_error("body") ?>
   </div>
   <div class="field hp" aria-hidden="true">

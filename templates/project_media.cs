@@ -3,6 +3,9 @@
 <h1>Фото и материалы проекта</h1>
 <p>Всё, что вы добавите здесь, сразу видно всем на <a href="/projects/<?cs var:Project.id ?>">странице проекта</a>.
   Фотографии публикуются без метаданных (в том числе без координат съёмки), уменьшенными до размера страницы.</p>
+<?cs if:Done == "photo" ?><div class="notice" role="status"><p>Фотография добавлена и уже видна на странице проекта.</p></div>
+<?cs elif:Done == "handout" ?><div class="notice" role="status"><p>Материал добавлен и уже доступен для скачивания на странице проекта.</p></div>
+<?cs elif:Done == "deleted" ?><div class="notice" role="status"><p>Файл удалён со страницы проекта.</p></div><?cs /if ?>
 <?cs call:field_error("delete") ?>
 <h2>Фотографии</h2>
 <?cs set:photos = 0 ?><?cs set:handouts = 0 ?>

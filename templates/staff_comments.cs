@@ -34,13 +34,13 @@
       <input type="hidden" name="seen.<?cs var:c.id ?>" value="<?cs var:c.status ?>">
       <p class="meta">
         <input type="checkbox" name="ids" value="<?cs var:c.id ?>" id="pick-<?cs var:c.id ?>"<?cs if:Query.ids == c.id ?> checked<?cs /if ?><?cs each:t = Query.ids ?><?cs if:t == c.id ?> checked<?cs /if ?><?cs /each ?>>
-        <label for="pick-<?cs var:c.id ?>">№ <?cs var:c.id ?>, <?cs var:msk(c.ts) ?></label>
+        <label for="pick-<?cs var:c.id ?>">№ <?cs var:c.id ?>, <?cs var:msk(c.ts) ?> (МСК)</label>
         <span class="badge badge-applicant"><?cs var:c.status_label ?></span>
       </p>
       <p class="meta">К проекту <a href="/projects/<?cs var:c.project_id ?>"><?cs var:c.project ?></a> · <a href="/staff/comments?status=<?cs var:Filter.status ?>&amp;project=<?cs var:c.project_id ?>">все комментарии к нему</a></p>
       <p class="meta">Автор: <span class="author"><?cs var:c.author_name ?></span> &lt;<a href="mailto:<?cs var:c.email ?>"><?cs var:c.email ?></a>&gt;</p>
       <p class="text"><?cs var:c.body ?></p>
-      <?cs if:c.decider ?><p class="muted">Решение: <?cs var:c.decider ?>, <?cs var:msk(c.decided_ts) ?></p><?cs /if ?>
+      <?cs if:c.decider ?><p class="muted">Решение: <?cs var:c.decider ?>, <?cs var:msk(c.decided_ts) ?> (МСК)</p><?cs /if ?>
       <p class="actions">
         <?cs if:c.status != "approved" ?><button type="submit" name="approve" value="<?cs var:c.id ?>" aria-label="Одобрить комментарий № <?cs var:c.id ?>">Одобрить</button><?cs /if ?>
         <?cs if:c.status != "rejected" ?><button type="submit" name="reject" value="<?cs var:c.id ?>" class="secondary" aria-label="Отклонить комментарий № <?cs var:c.id ?>">Отклонить</button><?cs /if ?>

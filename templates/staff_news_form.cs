@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/cabinet/staff">Кабинет сотрудника</a> · <a href="/staff/news">Новости</a></p>
-<h1><?cs if:Item.id ?>Новость: правка<?cs else ?>Новая новость<?cs /if ?></h1>
+<h1><?cs if:Item.id ?>Новость: правка<?cs else ?>Новая публикация<?cs /if ?></h1>
 <?cs if:Done == "saved" ?><div class="notice" role="status"><p>Новость сохранена<?cs if:Item.state == "published" ?> и опубликована: <a href="/news/<?cs var:Item.id ?>">посмотреть на сайте</a><?cs elif:Item.state == "scheduled" ?>; она появится на сайте <?cs var:msk(Item.ts) ?> (МСК)<?cs else ?> как черновик<?cs /if ?>.</p></div>
 <?cs elif:Done == "unpublished" ?><div class="notice" role="status"><p>Новость снята с публикации и стала черновиком.</p></div><?cs /if ?>
 <?cs if:Item.id ?><p>Состояние: <strong><?cs var:Item.state_label ?></strong><?cs if:Item.ts ?>, публикация <?cs var:msk(Item.ts) ?> (МСК)<?cs /if ?>.</p><?cs /if ?>

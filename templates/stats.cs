@@ -24,11 +24,14 @@
 <section class="stats-section" aria-labelledby="h-<?cs var:id ?>">
   <h2 id="h-<?cs var:id ?>"><?cs var:heading ?></h2>
   <?cs if:subcount(s.Rows) == 0 ?><p>По выбранным условиям заявок нет.</p><?cs else ?>
-  <div class="stats-grid">
-    <div class="stats-charts">
-      <?cs # drawn by svg.c, every string in it XML-escaped ?><?cs uvar:s.Chart.apps ?>
-      <?cs uvar:s.Chart.granted ?>
-    </div>
+  <div class="stats-charts">
+    <?cs # drawn by svg.c, every string in it XML-escaped; on a phone a chart keeps a readable
+       size and scrolls sideways in its own box, the page does not ?>
+    <figure class="chart-box"><figcaption>Поданные заявки</figcaption>
+      <div class="scroll-x" role="region" aria-label="<?cs var:heading ?>: поданные заявки, диаграмма" tabindex="0"><?cs uvar:s.Chart.apps ?></div></figure>
+    <figure class="chart-box"><figcaption>Сумма грантов победителей</figcaption>
+      <div class="scroll-x" role="region" aria-label="<?cs var:heading ?>: сумма грантов, диаграмма" tabindex="0"><?cs uvar:s.Chart.granted ?></div></figure>
+  </div>
     <div class="scroll-x" role="region" aria-label="<?cs var:heading ?>: таблица" tabindex="0"><table class="stats-table" id="table-<?cs var:id ?>">
       <caption><?cs var:heading ?>: таблица</caption>
       <thead><tr><th scope="col"><?cs var:col ?></th><th scope="col" class="num">Заявки</th><th scope="col" class="num">Победители</th><th scope="col" class="num">Сумма грантов</th></tr></thead>
@@ -36,7 +39,6 @@
       <?cs each:row = s.Rows ?><tr data-id="<?cs var:row.id ?>"><th scope="row"><?cs var:row.label ?></th><td class="num" data-n="<?cs var:row.apps ?>"><?cs var:row.apps_text ?></td><td class="num" data-n="<?cs var:row.winners ?>"><?cs var:row.winners_text ?></td><td class="num" data-n="<?cs var:row.granted ?>"><?cs var:row.granted_text ?></td></tr>
       <?cs /each ?></tbody>
     </table></div>
-  </div>
   <?cs /if ?>
 </section>
 <?cs /def ?>

@@ -107,26 +107,45 @@ NEOERR *gf_file_store(FILE *in, char stored[44], char sha[65], long long *size)
     return STATUS_OK;
 }
 
-/* The headers of a download: nothing is ever shown inline. */
+/* Whether a file name can stand as it is in a quoted header value. */
+static int plain_name(const char *s)
+{
+    if (!*s || strlen(s) > 100)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '.' || *s == '-' || *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* The headers of a download: nothing is shown inline but a picture the
+ * site made itself (gf_picture), which may be kept by caches a while. */
 static NEOERR *download_headers(gf_req *r, long long size)
 {
+    const char *name = r->send_name ? r->send_name : "file";
     char *esc = NULL;
     STRING h;
     NEOERR *err;
 
-    if ((err = cgi_url_escape(r->send_name ? r->send_name : "file", &esc)))
+    if ((err = cgi_url_escape(name, &esc)))
         return nerr_pass(err);
     string_init(&h);
     err = string_appendf(&h, "Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n"
-                         "Content-Disposition: attachment; filename=\"file\"; filename*=UTF-8''",
-                         r->send_mime, size);
+                         "Content-Disposition: %s; filename=\"%s\"; filename*=UTF-8''",
+                         r->send_mime, size, r->send_picture ? "inline" : "attachment",
+                         plain_name(name) ? name : "file");
     /* cgi_url_escape writes a space as "+", which filename*= (RFC 5987)
      * reads as a plus sign (a real "+" it writes as %2B) */
     for (const char *p = esc; !err && *p; p++)
         err = *p == '+' ? string_append(&h, "%20") : string_append_char(&h, *p);
+    if (!err && r->send_picture)
+        err = string_appendf(&h, "\r\nCache-Control: public, max-age=%ld",
+                             gf_cfg_int("Cache.PictureTTL", 300));
+    else if (!err)
+        err = string_append(&h, "\r\nCache-Control: private, no-store");
     if (!err)
-        err = string_append(&h, "\r\nCache-Control: private, no-store\r\n"
-                            "X-Content-Type-Options: nosniff\r\n"
+        err = string_append(&h, "\r\nX-Content-Type-Options: nosniff\r\n"
                             "Content-Security-Policy: default-src 'none'; sandbox\r\n\r\n");
     free(esc);
     if (!err)
@@ -227,6 +246,12 @@ void gf_download(gf_req *r, const char *stored, const char *mime, const char *na
     r->send_mime = mime;
     r->send_name = name;
     r->respond = send_stored_file;
+}
+
+void gf_picture(gf_req *r, const char *stored, const char *name)
+{
+    gf_download(r, stored, "image/jpeg", name);
+    r->send_picture = 1;
 }
 
 /* The download of data made by the request (r->respond). */

@@ -323,6 +323,7 @@ struct gf_req {
     /* set by a kit module with work to do after the response (mail.c) */
     void (*after_response)(void);
     const char *send_file, *send_mime, *send_name;   /* for files.c */
+    int send_picture;       /* gf_picture: shown inline, cacheable */
     char *send_data;        /* gf_download_data: freed after the response */
     size_t send_len;
 };
@@ -517,6 +518,11 @@ void gf_file_remove(const char *stored);
  * and name instead of a page (the strings must outlive the handler: keep
  * them in r->hdf). */
 void gf_download(gf_req *r, const char *stored, const char *mime, const char *name);
+/* Answers with a stored picture the site made itself (image.c's JPEG,
+ * nothing of the uploader's left in it) to be shown in a page and opened
+ * by a click: inline, and public caches may keep it Cache.PictureTTL
+ * seconds (300: a photo taken off the site is gone from them within it). */
+void gf_picture(gf_req *r, const char *stored, const char *name);
 /* The same for a file made by the request (an export): data is malloc'd
  * and from now on the request's, which frees it after the response. */
 void gf_download_data(gf_req *r, char *data, size_t len, const char *mime, const char *name);

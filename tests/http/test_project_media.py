@@ -131,7 +131,8 @@ def test_a_member_adds_a_photo_without_its_metadata_and_with_a_smaller_thumbnail
     original = exif_jpeg()
     assert SECRET in original
     r = upload(ngo, OWN, "photo", "Волонтёры на субботнике", "IMG_0001.jpg", original)
-    assert r.status_code == 303 and r.headers["Location"].endswith(f"/projects/{OWN}/media")
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/projects/{OWN}/media?done=photo")
+    assert "Фотография добавлена" in ngo.get(f"{URL}{r.headers['Location']}").text
     [(mid, kind, title, stored, thumb)] = media_of(OWN)
     assert (kind, title) == ("photo", "Волонтёры на субботнике")
     for name in (stored, thumb):
@@ -142,6 +143,13 @@ def test_a_member_adds_a_photo_without_its_metadata_and_with_a_smaller_thumbnail
     small = public(f"/media/{mid}/thumb")
     assert photo.status_code == 200 and small.status_code == 200
     assert photo.headers["Content-Type"] == "image/jpeg"
+    # a picture we made opens in the browser (a click on the thumbnail shows it) and may be
+    # cached a while; a handout is still a download
+    for r in (photo, small):
+        assert r.headers["Content-Disposition"].startswith("inline;")
+        assert r.headers["Cache-Control"].startswith("public, max-age=")
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert f'filename="' in photo.headers["Content-Disposition"]
     assert SECRET not in photo.content and SECRET not in small.content
     assert len(small.content) < len(photo.content)
     w, h = jpeg_size(small.content)
