@@ -32,6 +32,8 @@ void gf_ics_fold(STRING *out, const char *line)
         /* back off to the start of a character: a continuation byte is 10xxxxxx */
         while (n > 0 && (p[i + n] & 0xC0) == 0x80)
             n--;
+        if (n == 0)          /* not UTF-8 (a run of continuation bytes): cut anyway */
+            n = room;
         gf_must(string_appendn(out, line + i, (int)n));
         gf_must(string_append(out, "\r\n "));
         i += n;

@@ -59,7 +59,7 @@ static NEOERR *fileload(void *ctx, HDF *hdf, const char *filename, char **conten
 void gf_fmt_int(long long n, char *buf, size_t len)
 {
     char digits[32], grouped[64];
-    unsigned long long v = (unsigned long long)(n < 0 ? -(n + 1) + 1 : n);
+    unsigned long long v = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
     int dl = snprintf(digits, sizeof digits, "%llu", v), o = 0;
 
     for (int i = 0; i < dl; i++) {

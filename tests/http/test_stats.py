@@ -135,6 +135,31 @@ def test_a_status_change_moves_the_numbers_at_once():
     assert table(get(), "muni")[muni] == before
 
 
+def test_a_project_without_direction_or_municipality_counts_only_in_the_totals():
+    """A draft may have no direction or municipality; its status changed (by hand here) must
+    neither fail in the triggers (schema/025) nor appear under a group of its own."""
+    pid, comp, status = sql("SELECT id, competition_id, status FROM projects WHERE status = 'draft'"
+                            " ORDER BY id LIMIT 1")[0]
+    d, m = sql(f"SELECT IFNULL(direction_id, 'NULL'), IFNULL(municipality_id, 'NULL')"
+               f" FROM projects WHERE id = {pid}")[0]
+    before = sql(f"SELECT applications FROM project_stats WHERE competition_id = {comp}"
+                 " AND direction_id = 0 AND municipality_id = 0")
+    before = int(before[0][0]) if before else 0
+    try:
+        sql(f"UPDATE projects SET direction_id = NULL, municipality_id = NULL WHERE id = {pid}")
+        sql(f"UPDATE projects SET status = 'submitted' WHERE id = {pid}")
+        assert sql(f"SELECT applications FROM project_stats WHERE competition_id = {comp}"
+                   " AND direction_id = 0 AND municipality_id = 0") == [[str(before + 1)]]
+        assert sql("SELECT COUNT(*) FROM project_stats WHERE direction_id IS NULL"
+                   " OR municipality_id IS NULL") == [["0"]]
+        sql(f"UPDATE projects SET status = 'draft' WHERE id = {pid}")
+        assert sql(f"SELECT applications FROM project_stats WHERE competition_id = {comp}"
+                   " AND direction_id = 0 AND municipality_id = 0") == [[str(before)]]
+    finally:
+        sql(f"UPDATE projects SET status = '{status}', direction_id = {d}, municipality_id = {m}"
+            f" WHERE id = {pid}")
+
+
 def test_names_with_markup_are_escaped_in_table_and_chart():
     mid, name = sql("SELECT id, name FROM municipalities WHERE id = "
                     "(SELECT municipality_id FROM projects WHERE status = 'winner' LIMIT 1)")[0]

@@ -181,6 +181,20 @@ START_TEST(ics_lines_fold_at_75_octets_on_character_bounds)
 }
 END_TEST
 
+START_TEST(ics_fold_ends_on_bytes_that_are_not_utf8)
+{
+    STRING out;
+    char line[300];
+
+    memset(line, 0x80, 200);     /* continuation bytes only: no character start to back off to */
+    line[200] = 0;
+    string_init(&out);
+    gf_ics_fold(&out, line);     /* returns (it looped for ever) */
+    ck_assert_uint_eq((size_t)out.len, 200 + 2 * 3 + 2);   /* 75 + 74 + 51, two folds */
+    string_clear(&out);
+}
+END_TEST
+
 START_TEST(ics_calendar_has_the_event_in_utc)
 {
     gf_ics_event e = {.uid = "event-7@example.org", .stamp = 1700000000, .start = 1764576000,
@@ -222,6 +236,7 @@ Suite *mail_suite(void)
     tcase_add_test(tc, attachment_makes_a_multipart_mixed_message);
     tcase_add_test(tc, ics_text_is_escaped);
     tcase_add_test(tc, ics_lines_fold_at_75_octets_on_character_bounds);
+    tcase_add_test(tc, ics_fold_ends_on_bytes_that_are_not_utf8);
     tcase_add_test(tc, ics_calendar_has_the_event_in_utc);
     suite_add_tcase(s, tc);
     return s;

@@ -1,5 +1,6 @@
 /* test_svg.c — server-drawn bar charts (svg.c): scaling, escaping, the
  * title and description a screen reader reads, no data and one value. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "suites.h"
@@ -103,6 +104,8 @@ START_TEST(counts_as_people_read_them)
     ck_assert_str_eq(buf, "999");
     gf_fmt_int(0, buf, sizeof buf);
     ck_assert_str_eq(buf, "0");
+    gf_fmt_int(LLONG_MIN, buf, sizeof buf);      /* no overflow (UBSan would say) */
+    ck_assert_str_eq(buf, "\xE2\x88\x92" "9\xC2\xA0" "223\xC2\xA0" "372\xC2\xA0" "036\xC2\xA0" "854\xC2\xA0" "775\xC2\xA0" "808");
     gf_fmt_rub(177700000000LL, buf, sizeof buf);
     ck_assert_str_eq(buf, "1\xC2\xA0" "777\xC2\xA0" "000\xC2\xA0" "000\xC2\xA0\xE2\x82\xBD");
 }
