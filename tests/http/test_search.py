@@ -111,12 +111,14 @@ def test_pages_keep_the_query_and_together_show_every_result(s):
     first = s.get(f"{URL}/projects", params={"q": "школы"}).text
     link = "/projects?q=" + urllib.parse.quote_plus("школы") + "&amp;page=2"
     assert link in first or link.replace("+", "%20") in first
-    second = s.get(f"{URL}/projects", params={"q": "школы", "page": 2}).text
-    assert ids(first) + ids(second) == want
-    assert 'aria-current="page">2<' in second
+    pages = [first]
+    while 'rel="next"' in pages[-1] and len(pages) < 100:    # other tests may add schools
+        pages.append(s.get(f"{URL}/projects", params={"q": "школы", "page": len(pages) + 1}).text)
+    assert [i for p in pages for i in ids(p)] == want
+    assert 'aria-current="page">2<' in pages[1]
     # a page past the end is the last page
     far = s.get(f"{URL}/projects", params={"q": "школы", "page": 999}).text
-    assert ids(far) == ids(second)
+    assert ids(far) == ids(pages[-1])
 
 
 def test_title_matches_rank_first_and_the_newest_first_among_equals(s):
