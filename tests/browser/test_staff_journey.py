@@ -38,10 +38,11 @@ CHECKLIST = [("Приложен устав организации", "Прило�
 # ---- browser helpers -------------------------------------------------------
 
 def fill(d, values):
-    """Types values into the fields named by the keys; date and time
-    fields get their value the way a date picker sets it."""
+    """Types values into the page's fields named by the keys (in <main>: the
+    header has a search box of its own); date and time fields get their
+    value the way a date picker sets it."""
     for name, value in values.items():
-        el = d.find_element(By.NAME, name)
+        el = d.find_element(By.CSS_SELECTOR, f'main [name="{name}"]')
         if el.get_attribute("type") in ("date", "datetime-local", "time"):
             d.execute_script("arguments[0].value = arguments[1]", el, value)
         else:
@@ -144,7 +145,7 @@ def set_up_competition(d, title, pdf, opens, closes, start):
     """From the staff cabinet: a new competition with settings, the ready
     criteria, a checklist and its regulations, announced and open for
     applications. Returns its id."""
-    follow(d, "Конкурсы")
+    follow(d, "Конкурсы и заявки")     # the staff menu (the site's «Конкурсы» is the public list)
     follow(d, "Новый конкурс")
     fill(d, {"title": title})
     press(d, "Создать черновик")
