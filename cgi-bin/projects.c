@@ -257,9 +257,62 @@ static NEOERR *rows_named(gf_req *r)
     return STATUS_OK;
 }
 
+/* Deep pages of a search: the ranking sorts every match (the title's score
+ * first, projects.c's Q_S_IDS), so a page past the kept ones is not ranked
+ * on its own: its block of SEARCH_BLOCK ranked ids is read once and kept
+ * per process for Listing.AnchorTTL seconds, like the listing's anchors. */
+#define SEARCH_BLOCK 1000
+static struct {
+    char key[1024];
+    long long from, ids[SEARCH_BLOCK];
+    int n;
+    time_t at;
+} search_blocks[8];
+
+/* *ids: the ranked ids from *from (the block holding `first`), *n of them;
+ * owned by the cache, valid until the next call. */
+static NEOERR *search_block(const char *expr, const char *title, long long first, int fresh,
+                            const long long **ids, long long *from, int *n)
+{
+    char key[1024];
+    unsigned h = 2166136261u;
+    long long start = first / SEARCH_BLOCK * SEARCH_BLOCK;
+    time_t now = time(NULL);
+    HDF *rows;
+    NEOERR *err;
+    int i = 0;
+
+    snprintf(key, sizeof key, "%lld:%s", start, expr);
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h %= sizeof search_blocks / sizeof search_blocks[0];
+    if (fresh || strcmp(search_blocks[h].key, key) ||
+        now - search_blocks[h].at >= gf_cfg_int("Listing.AnchorTTL", 60)) {
+        if ((err = hdf_init(&rows)))
+            return nerr_pass(err);
+        if ((err = gf_db_rows(Q[Q_S_IDS],
+                              ARGS(A_STR(expr), A_STR(title), A_STR(expr), A_INT(SEARCH_BLOCK),
+                                   A_INT(start)),
+                              rows, NULL, NULL))) {
+            hdf_destroy(&rows);
+            return nerr_pass(err);
+        }
+        for (HDF *c = hdf_obj_child(rows); c && i < SEARCH_BLOCK; c = hdf_obj_next(c))
+            search_blocks[h].ids[i++] = atoll(hdf_get_value(c, "id", "0"));
+        hdf_destroy(&rows);
+        search_blocks[h].n = i;
+        search_blocks[h].from = start;
+        search_blocks[h].at = now;
+        snprintf(search_blocks[h].key, sizeof search_blocks[h].key, "%s", key);
+    }
+    *ids = search_blocks[h].ids;
+    *from = search_blocks[h].from;
+    *n = search_blocks[h].n;
+    return STATUS_OK;
+}
+
 /* One page of search results into Projects, in rank order: the ids from
- * the kept ones (or ranked now, past them: Groonga keeps only the top
- * offset + size of the matches, no sort of them all), the rows by primary
+ * the kept ones, or past them from their kept block, the rows by primary
  * key. *total: how many match; the page is moved to the last when past it. */
 static NEOERR *search_page(gf_req *r, const char *expr, const char *title, long *page,
                            long size, long long *total)
@@ -287,19 +340,14 @@ static NEOERR *search_page(gf_req *r, const char *expr, const char *title, long 
         if (first + size <= SEARCH_KEEP) {
             for (long long i = first; i < first + size && i < nkept; i++)
                 ids[nids++] = kept[i];
-        } else {                          /* past the kept ones: ranked now */
-            if ((err = hdf_init(&rows)))
+        } else {                          /* past the kept ones: their block */
+            const long long *block = NULL;
+            long long from = 0;
+            int nblock = 0;
+            if ((err = search_block(expr, title, first, fresh, &block, &from, &nblock)))
                 return nerr_pass(err);
-            if ((err = gf_db_rows(Q[Q_S_IDS],
-                                  ARGS(A_STR(expr), A_STR(title), A_STR(expr), A_INT(size),
-                                       A_INT(first)),
-                                  rows, NULL, NULL))) {
-                hdf_destroy(&rows);
-                return nerr_pass(err);
-            }
-            for (HDF *c = hdf_obj_child(rows); c && nids < size; c = hdf_obj_next(c))
-                ids[nids++] = atoll(hdf_get_value(c, "id", "0"));
-            hdf_destroy(&rows);
+            for (long long i = first; i < first + size && i - from < nblock; i++)
+                ids[nids++] = block[i - from];
         }
         if (nids || *total == 0)
             break;
