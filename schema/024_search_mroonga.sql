@@ -3,9 +3,10 @@
 -- Why: InnoDB's FULLTEXT (018) costs ~10 µs for each matching document,
 -- so at 200 000 projects a word in a tenth of them took ~0.25 s for the
 -- count and as much again for the ranked page, a word in all of them 3 s.
--- Groonga (Mroonga's engine) counts a posting list and keeps the top-k of
--- its scores in milliseconds: measured at 200 000 projects, 17 ms / 17 ms
--- for the tenth, 100 ms for all, 7 ms with a municipality (README, Search).
+-- Groonga (Mroonga's engine) counts a posting list in milliseconds:
+-- measured at 200 000 projects, the count and the first 200 ranked ids
+-- together 30 ms for the tenth, 18 ms with a municipality, 8 ms for a
+-- rare word, 0.2 s for a word in all (tests/bench/bench.sh, search-cold).
 --
 -- project_search holds only listed projects, one row each, copied from
 -- projects.search_text (still made by the mailer from the stale flag of
