@@ -63,7 +63,7 @@ RUN_PKGS  = build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-de
             libcurl4-openssl-dev libsodium-dev libmagic-dev libjansson-dev libcmark-dev \
             libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core \
             libstemmer-dev libvips-dev \
-            mariadb-server mariadb-client nginx spawn-fcgi python3-aiosmtpd curl iproute2
+            mariadb-server mariadb-client mariadb-plugin-mroonga nginx spawn-fcgi python3-aiosmtpd curl iproute2
 # fonts: Chromium only recommends them, and screenshots need Cyrillic glyphs
 TEST_PKGS = check python3-pytest python3-requests python3-selenium chromium chromium-driver \
             fonts-liberation fonts-dejavu-core valgrind wrk poppler-utils

@@ -10,10 +10,12 @@
  * for a few seconds (total_of). A page is one round trip.
  *
  * Search (?q=, with any of the filters): the words' Snowball stems, each
- * required and as a prefix, against the FULLTEXT index over the projects'
- * stemmed title, organization name and summary (schema/018_search.sql,
- * lib/stem.c), ranked by relevance, the newest first among equals. The
- * count and the ranked ids of the first pages are kept per process for
+ * required and as a prefix, against the Mroonga FULLTEXT index over the
+ * listed projects' stemmed title, organization name and summary
+ * (schema/018_search.sql, 024_search_mroonga.sql, lib/stem.c), ranked by
+ * relevance, the newest first among equals. The filters are required
+ * tokens of the same query (024), so that Groonga alone counts and ranks.
+ * The count and the ranked ids of the first pages are kept per process for
  * Listing.TotalTTL seconds (search_of), like the listing's totals: paging
  * through the results reads only the page's rows by primary key.
  */
@@ -24,8 +26,19 @@
 #include <ClearSilver.h>
 #include "grant.h"
 
-enum { Q_COUNT, Q_RESULT_ROWS, Q__MAX };
+/* MATCH is the whole condition: only then does Mroonga count and keep the
+ * top of the ranking in Groonga (schema/024_search_mroonga.sql) */
+#define MATCHES "MATCH(s.title_text, s.body_text) AGAINST (? IN BOOLEAN MODE)"
+enum { Q_COUNT, Q_RESULT_ROWS, Q_S_COUNT, Q_S_IDS, Q__MAX };
 static const char *const Q[] = {
+    /* how many match a search (its expression has its filters) */
+    [Q_S_COUNT] = "SELECT COUNT(*) AS n FROM project_search s WHERE " MATCHES,
+    /* the ranked ids of a search, from an offset: the title's matches
+     * first (its words, none required), then all, then the newest */
+    [Q_S_IDS] =
+        "SELECT s.project_id AS id FROM project_search s WHERE " MATCHES
+        " ORDER BY MATCH(s.title_text) AGAINST (? IN BOOLEAN MODE) DESC, " MATCHES " DESC,"
+        " s.project_id DESC LIMIT ? OFFSET ?",
     /* the rows of a page of search results, by id (up to 20; unused
      * places are 0) */
     [Q_RESULT_ROWS] =
@@ -165,21 +178,6 @@ static NEOERR *block_starts(int combo, const gf_arg *f, int nf, long block, long
 /* The ranked ids of a search kept per process: the first SEARCH_KEEP of
  * them (SEARCH_KEEP / page size pages); a page beyond is read by OFFSET. */
 #define SEARCH_KEEP 200
-#define MATCHES "MATCH(p.search_text) AGAINST (? IN BOOLEAN MODE)"
-/* One statement per combination of filters (bit 0 municipality, 1
- * direction, 2 competition, 3 status), as for the listing */
-#define S_COUNT(W)                                                            \
-    "SELECT COUNT(*) AS n FROM projects p WHERE " MATCHES " AND p.listed = 1" W
-#define S_IDS(W)                                                              \
-    "SELECT p.id FROM projects p WHERE " MATCHES " AND p.listed = 1" W          \
-    " ORDER BY " MATCHES " DESC, p.id DESC LIMIT ? OFFSET ?"
-#define ALL16S(M) { \
-    M(""),          M(MU),          M(DI),          M(MU DI),       \
-    M(CO),          M(MU CO),       M(DI CO),       M(MU DI CO),    \
-    M(ST),          M(MU ST),       M(DI ST),       M(MU DI ST),    \
-    M(CO ST),       M(MU CO ST),    M(DI CO ST),    M(MU DI CO ST) }
-static const char *const Q_S_COUNT[16] = ALL16S(S_COUNT);
-static const char *const Q_S_IDS[16] = ALL16S(S_IDS);
 #define ROWS_MAX 20
 
 static struct {
@@ -189,24 +187,20 @@ static struct {
     time_t at;
 } searches[64];
 
-/* The total and the first ranked ids of the search `expr` with these
- * filters (f[0..nf), after the expression), kept per process for
- * Listing.TotalTTL seconds, or read now with fresh; owned by the cache,
- * valid until the next call. */
-static NEOERR *search_of(const char *expr, int combo, const gf_arg *f, int nf, int fresh,
-                         long long *total, const long long **ids, int *n)
+/* The total and the first ranked ids of the search `expr` (its filters
+ * included), kept per process for Listing.TotalTTL seconds, or read now
+ * with fresh; owned by the cache, valid until the next call. */
+static NEOERR *search_of(const char *expr, const char *title, int fresh, long long *total,
+                         const long long **ids, int *n)
 {
     char key[1024];
     unsigned h = 2166136261u;
-    int k = snprintf(key, sizeof key, "%d:%s", combo, expr), i = 0;
+    int i = 0;
     time_t now = time(NULL);
-    gf_arg a[16];
-    int na = 0;
     HDF *rows;
     NEOERR *err;
 
-    for (int j = 0; j < nf && k < (int)sizeof key; j++)
-        k += snprintf(key + k, sizeof key - (size_t)k, ":%lld:%s", f[j].i, f[j].s ? f[j].s : "");
+    snprintf(key, sizeof key, "%s", expr);
     for (const char *p = key; *p; p++)
         h = (h ^ (unsigned char)*p) * 16777619u;
     h %= sizeof searches / sizeof searches[0];
@@ -214,23 +208,18 @@ static NEOERR *search_of(const char *expr, int combo, const gf_arg *f, int nf, i
         now - searches[h].at >= gf_cfg_int("Listing.TotalTTL", 5)) {
         if ((err = hdf_init(&rows)))
             return nerr_pass(err);
-        a[na++] = A_STR(expr);
-        for (int j = 0; j < nf; j++)
-            a[na++] = f[j];
-        a[na] = A_END;
-        err = gf_db_row(Q_S_COUNT[combo], a, rows, NULL, NULL);
+        err = gf_db_row(Q[Q_S_COUNT], ARGS(A_STR(expr)), rows, NULL, NULL);
         searches[h].total = atoll(hdf_get_value(rows, "n", "0"));
         hdf_destroy(&rows);
         if (err)
             return nerr_pass(err);
         if (searches[h].total > 0) {
-            a[na++] = A_STR(expr);
-            a[na++] = A_INT(SEARCH_KEEP);
-            a[na++] = A_INT(0);
-            a[na] = A_END;
             if ((err = hdf_init(&rows)))
                 return nerr_pass(err);
-            if ((err = gf_db_rows(Q_S_IDS[combo], a, rows, NULL, NULL))) {
+            if ((err = gf_db_rows(Q[Q_S_IDS],
+                                  ARGS(A_STR(expr), A_STR(title), A_STR(expr),
+                                       A_INT(SEARCH_KEEP), A_INT(0)),
+                                  rows, NULL, NULL))) {
                 hdf_destroy(&rows);
                 return nerr_pass(err);
             }
@@ -268,11 +257,65 @@ static NEOERR *rows_named(gf_req *r)
     return STATUS_OK;
 }
 
+/* Deep pages of a search: the ranking sorts every match (the title's score
+ * first, projects.c's Q_S_IDS), so a page past the kept ones is not ranked
+ * on its own: its block of SEARCH_BLOCK ranked ids is read once and kept
+ * per process for Listing.AnchorTTL seconds, like the listing's anchors. */
+#define SEARCH_BLOCK 1000
+static struct {
+    char key[1024];
+    long long from, ids[SEARCH_BLOCK];
+    int n;
+    time_t at;
+} search_blocks[8];
+
+/* *ids: the ranked ids from *from (the block holding `first`), *n of them;
+ * owned by the cache, valid until the next call. */
+static NEOERR *search_block(const char *expr, const char *title, long long first, int fresh,
+                            const long long **ids, long long *from, int *n)
+{
+    char key[1024];
+    unsigned h = 2166136261u;
+    long long start = first / SEARCH_BLOCK * SEARCH_BLOCK;
+    time_t now = time(NULL);
+    HDF *rows;
+    NEOERR *err;
+    int i = 0;
+
+    snprintf(key, sizeof key, "%lld:%s", start, expr);
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h %= sizeof search_blocks / sizeof search_blocks[0];
+    if (fresh || strcmp(search_blocks[h].key, key) ||
+        now - search_blocks[h].at >= gf_cfg_int("Listing.AnchorTTL", 60)) {
+        if ((err = hdf_init(&rows)))
+            return nerr_pass(err);
+        if ((err = gf_db_rows(Q[Q_S_IDS],
+                              ARGS(A_STR(expr), A_STR(title), A_STR(expr), A_INT(SEARCH_BLOCK),
+                                   A_INT(start)),
+                              rows, NULL, NULL))) {
+            hdf_destroy(&rows);
+            return nerr_pass(err);
+        }
+        for (HDF *c = hdf_obj_child(rows); c && i < SEARCH_BLOCK; c = hdf_obj_next(c))
+            search_blocks[h].ids[i++] = atoll(hdf_get_value(c, "id", "0"));
+        hdf_destroy(&rows);
+        search_blocks[h].n = i;
+        search_blocks[h].from = start;
+        search_blocks[h].at = now;
+        snprintf(search_blocks[h].key, sizeof search_blocks[h].key, "%s", key);
+    }
+    *ids = search_blocks[h].ids;
+    *from = search_blocks[h].from;
+    *n = search_blocks[h].n;
+    return STATUS_OK;
+}
+
 /* One page of search results into Projects, in rank order: the ids from
- * the kept ones (or ranked now, past them), the rows by primary key.
- * *total: how many match; the page is moved to the last when past it. */
-static NEOERR *search_page(gf_req *r, const char *expr, int combo, const gf_arg *f, int nf,
-                           long *page, long size, long long *total)
+ * the kept ones, or past them from their kept block, the rows by primary
+ * key. *total: how many match; the page is moved to the last when past it. */
+static NEOERR *search_page(gf_req *r, const char *expr, const char *title, long *page,
+                           long size, long long *total)
 {
     const long long *kept = NULL;
     long long ids[ROWS_MAX];
@@ -287,7 +330,7 @@ static NEOERR *search_page(gf_req *r, const char *expr, int combo, const gf_arg 
         long long first;
         long pages;
 
-        if ((err = search_of(expr, combo, f, nf, fresh, total, &kept, &nkept)))
+        if ((err = search_of(expr, title, fresh, total, &kept, &nkept)))
             return nerr_pass(err);
         pages = (long)((*total + size - 1) / size);
         if (*page > pages)
@@ -297,25 +340,14 @@ static NEOERR *search_page(gf_req *r, const char *expr, int combo, const gf_arg 
         if (first + size <= SEARCH_KEEP) {
             for (long long i = first; i < first + size && i < nkept; i++)
                 ids[nids++] = kept[i];
-        } else {                          /* past the kept ones: ranked now */
-            gf_arg q[16];
-            int nq = 0;
-            q[nq++] = A_STR(expr);
-            for (int j = 0; j < nf; j++)
-                q[nq++] = f[j];
-            q[nq++] = A_STR(expr);
-            q[nq++] = A_INT(size);
-            q[nq++] = A_INT(first);
-            q[nq] = A_END;
-            if ((err = hdf_init(&rows)))
+        } else {                          /* past the kept ones: their block */
+            const long long *block = NULL;
+            long long from = 0;
+            int nblock = 0;
+            if ((err = search_block(expr, title, first, fresh, &block, &from, &nblock)))
                 return nerr_pass(err);
-            if ((err = gf_db_rows(Q_S_IDS[combo], q, rows, NULL, NULL))) {
-                hdf_destroy(&rows);
-                return nerr_pass(err);
-            }
-            for (HDF *c = hdf_obj_child(rows); c && nids < size; c = hdf_obj_next(c))
-                ids[nids++] = atoll(hdf_get_value(c, "id", "0"));
-            hdf_destroy(&rows);
+            for (long long i = first; i < first + size && i - from < nblock; i++)
+                ids[nids++] = block[i - from];
         }
         if (nids || *total == 0)
             break;
@@ -504,8 +536,28 @@ static NEOERR *handle(gf_req *r)
     cnt[4] = A_END;
 
     if (*expr) {
-        err = search_page(r, expr, combo, f, nf, &page, size, &total);
+        /* each filter a required token (schema/024_search_mroonga.sql) */
+        char *full = malloc(strlen(expr) + 128);
+        if (!full) {
+            free(expr);
+            return nerr_raise(NERR_NOMEM, "search query");
+        }
+        sprintf(full, "%s", expr);
+        if (muni)
+            sprintf(full + strlen(full), " +_m%lld", muni);
+        if (dir)
+            sprintf(full + strlen(full), " +_d%lld", dir);
+        if (comp)
+            sprintf(full + strlen(full), " +_c%lld", comp);
+        if (*status)
+            sprintf(full + strlen(full), " +_s%s", status);
+        /* the words for the title's score: the same, none required */
+        for (char *c = expr; *c; c++)
+            if (*c == '+')
+                *c = ' ';
+        err = search_page(r, full, expr, &page, size, &total);
         free(expr);
+        free(full);
         if (err)
             return nerr_pass(err);
         goto links;

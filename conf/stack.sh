@@ -86,13 +86,15 @@ db_start() {
     fi
     rm -f "$SOCK"
     # the search index (schema/018_search.sql) holds two-letter stems and
-    # needs no English stop list: lib/stem.c drops the Russian function words
+    # needs no English stop list: lib/stem.c drops the Russian function words;
+    # Mroonga (Debian mariadb-plugin-mroonga) holds it (schema/024_search_mroonga.sql)
     mariadbd --no-defaults --datadir="$DIR/db" --socket="$SOCK" --skip-networking \
         --user=root --pid-file="$DIR/run/mysqld.pid" --default-time-zone=+00:00 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
         --innodb-buffer-pool-size=512M --innodb-flush-log-at-trx-commit=1 \
         --max-connections=500 --open-files-limit=8000 --log-error="$DIR/log/mariadb.log" \
-        --innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=0 &
+        --innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=0 \
+        --plugin-load-add=ha_mroonga &
     local pid=$!
     for _ in $(seq 1 300); do
         alive "$pid" || fail "MariaDB exited at start; see $DIR/log/mariadb.log" "$DIR/log/mariadb.log"

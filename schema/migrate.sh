@@ -38,6 +38,8 @@ READ_TABLES="assignments audit_head audit_log commission_decisions competition_d
     resource_centres"
 # the statistics page and the project pages' photos and handouts (023)
 READ_TABLES="$READ_TABLES project_stats project_media"
+# the exhibition's search index (024)
+READ_TABLES="$READ_TABLES project_search"
 READ_COLUMNS="users(id, email, name, disabled)
 sessions(token_hash, user_id, csrf, expires_at)
 ideas(id, name, municipality_id, body, status, created_at)

@@ -1,6 +1,7 @@
 /* search.c — the exhibition's search index: projects.search_text, the stems
- * of a project's title (twice: a title match weighs more), organization
- * name and summary (schema/018_search.sql). A trigger marks a project stale
+ * of a project's title, a line break, those of its organization name and
+ * summary (schema/018_search.sql; the triggers of 024_search_mroonga.sql
+ * copy it into the Mroonga index, the title weighed more). A trigger marks a project stale
  * whenever one of those changes, wherever the change comes from; this
  * re-stems the stale ones. The mailer daemon calls it every round, so a
  * change is searchable within a second or two; `mailer --reindex` runs it
@@ -30,6 +31,7 @@ NEOERR *gr_search_reindex(int limit, int *done)
     HDF *rows;
     NEOERR *err;
     STRING text;
+    char *tstems = NULL;
 
     *done = 0;
     if ((err = hdf_init(&rows)))
@@ -51,19 +53,24 @@ NEOERR *gr_search_reindex(int limit, int *done)
         char *stems;
 
         string_clear(&text);
-        if ((err = string_appendf(&text, "%s\n%s\n%s\n%s", title, title, org, summary)))
+        if ((err = string_appendf(&text, "%s\n%s", org, summary)))
             break;
-        if (!(stems = gf_stem_text(text.buf, 0, 0))) {
+        if (!(tstems = gf_stem_text(title, 0, 0)) || !(stems = gf_stem_text(text.buf, 0, 0))) {
             err = nerr_raise(NERR_NOMEM, "stemming project %s", hdf_get_value(p, "id", "?"));
             break;
         }
-        err = gf_db_exec(Q[Q_SET],
-                         ARGS(A_STR(stems), A_INT(atoll(hdf_get_value(p, "id", "0"))),
-                              A_STR(title), A_STR(summary), A_STR(org)),
-                         NULL, NULL);
+        string_clear(&text);
+        if (!(err = string_appendf(&text, "%s\n%s", tstems, stems)))
+            err = gf_db_exec(Q[Q_SET],
+                             ARGS(A_STR(text.buf), A_INT(atoll(hdf_get_value(p, "id", "0"))),
+                                  A_STR(title), A_STR(summary), A_STR(org)),
+                             NULL, NULL);
         free(stems);
+        free(tstems);
+        tstems = NULL;
         (*done)++;
     }
+    free(tstems);
     string_clear(&text);
     hdf_destroy(&rows);
     if (err) {
