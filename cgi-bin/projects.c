@@ -514,8 +514,10 @@ static NEOERR *handle(gf_req *r)
 
     if ((err = filter_id(r, "municipality", GR_LIST_MUNICIPALITIES, &muni)) ||
         (err = filter_id(r, "direction", GR_LIST_DIRECTIONS, &dir)) ||
-        (err = filter_id(r, "competition", GR_LIST_COMPETITIONS, &comp)))
+        (err = filter_id(r, "competition", GR_LIST_COMPETITIONS, &comp))) {
+        free(expr);
         return nerr_pass(err);
+    }
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
         if (!strcmp(gf_param(r, "status", ""), statuses[i]))
             status = statuses[i];
