@@ -546,13 +546,13 @@ static NEOERR *handle(gf_req *r)
         }
         sprintf(full, "%s", expr);
         if (muni)
-            sprintf(full + strlen(full), " +_m%lld", muni);
+            sprintf(full + strlen(full), " +_m%lld_", muni);
         if (dir)
-            sprintf(full + strlen(full), " +_d%lld", dir);
+            sprintf(full + strlen(full), " +_d%lld_", dir);
         if (comp)
-            sprintf(full + strlen(full), " +_c%lld", comp);
+            sprintf(full + strlen(full), " +_c%lld_", comp);
         if (*status)
-            sprintf(full + strlen(full), " +_s%s", status);
+            sprintf(full + strlen(full), " +_s%s_", status);
         /* the words for the title's score: the same, none required */
         for (char *c = expr; *c; c++)
             if (*c == '+')

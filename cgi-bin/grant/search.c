@@ -2,7 +2,9 @@
  * of a project's title, a line break, those of its organization name and
  * summary (schema/018_search.sql), and its entry in the Mroonga index
  * project_search (024): the title's stems, and the rest's with the filters
- * as tokens (_m municipality, _d direction, _c competition, _s status) for
+ * as tokens (_m5_ municipality 5, _d3_ direction 3, _c4_ competition 4,
+ * _swinner_ status; closed by "_": after a prefix word Groonga read "+_c4"
+ * as a prefix of _c40, 027) for
  * listed projects. A trigger marks a project stale whenever its text,
  * filters or listing change, wherever the change comes from (026); this
  * writes both from the row as committed — Mroonga is not transactional, so
@@ -73,7 +75,7 @@ NEOERR *gr_search_reindex(int limit, int *done)
         /* the row is locked (FOR UPDATE): what is indexed is what is committed */
         string_clear(&text);
         if (!err && hdf_get_int_value(p, "listed", 0) && (*tstems || *stems)) {
-            if (!(err = string_appendf(&text, "%s _m%s _d%s _c%s _s%s", stems,
+            if (!(err = string_appendf(&text, "%s _m%s_ _d%s_ _c%s_ _s%s_", stems,
                                        hdf_get_value(p, "muni", "0"), hdf_get_value(p, "dir", "0"),
                                        hdf_get_value(p, "comp", "0"), hdf_get_value(p, "exhibit", ""))))
                 err = gf_db_exec(Q[Q_PUT], ARGS(A_INT(id), A_STR(tstems), A_STR(text.buf)), NULL, NULL);

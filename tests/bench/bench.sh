@@ -126,7 +126,7 @@ warm_up() {   # a couple of seconds on every case, so "before" is a warm worker
 
 # what one search costs when nobody asked it a moment ago (no page or
 # per-process cache): its two statements (cgi-bin/projects.c), timed by MariaDB
-for e in "+школ*" "+экспедиц*" "+проект*" "+школ* +_m5"; do
+for e in "+школ*" "+экспедиц*" "+проект*" "+школ* +_m5_"; do
     m="MATCH(s.title_text, s.body_text) AGAINST ('$e' IN BOOLEAN MODE)"
     t="MATCH(s.title_text) AGAINST ('${e//+/}' IN BOOLEAN MODE)"
     ms=$(mariadb --no-defaults -S "$SOCK" -uroot -N grantfair -e "SET profiling = 1;

@@ -244,6 +244,32 @@ def test_a_moved_or_withdrawn_project_follows_in_the_filters(s):
     assert ids(back) == [1]
 
 
+def test_a_filter_id_is_not_a_prefix_of_another(s):
+    """Competition 4's filter must not find competition 40's projects: the index's filter
+    tokens are closed by "_" (schema/027); Groonga read "+школ* +_c4" as a prefix of _c40."""
+    comp, org = sql("SELECT competition_id, org_id FROM projects WHERE id = 1")[0]
+    other = int(comp) * 10 + 7
+    while sql(f"SELECT COUNT(*) FROM competitions WHERE id = {other}") != [["0"]]:
+        other = other * 10 + 7
+    sql(f"CREATE TEMPORARY TABLE c AS SELECT * FROM competitions WHERE id = {comp};"
+        f" UPDATE c SET id = {other}, title = 'Конкурс для проверки фильтра';"
+        f" INSERT INTO competitions SELECT * FROM c")
+    try:
+        sql(f"INSERT INTO projects (competition_id, org_id, direction_id, municipality_id, title,"
+            f" summary, status, exhibit, created_at, updated_at) VALUES ({other}, {org}, 1, 5,"
+            f" 'Школа юного спасателя', 'текст', 'winner', 'winner', NOW(), NOW())")
+        pid = int(sql("SELECT MAX(id) FROM projects")[0][0])
+        reindex()
+        # the filter is offered once the programs' competitions list is read again (30 s)
+        mine = search_until(s, "школа", lambda h: ids(h) == [pid], timeout=45, competition=other)
+        assert ids(mine) == [pid]
+        theirs = s.get(f"{URL}/projects", params={"q": "школа", "competition": comp}).text
+        assert pid not in ids(theirs) and 1 in ids(theirs)
+    finally:
+        sql(f"DELETE FROM projects WHERE competition_id = {other}")
+        sql(f"DELETE FROM competitions WHERE id = {other}")
+
+
 def test_a_change_rolled_back_never_reaches_the_index():
     """Mroonga is not transactional: the index is written only from committed rows
     (schema/026), so a move undone by a rollback leaves the project where it was."""
@@ -253,7 +279,7 @@ def test_a_change_rolled_back_never_reaches_the_index():
         f" WHERE id = 1; ROLLBACK")
     reindex()
     row = sql("SELECT body_text FROM project_search WHERE project_id = 1")
-    assert row and f" _m{m} " in row[0][0] + " " and f" _m{other} " not in row[0][0] + " "
+    assert row and f" _m{m}_ " in row[0][0] + " " and f" _m{other}_ " not in row[0][0] + " "
     assert sql("SELECT search_stale FROM projects WHERE id = 1") == [["0"]]
 
 
