@@ -152,8 +152,8 @@ char *gf_web_address(const char *s);
  * ё as е, Snowball's Russian stemmer (English for Latin words), one-letter
  * and function words dropped, single spaces between; at most max_words
  * (<= 0: all), each once when unique. Malloc'd (caller frees); NULL only
- * when out of memory. The stemmers are made once and kept for the
- * process's life (valgrind counts them as still reachable). */
+ * when out of memory. The stemmers are made once, kept for the
+ * process's life and freed at exit. */
 char *gf_stem_text(const char *text, int max_words, int unique);
 /* A full-text boolean query from typed text: each distinct stem (at most
  * max_words) required and as a prefix, "+школ* +волонтер*"; "" when no

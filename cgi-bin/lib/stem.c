@@ -114,15 +114,31 @@ static int has_stem(const stems *out, const char *s, size_t n)
 }
 
 /* Appends the stem of word w (n bytes, lower case) to out. */
+/* The two stemmers, made once and kept for the process's life; freed at
+ * exit so that leak checks stay clean (libstemmer's buffers hold interior
+ * pointers, which valgrind would call "possibly lost"). */
+static struct sb_stemmer *ru, *en;
+
+static void stemmers_free(void)
+{
+    if (ru)
+        sb_stemmer_delete(ru);
+    if (en)
+        sb_stemmer_delete(en);
+    ru = en = NULL;
+}
+
 static void add_stem(stems *out, const char *w, size_t n, int latin, int unique)
 {
-    static struct sb_stemmer *ru, *en;
+    static int registered;
     struct sb_stemmer *s;
     const sb_symbol *stem;
     size_t len;
 
     if (is_stop(w, n))
         return;
+    if (!registered)
+        registered = atexit(stemmers_free) == 0;
     if (!ru)
         ru = sb_stemmer_new("russian", "UTF_8");
     if (!en)
