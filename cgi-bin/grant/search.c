@@ -95,5 +95,9 @@ NEOERR *gr_search_reindex(int limit, int *done)
         *done = 0;
         return nerr_pass(err);
     }
-    return nerr_pass(gf_db_commit());
+    if ((err = gf_db_commit())) {      /* as every caller does: the connection back to autocommit */
+        gf_db_rollback();
+        *done = 0;
+    }
+    return nerr_pass(err);
 }
